@@ -1,0 +1,55 @@
+package dev.rustengineer;
+
+import dev.rustengineer.advise.Advice;
+import dev.rustengineer.advise.Advisor;
+import dev.rustengineer.brief.Brief;
+import dev.rustengineer.brief.TextBriefReader;
+import dev.rustengineer.knowledge.Knowledge;
+import dev.rustengineer.knowledge.KnowledgeLoader;
+
+/**
+ * The one facade every front door (CLI, web, MCP) calls. It holds the loaded knowledge and wires the pipeline:
+ * brief -> advice -> blueprint -> files -> verification -> handoff. No door makes a decision of its own.
+ */
+public final class RustEngineer {
+    private static volatile RustEngineer shared;
+
+    private final Knowledge knowledge;
+    private final Advisor advisor;
+    private final TextBriefReader textReader;
+
+    public RustEngineer(Knowledge knowledge) {
+        this.knowledge = knowledge;
+        this.advisor = new Advisor(knowledge);
+        this.textReader = new TextBriefReader(knowledge);
+    }
+
+    /** The process-wide instance, loading and validating the bundled knowledge on first use. */
+    public static RustEngineer shared() {
+        RustEngineer r = shared;
+        if (r == null) {
+            synchronized (RustEngineer.class) {
+                r = shared;
+                if (r == null) {
+                    r = new RustEngineer(KnowledgeLoader.loadBundled());
+                    shared = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
+    /** Turns free text into a brief; every field it sets names the words that set it. */
+    public Brief readText(String text) {
+        return textReader.read(text);
+    }
+
+    /** Walks the spec's trees and tables for this brief. */
+    public Advice advise(Brief brief) {
+        return advisor.advise(brief);
+    }
+}

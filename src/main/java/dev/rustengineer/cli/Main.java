@@ -1,0 +1,76 @@
+package dev.rustengineer.cli;
+
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.UsageException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point. {@link #run} takes its streams and returns the exit code so tests drive the CLI in-process;
+ * only {@link #main} calls {@code System.exit}.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, RustEngineer::shared);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Supplier<RustEngineer> facade) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cli = commandLine(facade, outWriter, errWriter);
+        try {
+            return cli.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(java.util.function.Supplier<RustEngineer> facade, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(facade));
+        // One subcommand class per command, registered here in the order `--help` lists them.
+        cli.addSubcommand(new CommandLine(AdviseCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(KnowledgeCommand.class, new CommandFactory(facade)));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::onParameterError);
+        cli.setExecutionExceptionHandler(Main::onExecutionError);
+        return cli;
+    }
+
+    private static int onParameterError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("rust-engineer: " + oneLine(e.getMessage()));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return ExitCode.USAGE;
+    }
+
+    private static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof UsageException) {
+            err.println("rust-engineer: " + oneLine(e.getMessage()));
+            return ExitCode.USAGE;
+        }
+        err.println("rust-engineer: internal error: " + oneLine(String.valueOf(e)));
+        if (System.getenv("RUST_ENGINEER_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("Set RUST_ENGINEER_DEBUG=1 to see the stack trace.");
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}
