@@ -65,7 +65,8 @@ public final class TextBriefReader {
             }
         }
         Brief ruled = b.build();
-        if (needsJudgement(inferences.apply(ruled))) {
+        // The model needs words to compare; text without a letter in it leaves the judgement open.
+        if (t.codePoints().anyMatch(Character::isLetter) && needsJudgement(inferences.apply(ruled))) {
             return judge.judge(t).map(ruled::overlayMissing).orElse(ruled);
         }
         return ruled;
