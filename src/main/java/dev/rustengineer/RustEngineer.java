@@ -66,6 +66,11 @@ public final class RustEngineer {
         return structuredReader.read(node, source, dev.rustengineer.brief.Evidence::file);
     }
 
+    /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
+    public dev.rustengineer.doctor.Doctor.Report doctor() {
+        return new dev.rustengineer.doctor.Doctor().run();
+    }
+
     /** Walks the spec's trees and tables for this brief. */
     public Advice advise(Brief brief) {
         return advisor.advise(brief);
