@@ -66,6 +66,27 @@ public final class RustEngineer {
         return structuredReader.read(node, source, dev.rustengineer.brief.Evidence::file);
     }
 
+    /** Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere). */
+    public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(brief), options);
+    }
+
+    /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */
+    public dev.rustengineer.generate.GeneratedProject generate(dev.rustengineer.blueprint.Blueprint blueprint) {
+        return new dev.rustengineer.generate.ProjectGenerator().generate(blueprint);
+    }
+
+    /** Writes, formats and places generated projects (a directory, a zip file, or a stream). */
+    public dev.rustengineer.generate.ProjectWriter writer() {
+        return new dev.rustengineer.generate.ProjectWriter(new dev.rustengineer.generate.RustFormatter());
+    }
+
+    /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */
+    public dev.rustengineer.verify.VerificationReport verify(java.nio.file.Path project,
+            dev.rustengineer.verify.VerifyOptions options, dev.rustengineer.verify.ProgressListener listener) {
+        return new dev.rustengineer.verify.Verifier().verify(project, options, listener);
+    }
+
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
     public dev.rustengineer.doctor.Doctor.Report doctor() {
         return new dev.rustengineer.doctor.Doctor().run();

@@ -16,7 +16,8 @@ public record Knowledge(
         List<Inference> inferences,
         List<Contradiction> contradictions,
         List<TextRule> textRules,
-        EmbeddingExamples examples) {
+        EmbeddingExamples examples,
+        CrateCatalogue crates) {
 
     public Knowledge {
         triggers = List.copyOf(triggers);

@@ -65,7 +65,8 @@ public final class KnowledgeLoader {
                 inferences(inferences),
                 contradictions(inferences),
                 textRules(doc(open, "text-rules.yaml")),
-                examples(doc(open, "embedding-examples.yaml")));
+                examples(doc(open, "embedding-examples.yaml")),
+                crates(doc(open, "crates.yaml")));
     }
 
     private static YamlDoc doc(Function<String, InputStream> open, String name) {
@@ -332,6 +333,22 @@ public final class KnowledgeLoader {
         }
         return new EmbeddingExamples(doc.text(root, "model"), root.path("min_similarity").asDouble(0.4),
                 root.path("min_margin").asDouble(0.03), categories);
+    }
+
+    static CrateCatalogue crates(YamlDoc doc) {
+        JsonNode root = doc.root();
+        Map<String, CrateCatalogue.Crate> crates = new LinkedHashMap<>();
+        for (JsonNode c : doc.list(root, "crates")) {
+            String name = doc.text(c, "name");
+            String version = doc.text(c, "version");
+            if (!version.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?")) {
+                throw doc.error(c, "version", "crate '" + name + "' needs an exact version (MAJOR.MINOR.PATCH), not '" + version + "'");
+            }
+            if (crates.put(name, new CrateCatalogue.Crate(name, version, doc.text(c, "why"))) != null) {
+                throw doc.error(c, "name", "duplicate crate '" + name + "'");
+            }
+        }
+        return new CrateCatalogue(doc.text(root, "source"), doc.text(root, "checked"), doc.text(root, "msrv"), crates);
     }
 
     private static Field field(YamlDoc doc, JsonNode owner, String key) {
