@@ -49,20 +49,22 @@ public record ResourceName(String plural, String singular, String pascal) {
         if (!name.matches("[a-z][a-z0-9_]{0,39}")) {
             throw new UsageException("resource '" + raw + "' must be a snake_case word such as 'orders' (a letter, then letters, digits or '_')");
         }
-        String plural = name.endsWith("s") ? name : pluralOf(name);
-        String singular = name.endsWith("s") ? singularOf(name) : name;
+        // "address" and "status" are singular although they end in s.
+        boolean givenPlural = name.endsWith("s") && !name.endsWith("ss") && !name.endsWith("us");
+        String plural = givenPlural ? name : pluralOf(name);
+        String singular = givenPlural ? singularOf(name) : name;
         if (plural.equals(singular)) {
             throw new UsageException("resource '" + raw + "' has the same singular and plural; name it in the plural, e.g. 'records'");
         }
-        for (String form : new String[] {plural, singular}) {
-            if (TAKEN.contains(form)) {
-                throw new UsageException("resource '" + raw + "' would clash with the service's own module '" + form + "'; choose another name");
-            }
-            try {
-                new ProjectName(form);
-            } catch (UsageException e) {
-                throw new UsageException("resource '" + raw + "' cannot be used: '" + form + "' is a Rust keyword or reserved name");
-            }
+        // The plural names the module, so it must be a free identifier; the singular only ever appears inside
+        // longer identifiers (create_order) and text.
+        if (TAKEN.contains(plural)) {
+            throw new UsageException("resource '" + raw + "' would clash with the service's own module '" + plural + "'; choose another name");
+        }
+        try {
+            new ProjectName(plural);
+        } catch (UsageException e) {
+            throw new UsageException("resource '" + raw + "' cannot be used: '" + plural + "' is a Rust keyword or reserved name");
         }
         return new ResourceName(plural, singular, pascal(singular));
     }
@@ -71,7 +73,7 @@ public record ResourceName(String plural, String singular, String pascal) {
         if (s.endsWith("y") && s.length() > 1 && "aeiou".indexOf(s.charAt(s.length() - 2)) < 0) {
             return s.substring(0, s.length() - 1) + "ies";
         }
-        if (s.endsWith("x") || s.endsWith("ch") || s.endsWith("sh") || s.endsWith("z")) {
+        if (s.endsWith("s") || s.endsWith("x") || s.endsWith("ch") || s.endsWith("sh") || s.endsWith("z")) {
             return s + "es";
         }
         return s + "s";

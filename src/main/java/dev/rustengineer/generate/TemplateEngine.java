@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Mustache (mustache.java) for generated files, made strict: values are written as they are (no HTML escaping),
@@ -16,6 +18,8 @@ import java.util.Map;
  * `{{ }}` of their own (GitHub Actions, Helm) switch delimiters on their first line.
  */
 public final class TemplateEngine {
+    private static final Pattern DELIMITERS = Pattern.compile("\\{\\{=(\\S+) (\\S+)=\\}\\}\\R");
+
     private final DefaultMustacheFactory factory = new DefaultMustacheFactory() {
         @Override
         public void encode(String value, Writer writer) {
@@ -29,7 +33,12 @@ public final class TemplateEngine {
 
     /** Renders {@code template} (named {@code name} in errors) with {@code context}. */
     public String render(String name, String template, Map<String, Object> context) {
-        Mustache m = factory.compile(new StringReader(template), name);
+        // A first line such as {{=<% %>=}} switches delimiters for the whole file; mustache.java would leave the
+        // line's newline behind, so it is taken off here and the delimiters are given to the compiler instead.
+        Matcher d = DELIMITERS.matcher(template);
+        Mustache m = d.lookingAt()
+                ? factory.compile(new StringReader(template.substring(d.end())), name, d.group(1), d.group(2))
+                : factory.compile(new StringReader(template), name);
         check(name, m.getCodes(), context);
         StringWriter out = new StringWriter();
         m.execute(out, context);
