@@ -135,6 +135,80 @@
     const n = $('notes'); n.replaceChildren(); a.notes.forEach((s) => li(n, s));
   }
 
+  // --- generating -------------------------------------------------------------------------------------
+  function projectBody() {
+    const body = briefBody();
+    for (const el of $('project').elements) { if (el.value.trim()) body[el.name] = el.value.trim(); }
+    return body;
+  }
+
+  async function postProject(path) {
+    const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(projectBody()) });
+    if (!res.ok) {
+      const err = await res.json().catch(() => ({ error: res.statusText }));
+      $('gen-status').textContent = err.error;
+      return null;
+    }
+    $('gen-status').textContent = '';
+    return res;
+  }
+
+  // A small highlighter (keywords, strings, comments, numbers) for Rust, TOML, YAML and SQL: enough to read a
+  // preview, and no third-party script to load.
+  const KEYWORDS = /\b(as|async|await|const|crate|else|enum|fn|for|if|impl|let|match|mod|move|mut|pub|return|self|Self|struct|trait|type|use|where|while|loop|true|false|Some|None|Ok|Err|SELECT|INSERT|UPDATE|DELETE|CREATE|TABLE|FROM|WHERE|INTO|VALUES|RETURNING|NOT|NULL|PRIMARY|KEY)\b/;
+  function highlight(text) {
+    const out = document.createDocumentFragment();
+    const token = new RegExp('(//[^\\n]*|#(?![\\[!])[^\\n]*|--[^\\n]*)|("(?:[^"\\\\]|\\\\.)*")|' + KEYWORDS.source + '|(\\b\\d+(?:\\.\\d+)*\\b)', 'g');
+    let last = 0; let m;
+    while ((m = token.exec(text)) !== null) {
+      if (m.index > last) out.appendChild(document.createTextNode(text.slice(last, m.index)));
+      const span = document.createElement('span');
+      span.className = m[1] ? 'com' : m[2] ? 'str' : m[3] ? 'kw' : 'num';
+      span.textContent = m[0];
+      out.appendChild(span);
+      last = token.lastIndex;
+    }
+    out.appendChild(document.createTextNode(text.slice(last)));
+    return out;
+  }
+
+  async function preview() {
+    const res = await postProject('/api/projects/preview');
+    if (!res) return;
+    const p = await res.json();
+    const tree = $('file-tree'); tree.replaceChildren();
+    const show = (path, li) => {
+      for (const x of tree.children) x.classList.remove('selected');
+      li.classList.add('selected');
+      $('file-view').replaceChildren(highlight(p.files[path]));
+      $('file-view').dataset.path = path;
+    };
+    Object.keys(p.files).forEach((path, i) => {
+      const li = text(document.createElement('li'), path);
+      li.addEventListener('click', () => show(path, li));
+      tree.appendChild(li);
+      if (i === 0 || path.endsWith('/' + p.resource + '.rs')) show(path, li);
+    });
+    $('files-section').hidden = false;
+    $('gen-status').textContent = p.name + ': ' + Object.keys(p.files).length + ' files (' + p.web + ', ' + p.db + ' via ' + p.db_layer + ')'
+      + (p.notes.length ? ' — ' + p.notes.join(' ') : '');
+  }
+
+  async function download() {
+    const res = await postProject('/api/projects');
+    if (!res) return;
+    const blob = await res.blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = ($('p-name').value.trim() || 'project') + '.zip';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    $('gen-status').textContent = 'Downloaded ' + a.download + ' (' + blob.size + ' bytes)';
+  }
+
+  $('preview').addEventListener('click', preview);
+  $('download').addEventListener('click', download);
   $('brief').addEventListener('input', schedule);
   loadFields().then(() => { if ($('brief').value.trim()) advise(); });
 })();

@@ -16,13 +16,16 @@ final class McpCommand implements Callable<Integer> {
     @Option(names = "--time-limit", defaultValue = "PT10M", description = "Longest a tool call may run, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
+    @Option(names = "--root", defaultValue = ".", description = "new_project and verify work only inside this directory (default: the current one).")
+    java.nio.file.Path root;
+
     McpCommand(Supplier<RustEngineer> facade) {
         this.facade = facade;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        new McpServerRunner(facade.get(), timeLimit).serve(System.in, System.out);
+        new McpServerRunner(facade.get(), timeLimit, root).serve(System.in, System.out);
         return ExitCode.OK;
     }
 }

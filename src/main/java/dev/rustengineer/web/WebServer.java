@@ -24,11 +24,13 @@ public final class WebServer {
     private final RustEngineer re;
     private final WebLimits limits;
     private final String openApi;
+    private final HeavyWork heavy;
 
     public WebServer(RustEngineer re, WebLimits limits) {
         this.re = re;
         this.limits = limits;
         this.openApi = resource("/web/openapi.json");
+        this.heavy = new HeavyWork(limits.heavyWorkers(), limits.requestTimeout());
     }
 
     /** Builds and starts the server; port 0 picks a free port (see {@link Javalin#port()}). */
@@ -49,7 +51,9 @@ public final class WebServer {
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
             routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             routes.get("/api/knowledge", ctx -> ctx.contentType("application/json").result(KnowledgeJson.render(re.knowledge())));
-            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.briefFields().toString()));
+            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all().toString()));
+            routes.post("/api/projects", this::project);
+            routes.post("/api/projects/preview", this::preview);
             routes.post("/api/advise", ctx -> ctx.contentType("application/json")
                     .result(AdviceJson.render(re.advise(BriefBody.read(ctx, re)), false)));
             routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -58,13 +62,53 @@ public final class WebServer {
                     "the request body is larger than " + limits.maxBodyBytes() + " bytes"));
             routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
             routes.error(404, ctx -> {
-                if (ctx.result() == null || !ctx.res().getContentType().startsWith("application/json")) {
+                if (ctx.attribute("rust-engineer.error") == null) {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (GET / lists them)");
                 }
             });
             routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         });
         return app.start();
+    }
+
+    /** The generated project as a zip, like start.spring.io's /starter.zip. */
+    private void project(Context ctx) throws Exception {
+        var blueprint = blueprint(ctx);
+        byte[] zip = heavy.run(() -> {
+            var bytes = new java.io.ByteArrayOutputStream();
+            re.writer().zip(re.generate(blueprint), bytes);
+            return bytes.toByteArray();
+        });
+        ctx.contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + blueprint.name().name() + ".zip\"")
+                .result(zip);
+    }
+
+    /** The generated files as JSON, for the page's preview: the blueprint's choices, notes, and every file. */
+    private void preview(Context ctx) throws Exception {
+        var blueprint = blueprint(ctx);
+        var project = heavy.run(() -> re.writer().formatted(re.generate(blueprint)));
+        var o = JSON.createObjectNode();
+        o.put("name", blueprint.name().name());
+        o.put("web", blueprint.web());
+        o.put("db", blueprint.db());
+        o.put("db_layer", blueprint.dbLayer());
+        o.put("resource", blueprint.resource().plural());
+        var notes = o.putArray("notes");
+        blueprint.notes().forEach(notes::add);
+        var files = o.putObject("files");
+        project.files().forEach(files::put);
+        ctx.contentType("application/json").result(o.toString());
+    }
+
+    private dev.rustengineer.blueprint.Blueprint blueprint(Context ctx) {
+        ProjectRequest request = ProjectRequest.read(BriefBody.json(ctx), re);
+        var plan = re.plan(request.brief(), request.options());
+        if (plan instanceof dev.rustengineer.blueprint.Plan.RoutedAway away) {
+            throw new ApiError(422, "this task goes to " + away.advice().route() + " ("
+                    + String.join(", ", away.advice().languages()) + "), not rust-engineer; send force_rust=true to generate anyway");
+        }
+        return ((dev.rustengineer.blueprint.Plan.Generate) plan).blueprint();
     }
 
     private void root(Context ctx) {
@@ -77,6 +121,7 @@ public final class WebServer {
     }
 
     private static void error(Context ctx, int status, String message) {
+        ctx.attribute("rust-engineer.error", true);
         var o = JSON.createObjectNode();
         o.put("status", status);
         o.put("error", message);
