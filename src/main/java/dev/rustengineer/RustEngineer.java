@@ -87,6 +87,17 @@ public final class RustEngineer {
         return new dev.rustengineer.verify.Verifier().verify(project, options, listener);
     }
 
+    /** Reviews Rust source: findings by rule, escalations and handoffs; with {@code deps}, one row per dependency. */
+    public dev.rustengineer.audit.AuditReport audit(java.nio.file.Path root, boolean deps) {
+        var auditor = new dev.rustengineer.audit.Auditor();
+        return deps ? auditor.auditWithDependencies(root) : auditor.audit(root);
+    }
+
+    /** The audit's rule catalogue (ids, severities, escalations, handoffs). */
+    public dev.rustengineer.audit.AuditRules auditRules() {
+        return dev.rustengineer.audit.AuditRules.bundled();
+    }
+
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
     public dev.rustengineer.doctor.Doctor.Report doctor() {
         return new dev.rustengineer.doctor.Doctor().run();
