@@ -129,8 +129,13 @@ public final class Auditor {
     private Scan scan(Path root, Path base) {
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
+            // Build output, VCS data and vendored dependencies (audited with --deps, one row per crate) are not
+            // the project's own code.
             walk.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+                    .filter(p -> {
+                        String rel = "/" + root.relativize(p).toString().replace('\\', '/');
+                        return !rel.contains("/target/") && !rel.contains("/.git/") && !rel.startsWith("/vendor/");
+                    })
                     .sorted().forEach(sources::add);
         } catch (IOException e) {
             throw new UncheckedIOException("walking " + root, e);

@@ -169,10 +169,7 @@ final class FileAuditor {
         }
 
         void addAt(String rule, int byteOffset, String message) {
-            String before = src.slice(0, byteOffset);
-            int row = (int) before.chars().filter(c -> c == '\n').count();
-            int lineStart = before.lastIndexOf('\n') + 1;
-            out.add(rules.finding(rule, file, row + 1, before.substring(lineStart).codePointCount(0, before.length() - lineStart) + 1, message));
+            out.add(rules.finding(rule, file, src.row(byteOffset) + 1, src.columnOf(byteOffset), message));
         }
 
         void run() {
@@ -468,8 +465,7 @@ final class FileAuditor {
                 if (t.kind().equals("ident") && t.text().equals("unsafe") && toks.get(i + 1).text().equals("{")) {
                     int at = base + utf8Length(body, t.start());
                     addAt("unsafe-block", at, "unsafe block inside macro `" + label + "`");
-                    int row = (int) src.slice(0, at).chars().filter(c -> c == '\n').count();
-                    if (!documented(row)) {
+                    if (!documented(src.row(at))) {
                         addAt("undocumented-unsafe", at, "unsafe block inside macro `" + label + "` without a `// SAFETY:` comment");
                     }
                 }

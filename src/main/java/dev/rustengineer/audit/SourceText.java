@@ -7,12 +7,58 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A source file's text, decoded leniently, with what is needed to turn tree-sitter's byte positions into
- * lines and code-point columns.
- *
- * @param utf8 the text as UTF-8 (what tree-sitter's byte offsets index)
- * @param wasUtf8 false when the file had bytes that are not UTF-8 (replaced)
+ * lines and code-point columns. {@code utf8} is the text as UTF-8 (what tree-sitter's byte offsets index);
+ * {@code wasUtf8} is false when the file had bytes that are not UTF-8 (replaced).
  */
-record SourceText(String text, byte[] utf8, boolean wasUtf8) {
+final class SourceText {
+    private final String text;
+    private final byte[] utf8;
+    private final boolean wasUtf8;
+    /** Byte offset where each line starts, so positions convert without rescanning the file per finding. */
+    private final int[] lineStarts;
+
+    SourceText(String text, byte[] utf8, boolean wasUtf8) {
+        this.text = text;
+        this.utf8 = utf8;
+        this.wasUtf8 = wasUtf8;
+        int lines = 1;
+        for (byte b : utf8) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        this.lineStarts = new int[lines];
+        int row = 1;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '\n') {
+                lineStarts[row++] = i + 1;
+            }
+        }
+    }
+
+    String text() {
+        return text;
+    }
+
+    byte[] utf8() {
+        return utf8;
+    }
+
+    boolean wasUtf8() {
+        return wasUtf8;
+    }
+
+    /** The 0-based row of a byte offset. */
+    int row(int byteOffset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, byteOffset);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** 1-based code-point column of a byte offset. */
+    int columnOf(int byteOffset) {
+        int row = row(byteOffset);
+        return column(row, byteOffset - lineStarts[row]);
+    }
 
     static SourceText decode(byte[] raw) {
         try {
@@ -39,15 +85,6 @@ record SourceText(String text, byte[] utf8, boolean wasUtf8) {
     }
 
     private int lineStartByte(int row) {
-        int r = 0;
-        for (int i = 0; i < utf8.length && r < row; i++) {
-            if (utf8[i] == '\n') {
-                r++;
-                if (r == row) {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
+        return row < lineStarts.length ? lineStarts[row] : 0;
     }
 }
