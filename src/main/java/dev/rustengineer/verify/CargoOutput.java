@@ -81,15 +81,13 @@ final class CargoOutput {
 
     synchronized String summary(VerifyStep step, int exitCode) {
         boolean passed = exitCode == 0;
-        List<Diagnostic> all = diagnostics(!passed);
+        List<Diagnostic> all = diagnostics(false);
         long errors = all.stream().filter(d -> d.level().equals("error")).count();
         long warnings = all.stream().filter(d -> d.level().equals("warning")).count();
         TestCounts counts = tests.counts();
-        if (!passed && errors == 0) {
-            return "cargo exited with " + exitCode + " without saying why";
-        }
-        if (!passed && unformatted.isEmpty() && compiler.diagnostics().isEmpty() && tests.diagnostics().isEmpty()) {
-            return "cargo: " + all.getFirst().message();
+        if (!passed && errors == 0 && counts == null) {
+            return cargoErrors.isEmpty() ? "cargo exited with " + exitCode + " without saying why"
+                    : "cargo: " + cargoErrors.getFirst().message();
         }
         return switch (step) {
             case FMT -> passed ? "formatted" : unformatted.size() + " place(s) not formatted";
