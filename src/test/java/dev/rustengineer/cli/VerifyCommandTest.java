@@ -2,9 +2,11 @@ package dev.rustengineer.cli;
 
 import static dev.rustengineer.cli.AdviseCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.UsageException;
 import dev.rustengineer.verify.CargoFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,5 +95,9 @@ class VerifyCommandTest {
         assertThat(VerifyOptionsMixin.duration("1h")).isEqualTo(Duration.ofHours(1));
         assertThat(VerifyOptionsMixin.duration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(VerifyOptionsMixin.duration("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        for (String bad : new String[] {"0s", "PT0S", "PT-5S", "99999999999999999999s", "5 minutes", ""}) {
+            assertThatThrownBy(() -> VerifyOptionsMixin.duration(bad)).as(bad).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("is not a duration");
+        }
     }
 }

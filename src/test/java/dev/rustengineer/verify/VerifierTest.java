@@ -240,6 +240,16 @@ class VerifierTest {
     }
 
     @Test
+    void optionsRefuseNothingToRunAndNoTimeToRunIt() {
+        assertThatThrownBy(() -> new VerifyOptions(List.of(), Duration.ofMinutes(1), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VerifyOptions(List.of(VerifyStep.FMT), Duration.ZERO, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(VerifyOptions.defaults().steps()).containsExactly(VerifyStep.values());
+        assertThat(VerifyOptions.defaults().cargoTargetDir()).isNull();
+    }
+
+    @Test
     void stepsAreParsedFromTheirCliNames() {
         assertThat(VerifyStep.parse("test,fmt")).containsExactly(VerifyStep.FMT, VerifyStep.TEST);
         assertThat(VerifyStep.parse(" Clippy , build,clippy")).containsExactly(VerifyStep.CLIPPY, VerifyStep.BUILD);
