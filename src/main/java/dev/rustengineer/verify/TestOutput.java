@@ -30,7 +30,8 @@ final class TestOutput {
     /** Reads one line of the harness's output; returns true when it was one the harness prints. */
     boolean line(String line) {
         if (reading != null) {
-            if (line.isBlank() || line.startsWith("stack backtrace:") || line.startsWith("note: ")
+            if (line.isBlank() || line.startsWith("stack backtrace:") || line.startsWith("note: ") || line.startsWith("---- ")
+                    || line.startsWith("failures:") || line.startsWith("test result: ")
                     || reading.message().size() == MESSAGE_LINES) {
                 reading = null;
             } else {

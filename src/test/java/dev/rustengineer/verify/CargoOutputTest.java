@@ -80,7 +80,6 @@ class CargoOutputTest {
                 ---- store::spawned stdout ----
                 thread '<unnamed>' panicked at src/store.rs:88:14:
                 called `Result::unwrap()` on an `Err` value: Closed
-                note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
                 ---- src/lib.rs - parse (line 12) stdout ----
                 thread 'src/lib.rs - parse (line 12)' panicked at src/lib.rs:15:1:
                 oops
