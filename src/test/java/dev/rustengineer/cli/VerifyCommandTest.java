@@ -44,6 +44,7 @@ class VerifyCommandTest {
         assertThat(d.get("code").asText()).isEqualTo("clippy::bool_comparison");
         assertThat(d.get("message").asText()).isEqualTo("equality checks against true are unnecessary");
         assertThat(r.out()).as("--json prints nothing but the report").doesNotContain("==");
+        assertThat(r.err()).as("progress, on stderr").contains("== clippy: cargo clippy").containsPattern("✗ clippy +\\d");
     }
 
     @Test
