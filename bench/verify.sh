@@ -2,8 +2,9 @@
 # `verify` cold (empty CARGO_TARGET_DIR) and warm (same target dir, nothing changed; then one file touched),
 # through the launcher, JVM start included. Numbers go into BENCHMARKS.md by hand, with this command.
 #
-# Usage: bench/verify.sh [PROJECT]   (default: a small dependency-free library written into a temp dir:
-#        4 modules, 24 unit tests, 1 integration test, 2 doc tests)
+# Usage: [COLD_RUNS=3] [WARM_RUNS=5] bench/verify.sh [PROJECT]
+#        PROJECT defaults to a small dependency-free library written into a temp dir (4 modules, 24 unit tests,
+#        1 integration test, 2 doc tests). A given PROJECT gets one source file touched by the last part.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
