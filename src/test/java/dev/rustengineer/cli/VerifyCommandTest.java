@@ -36,7 +36,12 @@ class VerifyCommandTest {
         assertThat(clippy.get("exit_code").asInt()).isNotZero();
         assertThat(clippy.get("errors").asInt()).isEqualTo(1);
         assertThat(clippy.has("tests")).isFalse();
+        // The report's shape is a contract (CI scripts, the MCP tool, `new --verify` callers read it): keys pinned.
+        assertThat(names(j)).containsExactly("project", "passed", "summary", "steps");
+        assertThat(names(clippy)).containsExactly("step", "passed", "exit_code", "timed_out", "elapsed_ms", "summary", "errors",
+                "warnings", "diagnostics");
         JsonNode d = clippy.get("diagnostics").get(0);
+        assertThat(names(d)).containsExactly("file", "line", "column", "level", "code", "message");
         assertThat(d.get("file").asText()).isEqualTo("src/lib.rs");
         assertThat(d.get("line").asInt()).isEqualTo(2);
         assertThat(d.get("column").asInt()).isEqualTo(5);
@@ -45,6 +50,12 @@ class VerifyCommandTest {
         assertThat(d.get("message").asText()).isEqualTo("equality checks against true are unnecessary");
         assertThat(r.out()).as("--json prints nothing but the report").doesNotContain("==");
         assertThat(r.err()).as("progress, on stderr").contains("== clippy: cargo clippy").containsPattern("✗ clippy +\\d");
+    }
+
+    private static java.util.List<String> names(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -60,7 +71,11 @@ class VerifyCommandTest {
         assertThat(r.err()).isEmpty();
 
         var json = run("verify", p.toString(), "--json", "--steps", "test", "--target-dir", TARGET);
-        JsonNode tests = new ObjectMapper().readTree(json.out()).get("steps").get(0).get("tests");
+        JsonNode testStep = new ObjectMapper().readTree(json.out()).get("steps").get(0);
+        assertThat(names(testStep)).containsExactly("step", "passed", "exit_code", "timed_out", "elapsed_ms", "summary", "errors",
+                "warnings", "tests", "diagnostics");
+        JsonNode tests = testStep.get("tests");
+        assertThat(names(tests)).containsExactly("passed", "failed", "ignored", "measured", "filtered_out");
         assertThat(tests.get("passed").asInt()).isEqualTo(2);
         assertThat(tests.get("failed").asInt()).isZero();
     }
