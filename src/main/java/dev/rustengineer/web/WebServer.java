@@ -118,8 +118,25 @@ public final class WebServer {
             try {
                 new ArchiveUnpacker(limits.maxArchiveEntries(), limits.maxUnpackedBytes()).unpack(body, dir);
                 var report = re.audit(dir, false);
-                return format.equals("sarif") ? dev.rustengineer.audit.AuditOutput.sarif(report, re.auditRules(), "0.1.0").toString()
-                        : dev.rustengineer.audit.AuditOutput.json(report, limit).toString();
+                if (format.equals("sarif")) {
+                    return dev.rustengineer.audit.AuditOutput.sarif(report, re.auditRules(), "0.1.0").toString();
+                }
+                var json = dev.rustengineer.audit.AuditOutput.json(report, limit);
+                if ("true".equals(ctx.queryParam("lines"))) {
+                    // The page shows each finding with its code line; the sources are gone after this request.
+                    for (var f : json.withArray("findings")) {
+                        var file = dir.resolve(f.get("file").asText());
+                        if (java.nio.file.Files.isRegularFile(file)) {
+                            var lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                            int n = f.get("line").asInt();
+                            if (n >= 1 && n <= lines.size()) {
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("code", new String(
+                                        lines.get(n - 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+                return json.toString();
             } finally {
                 try (var walk = java.nio.file.Files.walk(dir)) {
                     walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
