@@ -66,9 +66,17 @@ public final class RustEngineer {
         return structuredReader.read(node, source, dev.rustengineer.brief.Evidence::file);
     }
 
-    /** Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere). */
+    /**
+     * Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere).
+     * Generation makes services, so a brief that does not say what kind of project it is gets that kind, with
+     * evidence saying so (every door that generates goes through here).
+     */
     public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
-        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(brief), options);
+        Brief service = brief.has(dev.rustengineer.brief.Field.KIND) ? brief : brief.overlay(Brief.builder()
+                .set(dev.rustengineer.brief.Field.KIND, "backend",
+                        new dev.rustengineer.brief.Evidence("default", "new generates services", null))
+                .build());
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(service), options);
     }
 
     /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */

@@ -7,8 +7,6 @@ import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.NewOptions;
 import dev.rustengineer.blueprint.Plan;
 import dev.rustengineer.brief.Brief;
-import dev.rustengineer.brief.Evidence;
-import dev.rustengineer.brief.Field;
 import dev.rustengineer.generate.ProjectWriter;
 import dev.rustengineer.verify.ConsoleProgress;
 import dev.rustengineer.verify.ReportText;
@@ -94,10 +92,6 @@ final class NewCommand implements Callable<Integer> {
         Brief b = brief == null ? Brief.empty() : re.readText(brief);
         if (briefFile != null) {
             b = b.overlay(re.readBriefFile(briefFile));
-        }
-        if (!b.has(Field.KIND)) {
-            // `new` generates services: a brief that does not say what it is gets that as its kind, and says so.
-            b = b.overlay(Brief.builder().set(Field.KIND, "backend", new Evidence("default", "new generates services", null)).build());
         }
         Plan plan = re.plan(b, new NewOptions(name, web, db, dbLayer, with, resource, forceRust));
         printDecisions(out, plan.advice());

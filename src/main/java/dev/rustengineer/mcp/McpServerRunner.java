@@ -168,10 +168,6 @@ public final class McpServerRunner {
         var dir = inRoot(args.getOrDefault("directory", ".").toString());
         String briefText = (String) args.get("brief");
         var brief = briefText == null ? dev.rustengineer.brief.Brief.empty() : re.readText(briefText);
-        if (!brief.has(dev.rustengineer.brief.Field.KIND)) {
-            brief = brief.overlay(dev.rustengineer.brief.Brief.builder().set(dev.rustengineer.brief.Field.KIND, "backend",
-                    new dev.rustengineer.brief.Evidence("default", "new_project generates services", null)).build());
-        }
         var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), null, (String) args.get("db"), null,
                 List.of(), (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
         var plan = re.plan(brief, options);
