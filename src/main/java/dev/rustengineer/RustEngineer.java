@@ -3,6 +3,7 @@ package dev.rustengineer;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Advisor;
 import dev.rustengineer.brief.Brief;
+import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
@@ -17,11 +18,13 @@ public final class RustEngineer {
     private final Knowledge knowledge;
     private final Advisor advisor;
     private final TextBriefReader textReader;
+    private final StructuredBriefReader structuredReader;
 
     public RustEngineer(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.advisor = new Advisor(knowledge);
         this.textReader = new TextBriefReader(knowledge);
+        this.structuredReader = new StructuredBriefReader(textReader);
     }
 
     /** The process-wide instance, loading and validating the bundled knowledge on first use. */
@@ -46,6 +49,47 @@ public final class RustEngineer {
     /** Turns free text into a brief; every field it sets names the words that set it. */
     public Brief readText(String text) {
         return textReader.read(text);
+    }
+
+    /** Reads a YAML or JSON brief file (fields by their snake_case keys, plus optional {@code text}). */
+    public Brief readBriefFile(java.nio.file.Path file) {
+        return structuredReader.readFile(file);
+    }
+
+    /** Reads one JSON object as a brief (a batch line, a REST body, MCP arguments). */
+    public Brief readBriefJson(String json, String source) {
+        return structuredReader.readJson(json, source);
+    }
+
+    /** Reads an already-parsed JSON/YAML tree as a brief. */
+    public Brief readBrief(com.fasterxml.jackson.databind.JsonNode node, String source) {
+        return structuredReader.read(node, source, dev.rustengineer.brief.Evidence::file);
+    }
+
+    /** Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere). */
+    public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(brief), options);
+    }
+
+    /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */
+    public dev.rustengineer.generate.GeneratedProject generate(dev.rustengineer.blueprint.Blueprint blueprint) {
+        return new dev.rustengineer.generate.ProjectGenerator().generate(blueprint);
+    }
+
+    /** Writes, formats and places generated projects (a directory, a zip file, or a stream). */
+    public dev.rustengineer.generate.ProjectWriter writer() {
+        return new dev.rustengineer.generate.ProjectWriter(new dev.rustengineer.generate.RustFormatter());
+    }
+
+    /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */
+    public dev.rustengineer.verify.VerificationReport verify(java.nio.file.Path project,
+            dev.rustengineer.verify.VerifyOptions options, dev.rustengineer.verify.ProgressListener listener) {
+        return new dev.rustengineer.verify.Verifier().verify(project, options, listener);
+    }
+
+    /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
+    public dev.rustengineer.doctor.Doctor.Report doctor() {
+        return new dev.rustengineer.doctor.Doctor().run();
     }
 
     /** Walks the spec's trees and tables for this brief. */

@@ -79,6 +79,17 @@ public record Brief(String text, Map<Field, Object> values, Map<Field, Evidence>
         return new Brief(t, v, e);
     }
 
+    /** This brief with {@code other}'s values added only where this one has none. */
+    public Brief overlayMissing(Brief other) {
+        Brief.Builder b = toBuilder();
+        other.values.forEach((f, v) -> {
+            if (!b.has(f)) {
+                b.set(f, v, other.evidence.get(f));
+            }
+        });
+        return b.build();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.text = text;

@@ -37,8 +37,12 @@ public final class Main {
     static CommandLine commandLine(java.util.function.Supplier<RustEngineer> facade, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(facade));
         // One subcommand class per command, registered here in the order `--help` lists them.
-        cli.addSubcommand(new CommandLine(AdviseCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(BriefFlags.addTo(new CommandLine(AdviseCommand.class, new CommandFactory(facade))));
         cli.addSubcommand(new CommandLine(KnowledgeCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(NewCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(ServeCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(McpCommand.class, new CommandFactory(facade)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,4 +1,29 @@
 package dev.rustengineer.knowledge;
 
-/** All knowledge loaded from the bundled YAML files (being filled in by the advise work). */
-public record Knowledge() {}
+import java.util.List;
+
+/** All knowledge loaded and validated from the bundled YAML files. */
+public record Knowledge(
+        DecisionTree chooseRust,
+        DecisionTree webFramework,
+        RuntimeTable asyncRuntime,
+        FfiTable ffi,
+        InvokeRules invoke,
+        List<Trigger> triggers,
+        String triggersSource,
+        List<IntegrationPattern> patterns,
+        String patternsSource,
+        List<Inference> inferences,
+        List<Contradiction> contradictions,
+        List<TextRule> textRules,
+        EmbeddingExamples examples,
+        CrateCatalogue crates) {
+
+    public Knowledge {
+        triggers = List.copyOf(triggers);
+        patterns = List.copyOf(patterns);
+        inferences = List.copyOf(inferences);
+        contradictions = List.copyOf(contradictions);
+        textRules = List.copyOf(textRules);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.rustengineer.cli;
+
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.advise.Advice;
+import dev.rustengineer.advise.Decision;
+import dev.rustengineer.blueprint.Blueprint;
+import dev.rustengineer.blueprint.NewOptions;
+import dev.rustengineer.blueprint.Plan;
+import dev.rustengineer.brief.Brief;
+import dev.rustengineer.brief.Evidence;
+import dev.rustengineer.brief.Field;
+import dev.rustengineer.generate.ProjectWriter;
+import dev.rustengineer.verify.ConsoleProgress;
+import dev.rustengineer.verify.ReportText;
+import dev.rustengineer.verify.VerificationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generate a production-grade Rust project from a brief: advise decides, flags override, the",
+            "blueprint becomes files. Offered (and proven in CI): the Axum service with SQLx on SQLite or PostgreSQL."},
+        footer = {"", "Examples:",
+            "  rust-engineer new orders --brief \"REST API for orders, p99 under 5 ms\" --verify",
+            "  rust-engineer new orders --web axum --db postgres --with openapi,metrics --dir ./svc",
+            "  rust-engineer new orders --zip orders.zip"})
+final class NewCommand implements Callable<Integer> {
+    private final Supplier<RustEngineer> facade;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The cargo package name (also the directory's).")
+    String name;
+
+    @Option(names = "--brief", paramLabel = "TEXT", description = "The brief in plain words.")
+    String brief;
+
+    @Option(names = "--brief-file", paramLabel = "FILE", description = "A YAML or JSON brief.")
+    Path briefFile;
+
+    @Option(names = "--web", paramLabel = "FRAMEWORK", description = "Override the web framework (offered: axum).")
+    String web;
+
+    @Option(names = "--db", paramLabel = "ENGINE", description = "Override the database (offered: sqlite, postgres; default sqlite).")
+    String db;
+
+    @Option(names = "--db-layer", paramLabel = "LAYER", description = "Override the database layer (offered: sqlx).")
+    String dbLayer;
+
+    @Option(names = "--with", split = ",", paramLabel = "FEATURE", description = "Features to include (rest, database, metrics, openapi).")
+    List<String> with = List.of();
+
+    @Option(names = "--resource", paramLabel = "NAME", description = "The REST resource (default: from the brief, else items).")
+    String resource;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "Where the project directory goes (default: the current one).")
+    Path dir;
+
+    @Option(names = "--zip", paramLabel = "FILE", description = "Write a zip instead of a directory.")
+    Path zip;
+
+    @Option(names = "--force", description = "Write into a non-empty directory (only generated files are replaced) or over an existing zip.")
+    boolean force;
+
+    @Option(names = "--force-rust", description = "Generate even when the advice routes the task away from Rust.")
+    boolean forceRust;
+
+    @Option(names = "--verify", description = "Prove the project with cargo right after writing it.")
+    boolean verify;
+
+    @Mixin
+    VerifyOptionsMixin verifyOptions;
+
+    NewCommand(Supplier<RustEngineer> facade) {
+        this.facade = facade;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RustEngineer re = facade.get();
+        if (zip != null && verify) {
+            throw new dev.rustengineer.UsageException("--verify needs a directory to build in; drop --zip, or verify after unzipping");
+        }
+        Brief b = brief == null ? Brief.empty() : re.readText(brief);
+        if (briefFile != null) {
+            b = b.overlay(re.readBriefFile(briefFile));
+        }
+        if (!b.has(Field.KIND)) {
+            // `new` generates services: a brief that does not say what it is gets that as its kind, and says so.
+            b = b.overlay(Brief.builder().set(Field.KIND, "backend", new Evidence("default", "new generates services", null)).build());
+        }
+        Plan plan = re.plan(b, new NewOptions(name, web, db, dbLayer, with, resource, forceRust));
+        printDecisions(out, plan.advice());
+        if (plan instanceof Plan.RoutedAway away) {
+            Advice a = away.advice();
+            out.println();
+            out.println("Not generating: this task goes to " + a.route() + " (" + String.join(", ", a.languages()) + "), not rust-engineer.");
+            a.decisions().stream().map(d -> "  " + d.framework() + ": " + d.rationale()).forEach(out::println);
+            out.println("Use --force-rust to generate the Rust service anyway.");
+            out.flush();
+            return ExitCode.NEGATIVE;
+        }
+        Blueprint blueprint = ((Plan.Generate) plan).blueprint();
+        blueprint.notes().forEach(n -> out.println("note: " + n));
+        ProjectWriter writer = re.writer();
+        var project = re.generate(blueprint);
+        ProjectWriter.Written written = zip != null
+                ? writer.toZip(project, zip, force)
+                : writer.toDirectory(project, dir.resolve(blueprint.name().name()), force);
+        out.println();
+        out.println("Wrote " + written.files().size() + " files to " + written.location() + " (" + blueprint.web() + ", "
+                + blueprint.db() + " via " + blueprint.dbLayer() + ", resource " + blueprint.resource().plural() + ")");
+        if (written.formatProblem() != null) {
+            out.println("warning: " + written.formatProblem());
+        }
+        if (!verify) {
+            out.println("Next: cd " + written.location() + " && cargo test   (or: rust-engineer verify " + written.location() + ")");
+            out.flush();
+            return ExitCode.OK;
+        }
+        out.println();
+        VerificationReport report = re.verify(written.location(), verifyOptions.options(),
+                new ConsoleProgress(out, VerifyOptionsMixin.terminal()));
+        out.print(ReportText.render(report));
+        out.flush();
+        return report.passed() ? ExitCode.OK : ExitCode.NEGATIVE;
+    }
+
+    private static void printDecisions(PrintWriter out, Advice a) {
+        out.println("Decisions");
+        for (Decision d : a.decisions()) {
+            out.println("  " + d.framework() + " -> " + d.outcome() + ": " + d.rationale());
+            d.advisories().forEach(adv -> out.println("    advisory: " + adv));
+        }
+        a.questions().forEach(q -> out.println("  assumed: " + q));
+        a.notes().forEach(n -> out.println("  note: " + n));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rustengineer.cli;
+
+import dev.rustengineer.UsageException;
+import dev.rustengineer.verify.VerifyOptions;
+import dev.rustengineer.verify.VerifyStep;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+
+/** The options `verify` and `new --verify` share. */
+final class VerifyOptionsMixin {
+    @Option(names = "--steps", defaultValue = "fmt,clippy,build,test", paramLabel = "LIST",
+            description = "Which cargo steps to run (default: ${DEFAULT-VALUE}).")
+    String steps;
+
+    @Option(names = "--timeout", defaultValue = "20m", paramLabel = "DURATION",
+            description = "Time limit per step, e.g. 90s, 20m (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--target-dir", paramLabel = "DIR",
+            description = "A shared CARGO_TARGET_DIR (default: the environment's, else the project's own).")
+    Path targetDir;
+
+    VerifyOptions options() {
+        Path target = targetDir;
+        if (target == null && System.getenv("CARGO_TARGET_DIR") != null) {
+            target = Path.of(System.getenv("CARGO_TARGET_DIR"));
+        }
+        return new VerifyOptions(VerifyStep.parse(steps), duration(timeout), target);
+    }
+
+    static Duration duration(String raw) {
+        String s = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (s.matches("\\d+(ms|s|m|h)")) {
+                long n = Long.parseLong(s.replaceAll("[a-z]+$", ""));
+                Duration d = switch (s.replaceAll("^\\d+", "")) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+                if (!d.isZero()) {
+                    return d;
+                }
+            }
+            return Duration.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--timeout '" + raw + "' is not a duration; write e.g. 90s, 20m or PT20M");
+        }
+    }
+
+    static boolean terminal() {
+        var console = System.console();
+        return console != null && console.isTerminal() && !"dumb".equals(System.getenv("TERM"));
+    }
+}

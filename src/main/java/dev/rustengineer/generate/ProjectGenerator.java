@@ -1,0 +1,80 @@
+package dev.rustengineer.generate;
+
+import dev.rustengineer.blueprint.Blueprint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a blueprint's template set: each contributor whose condition holds renders its files. The output is a
+ * pure function of the blueprint.
+ */
+public final class ProjectGenerator {
+    private final TemplateEngine engine = new TemplateEngine();
+
+    public GeneratedProject generate(Blueprint b) {
+        TemplateManifest manifest = TemplateManifest.load(b.template());
+        Map<String, Object> context = context(b);
+        TreeMap<String, String> files = new TreeMap<>();
+        for (TemplateManifest.Contributor c : manifest.contributors()) {
+            if (c.when() != null && !Boolean.TRUE.equals(context.get(c.when()))) {
+                continue;
+            }
+            for (TemplateManifest.FileEntry f : c.files()) {
+                String path = engine.render(b.template() + " path", f.path(), context);
+                PathGuard.checkRelative(path);
+                String text = engine.render(f.template(), read(b.template(), f.template()), context);
+                if (files.put(path, text) != null) {
+                    throw new IllegalStateException("two contributors write " + path);
+                }
+            }
+        }
+        return new GeneratedProject(b.name().name(), files);
+    }
+
+    /** The values templates may use; an undefined one is an error at render time. */
+    static Map<String, Object> context(Blueprint b) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("project_name", b.name().name());
+        c.put("crate_name", b.name().crateName());
+        c.put("k8s_name", b.name().k8sName());
+        c.put("resource", b.resource().plural());
+        c.put("resource_singular", b.resource().singular());
+        c.put("Resource", b.resource().pascal());
+        c.put("sqlite", b.db().equals("sqlite"));
+        c.put("postgres", b.db().equals("postgres"));
+        c.put("db_feature", b.db());
+        c.put("db_label", b.db().equals("sqlite") ? "SQLite (embedded)" : "PostgreSQL");
+        c.put("default_database_url", b.db().equals("sqlite")
+                ? "sqlite://" + b.name().crateName() + ".db?mode=rwc"
+                : "postgres://postgres@localhost:5432/" + b.name().crateName());
+        c.put("default_database_doc", b.db().equals("sqlite")
+                ? "default an SQLite file in the working directory"
+                : "default a local PostgreSQL database named after the service");
+        c.put("container_database_url", b.db().equals("sqlite")
+                ? "sqlite:///app/data/" + b.name().crateName() + ".db?mode=rwc"
+                : "postgres://postgres@postgres:5432/" + b.name().crateName());
+        c.put("msrv", b.msrv());
+        Map<String, Object> versions = new TreeMap<>();
+        b.crates().forEach((name, crate) -> versions.put(name, crate.version()));
+        c.put("versions", versions);
+        c.put("decisions", b.decisions());
+        return c;
+    }
+
+    private static String read(String set, String template) {
+        String resource = "/templates/" + set + "/" + template;
+        try (InputStream in = ProjectGenerator.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.rustengineer.generate;
+
+import dev.rustengineer.UsageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Puts a generated project on disk or in a zip without ever leaving a half-written result or losing a user's
+ * file: everything is written and formatted in a staging directory first, then moved into place.
+ */
+public final class ProjectWriter {
+    /** Zip entries carry this time so the same project gives the same bytes. */
+    private static final FileTime EPOCH = FileTime.fromMillis(315532800000L);
+
+    private final RustFormatter formatter;
+
+    public ProjectWriter(RustFormatter formatter) {
+        this.formatter = formatter;
+    }
+
+    /** What was written, and anything the user should know (e.g. rustfmt missing). */
+    public record Written(Path location, List<String> files, String formatProblem) {}
+
+    /**
+     * Writes the project to {@code target}. A non-empty target needs {@code force}; even then only files the
+     * project generates are replaced, and nothing else there is touched.
+     */
+    public Written toDirectory(GeneratedProject project, Path target, boolean force) {
+        Path dest = target.toAbsolutePath().normalize();
+        boolean exists = Files.exists(dest);
+        if (exists && !Files.isDirectory(dest)) {
+            throw new UsageException(dest + " exists and is not a directory");
+        }
+        if (exists && !isEmpty(dest) && !force) {
+            throw new UsageException(dest + " is not empty; use --force to write the project into it "
+                    + "(files there that the project does not generate are kept)");
+        }
+        Path parent = dest.getParent();
+        try {
+            Files.createDirectories(parent);
+            Path staging = Files.createTempDirectory(parent, ".rust-engineer-");
+            try {
+                String problem = stage(project, staging);
+                if (!exists || isEmpty(dest)) {
+                    if (exists) {
+                        Files.delete(dest);
+                    }
+                    Files.move(staging, dest, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    for (String rel : project.files().keySet()) {
+                        Path to = PathGuard.inside(dest, rel);
+                        Files.createDirectories(to.getParent());
+                        Files.move(staging.resolve(rel), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+                return new Written(dest, List.copyOf(project.files().keySet()), problem);
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + dest + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the project as a zip whose entries sit under the project's name. */
+    public Written toZip(GeneratedProject project, Path zip, boolean force) {
+        Path dest = zip.toAbsolutePath().normalize();
+        if (Files.exists(dest) && !force) {
+            throw new UsageException(dest + " exists; use --force to replace it");
+        }
+        try {
+            Files.createDirectories(dest.getParent());
+            Path staging = Files.createTempDirectory("rust-engineer-");
+            Path tmpZip = Files.createTempFile(dest.getParent(), ".rust-engineer-", ".zip");
+            try {
+                String problem = stage(project, staging);
+                try (OutputStream out = Files.newOutputStream(tmpZip)) {
+                    zip(project, staging, out);
+                }
+                Files.move(tmpZip, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return new Written(dest, List.copyOf(project.files().keySet()), problem);
+            } finally {
+                deleteTree(staging);
+                Files.deleteIfExists(tmpZip);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + dest + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The zip of a project as bytes (for the web door), staged and formatted the same way. */
+    public void zip(GeneratedProject project, OutputStream out) {
+        try {
+            Path staging = Files.createTempDirectory("rust-engineer-");
+            try {
+                stage(project, staging);
+                zip(project, staging, out);
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String stage(GeneratedProject project, Path staging) throws IOException {
+        for (var e : project.files().entrySet()) {
+            Path file = PathGuard.inside(staging, e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+        }
+        return formatter.format(staging);
+    }
+
+    private static void zip(GeneratedProject project, Path staging, OutputStream out) throws IOException {
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String rel : project.files().keySet()) {
+                ZipEntry entry = new ZipEntry(project.name() + "/" + rel);
+                entry.setLastModifiedTime(EPOCH);
+                z.putNextEntry(entry);
+                Files.copy(staging.resolve(rel), z);
+                z.closeEntry();
+            }
+        }
+    }
+
+    /** The files of a staged, formatted project, read back (for tests and golden files). */
+    public GeneratedProject formatted(GeneratedProject project) {
+        try {
+            Path staging = Files.createTempDirectory("rust-engineer-");
+            try {
+                stage(project, staging);
+                var files = new java.util.TreeMap<String, String>();
+                for (String rel : project.files().keySet()) {
+                    files.put(rel, Files.readString(staging.resolve(rel)));
+                }
+                return new GeneratedProject(project.name(), files);
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.forEach(all::add);
+        }
+        all.sort(Comparator.reverseOrder());
+        for (Path p : all) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
+                // A directory refilled concurrently: leave it rather than fail the whole write.
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rustengineer.generate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Formats the generated Rust files with rustfmt, under the project's own rustfmt.toml. Templates hold names of
+ * any length (the resource, the crate), so line breaks can only be right after the names are known; rustfmt
+ * decides them exactly as `cargo fmt --check` will later.
+ */
+public final class RustFormatter {
+
+    /** @return null when formatted, else why not (rustfmt missing or failing), for the user to see */
+    public String format(Path projectDir) {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(projectDir)) {
+            walk.filter(p -> p.toString().endsWith(".rs")).sorted().forEach(p -> files.add(projectDir.relativize(p).toString()));
+        } catch (IOException e) {
+            return "cannot list the generated files: " + e.getMessage();
+        }
+        if (files.isEmpty()) {
+            return null;
+        }
+        List<String> command = new ArrayList<>(List.of("rustfmt", "--edition", "2024"));
+        command.addAll(files);
+        try {
+            Process p = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "rustfmt did not finish in 120 s";
+            }
+            return p.exitValue() == 0 ? null : "rustfmt failed: " + out.strip();
+        } catch (IOException e) {
+            return "rustfmt not found (install Rust with rustup); run `cargo fmt` in the project";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while formatting";
+        }
+    }
+}

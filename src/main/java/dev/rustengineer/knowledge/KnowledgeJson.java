@@ -1,0 +1,60 @@
+package dev.rustengineer.knowledge;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustengineer.brief.Field;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/** All loaded knowledge as JSON (for `knowledge --json`, the REST API and MCP); conditions in their readable form. */
+public final class KnowledgeJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
+            .addSerializer(Condition.class, new ToText<>(Condition::describe))
+            .addSerializer(Pattern.class, new ToText<>(Pattern::pattern))
+            .addSerializer(Field.class, new ToText<>(Field::key))
+            .addSerializer(Match.class, new ToText<>(KnowledgeJson::match)));
+
+    private KnowledgeJson() {}
+
+    public static ObjectNode toJson(Knowledge k) {
+        ObjectNode o = MAPPER.valueToTree(k);
+        o.set("drawings", MAPPER.createObjectNode()
+                .put(k.chooseRust().id(), String.join("\n", TreeDrawing.draw(k.chooseRust())))
+                .put(k.webFramework().id(), String.join("\n", TreeDrawing.draw(k.webFramework()))));
+        return o;
+    }
+
+    public static String render(Knowledge k) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(k));
+        } catch (IOException e) {
+            throw new IllegalStateException("knowledge JSON cannot fail to serialise", e);
+        }
+    }
+
+    private static String match(Match m) {
+        return switch (m) {
+            case Match.Equals e -> String.valueOf(e.value());
+            case Match.AnyOf a -> String.valueOf(a.values());
+            case Match.Range r -> (r.lower() == null ? "" : ">= " + r.lower()) + (r.lower() != null && r.upper() != null ? " and " : "")
+                    + (r.upper() == null ? "" : "< " + r.upper());
+        };
+    }
+
+    private static final class ToText<T> extends JsonSerializer<T> {
+        private final java.util.function.Function<T, String> text;
+
+        ToText(java.util.function.Function<T, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(text.apply(value));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.rustengineer.knowledge;
+
+import dev.rustengineer.brief.Field;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A deterministic reading of free text: when {@code pattern} matches (and {@code unless} does not), each
+ * assignment sets or adds a field.
+ */
+public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments) {
+
+    public record Assignment(Field field, Value value, boolean add) {}
+
+    /** How an assignment's value is read: a literal, or from the match's capture groups. */
+    public sealed interface Value {
+        record Literal(Object value) implements Value {}
+
+        /** The text of capture group {@code group}. */
+        record Capture(int group) implements Value {}
+
+        /** A duration: the number in {@code numberGroup} in the unit of {@code unitGroup}, in whole milliseconds. */
+        record DurationMs(int numberGroup, int unitGroup) implements Value {}
+
+        /** A count written as digits or a word ("twelve", "a dozen"). */
+        record Count(int group) implements Value {}
+    }
+}

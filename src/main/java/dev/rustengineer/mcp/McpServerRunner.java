@@ -1,0 +1,237 @@
+package dev.rustengineer.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.advise.Advice;
+import dev.rustengineer.advise.AdviceJson;
+import dev.rustengineer.doctor.Doctor;
+import dev.rustengineer.knowledge.KnowledgeJson;
+import dev.rustengineer.knowledge.KnowledgeText;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The MCP door over stdio: tools for AI coding agents, each thin over the facade. Only protocol goes to stdout;
+ * anything else (logs, warnings) goes to stderr.
+ */
+public final class McpServerRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RustEngineer re;
+    private final Duration timeLimit;
+    private final java.nio.file.Path root;
+
+    /** @param root new_project and verify work only inside this directory */
+    public McpServerRunner(RustEngineer re, Duration timeLimit, java.nio.file.Path root) {
+        this.re = re;
+        this.timeLimit = timeLimit;
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Serves until the client closes stdin. */
+    public void serve(InputStream in, OutputStream out) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream watched = new FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (c < 0) {
+                    closed.countDown();
+                }
+                return c;
+            }
+        };
+        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(JsonMapper.builder().build()), watched, out);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("rust-engineer", "0.1.0")
+                .instructions("The Rust Engineer: call `advise` with a brief to learn whether Rust fits a task, the stack, "
+                        + "and the decision paths; `new_project` generates a proven Rust service and `verify` proves a project "
+                        + "with cargo; `knowledge` shows the rules; `doctor` checks the Rust toolchain.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+                .tools(tools())
+                .build();
+        closed.await();
+        server.closeGracefully();
+    }
+
+    List<SyncToolSpecification> tools() {
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        tools.add(tool("advise",
+                "Decide whether the Rust Engineer takes a task and how: the stack (runtime, web framework, db layer, FFI, "
+                        + "target), the path through each decision tree of the spec, escalations to oracle, handoffs to other "
+                        + "specialists, and what had to be assumed. Give `text` (a free-text brief) and/or structured fields; "
+                        + "fields override the text. The result starts with a one-paragraph summary; set detail='full' for the "
+                        + "whole advice JSON (the same as `rust-engineer advise --json`).",
+                withDetail(BriefSchema.properties()),
+                args -> {
+                    Map<String, Object> brief = new java.util.LinkedHashMap<>(args);
+                    boolean full = "full".equals(brief.remove("detail"));
+                    Advice a = re.advise(re.readBrief(JSON.valueToTree(brief), "arguments"));
+                    var json = AdviceJson.toJson(a);
+                    var result = CallToolResult.builder().addTextContent(AdviceSummary.summary(a));
+                    if (full) {
+                        result.addTextContent(json.toString());
+                    }
+                    return result.structuredContent(JSON.convertValue(json, Map.class)).build();
+                }));
+        tools.add(tool("knowledge",
+                "The rules the advice follows: the spec's decision trees (drawn as text), the async runtime and FFI tables, "
+                        + "the invoke/don't-invoke rules, the six escalation triggers and the seven integration patterns. "
+                        + "format='text' (default, readable) or 'json'.",
+                Map.of("format", Map.of("type", "string", "enum", List.of("text", "json"), "description", "text (default) or json")),
+                args -> CallToolResult.builder().addTextContent("json".equals(args.get("format"))
+                        ? KnowledgeJson.render(re.knowledge()) : KnowledgeText.render(re.knowledge())).build()));
+        Map<String, Object> newProps = new java.util.LinkedHashMap<>();
+        newProps.put("name", Map.of("type", "string", "description", "The cargo package name, e.g. 'orders' (also the directory's name)."));
+        newProps.put("directory", Map.of("type", "string", "description",
+                "Where the project directory goes, relative to the server's root (default: the root itself)."));
+        newProps.put("brief", Map.of("type", "string", "description", "The task in plain words; advise decides the stack from it."));
+        newProps.put("db", Map.of("type", "string", "enum", dev.rustengineer.blueprint.BlueprintPlanner.OFFERED_DB,
+                "description", "The database engine (default sqlite)."));
+        newProps.put("resource", Map.of("type", "string", "description", "The REST resource, plural snake_case (default: from the brief, else items)."));
+        newProps.put("force", Map.of("type", "boolean", "description", "Write into a non-empty directory (only generated files are replaced)."));
+        newProps.put("force_rust", Map.of("type", "boolean", "description", "Generate even when the advice routes the task away from Rust."));
+        tools.add(tool("new_project",
+                "Generate a production-grade Rust service (Axum, SQLx on SQLite or PostgreSQL, health, metrics, OpenAPI, "
+                        + "tests, Dockerfile, Kubernetes, Helm, CI) from a brief, inside the server's root directory. Returns the "
+                        + "decisions taken and the files written. When the advice routes the task to another specialist, nothing "
+                        + "is written and the result says to whom (isError=false: that is an answer, not a failure). Follow with "
+                        + "`verify` to prove it with cargo.",
+                newProps, List.of("name"), this::newProject));
+        Map<String, Object> verifyProps = new java.util.LinkedHashMap<>();
+        verifyProps.put("path", Map.of("type", "string", "description", "The cargo project's directory, relative to the server's root."));
+        verifyProps.put("steps", Map.of("type", "array", "items", Map.of("type", "string", "enum", List.of("fmt", "clippy", "build", "test")),
+                "description", "Which steps to run (default all four, in order)."));
+        verifyProps.put("limit", Map.of("type", "integer", "minimum", 1, "description", "How many diagnostics to return (default 20)."));
+        tools.add(tool("verify",
+                "Prove a Rust project with real cargo: fmt --check, clippy --all-targets -D warnings, build, test. Returns a "
+                        + "one-line summary per step first, then the compiler's diagnostics as records (file, line, column, level, "
+                        + "code, message), at most `limit`. isError=true when a step fails.",
+                verifyProps, List.of("path"), this::verifyTool));
+        tools.add(tool("doctor",
+                "Check the tools rust-engineer drives on this machine (cargo, rustc, clippy, rustfmt, toolchains, wasm32 "
+                        + "target, protoc, psql, gcc): versions found, and for each missing one what it is needed for and "
+                        + "how to install it. Missing tools are listed first.",
+                Map.of(),
+                args -> {
+                    Doctor.Report r = re.doctor();
+                    StringBuilder sb = new StringBuilder();
+                    sb.append(r.missing().isEmpty() ? "All tools found." : r.missing().size() + " missing: ")
+                            .append(String.join(", ", r.missing().stream().map(Doctor.Check::name).toList())).append('\n');
+                    r.missing().forEach(c -> sb.append("MISSING ").append(c.name()).append(" (for ").append(c.neededFor())
+                            .append("): ").append(c.install()).append('\n'));
+                    r.checks().stream().filter(Doctor.Check::found).forEach(c ->
+                            sb.append("ok ").append(c.name()).append(": ").append(c.version()).append('\n'));
+                    return CallToolResult.builder().addTextContent(sb.toString().strip())
+                            .structuredContent(JSON.convertValue(r, Map.class)).build();
+                }));
+        return tools;
+    }
+
+    private CallToolResult newProject(Map<String, Object> args) {
+        var dir = inRoot(args.getOrDefault("directory", ".").toString());
+        String briefText = (String) args.get("brief");
+        var brief = briefText == null ? dev.rustengineer.brief.Brief.empty() : re.readText(briefText);
+        if (!brief.has(dev.rustengineer.brief.Field.KIND)) {
+            brief = brief.overlay(dev.rustengineer.brief.Brief.builder().set(dev.rustengineer.brief.Field.KIND, "backend",
+                    new dev.rustengineer.brief.Evidence("default", "new_project generates services", null)).build());
+        }
+        var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), null, (String) args.get("db"), null,
+                List.of(), (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
+        var plan = re.plan(brief, options);
+        if (plan instanceof dev.rustengineer.blueprint.Plan.RoutedAway away) {
+            return CallToolResult.builder().addTextContent("Not generated: this task goes to " + away.advice().route() + " ("
+                    + String.join(", ", away.advice().languages()) + "). " + AdviceSummary.summary(away.advice())
+                    + " Pass force_rust=true to generate the Rust service anyway.").build();
+        }
+        var blueprint = ((dev.rustengineer.blueprint.Plan.Generate) plan).blueprint();
+        var written = re.writer().toDirectory(re.generate(blueprint), dir.resolve(blueprint.name().name()),
+                Boolean.TRUE.equals(args.get("force")));
+        StringBuilder sb = new StringBuilder("Wrote " + written.files().size() + " files to " + root.relativize(written.location())
+                + " (" + blueprint.web() + ", " + blueprint.db() + " via " + blueprint.dbLayer() + ", resource "
+                + blueprint.resource().plural() + "). Next: verify path=" + root.relativize(written.location()) + ".");
+        blueprint.notes().forEach(n -> sb.append(" Note: ").append(n));
+        if (written.formatProblem() != null) {
+            sb.append(" Warning: ").append(written.formatProblem());
+        }
+        sb.append("\nDecisions: ").append(String.join("; ", blueprint.decisions()));
+        sb.append("\nFiles: ").append(String.join(", ", written.files()));
+        return CallToolResult.builder().addTextContent(sb.toString()).build();
+    }
+
+    private CallToolResult verifyTool(Map<String, Object> args) {
+        var project = inRoot(String.valueOf(args.get("path")));
+        var steps = args.get("steps") instanceof List<?> l && !l.isEmpty()
+                ? dev.rustengineer.verify.VerifyStep.parse(String.join(",", l.stream().map(Object::toString).toList()))
+                : List.of(dev.rustengineer.verify.VerifyStep.values());
+        int limit = args.get("limit") instanceof Number n ? n.intValue() : 20;
+        var report = re.verify(project, new dev.rustengineer.verify.VerifyOptions(steps, timeLimit, null),
+                dev.rustengineer.verify.ProgressListener.none());
+        StringBuilder sb = new StringBuilder(report.passed() ? "PASSED" : "FAILED");
+        report.steps().forEach(r -> sb.append("\n").append(r.step().cliName()).append(": ").append(r.passed() ? "pass" : "FAIL")
+                .append(" (").append(r.summary()).append(", ").append(r.elapsed().toSeconds()).append(" s)"));
+        var diagnostics = report.steps().stream().filter(r -> !r.passed()).flatMap(r -> r.diagnostics().stream())
+                .filter(d -> !d.level().equals("note") && !d.level().equals("help")).toList();
+        diagnostics.stream().limit(limit).forEach(d -> sb.append("\n").append(d.file() == null ? "" : d.file() + ":" + d.line() + ":"
+                + d.column() + ": ").append(d.level()).append(d.code() == null ? "" : "[" + d.code() + "]").append(": ").append(d.message()));
+        if (diagnostics.size() > limit) {
+            sb.append("\n... ").append(diagnostics.size() - limit).append(" more (raise limit)");
+        }
+        var json = dev.rustengineer.verify.ReportJson.toJson(report);
+        return CallToolResult.builder().isError(!report.passed()).addTextContent(sb.toString())
+                .structuredContent(JSON.convertValue(json, Map.class)).build();
+    }
+
+    /** A path the client names, which must stay inside the root the server was started with. */
+    private java.nio.file.Path inRoot(String relative) {
+        var p = root.resolve(relative).normalize();
+        if (!p.startsWith(root)) {
+            throw new dev.rustengineer.UsageException("'" + relative + "' is outside the server's root " + root);
+        }
+        return p;
+    }
+
+    private static Map<String, Object> withDetail(Map<String, Object> props) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>(props);
+        p.put("detail", Map.of("type", "string", "enum", List.of("summary", "full"),
+                "description", "summary (default): a short summary plus structured content; full: also the whole advice JSON as text"));
+        return p;
+    }
+
+    private SyncToolSpecification tool(String name, String description, Map<String, Object> properties,
+            java.util.function.Function<Map<String, Object>, CallToolResult> work) {
+        return tool(name, description, properties, List.of(), work);
+    }
+
+    private SyncToolSpecification tool(String name, String description, Map<String, Object> properties, List<String> required,
+            java.util.function.Function<Map<String, Object>, CallToolResult> work) {
+        var tool = McpSchema.Tool.builder().name(name).description(description)
+                .inputSchema(BriefSchema.object(properties, required)).build();
+        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> ToolCall.run(timeLimit,
+                () -> work.apply(request.arguments() == null ? Map.of() : request.arguments()))).build();
+    }
+}

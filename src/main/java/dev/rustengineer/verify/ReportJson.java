@@ -1,0 +1,48 @@
+package dev.rustengineer.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The machine-readable verification report: steps with their diagnostics as records, summary first. */
+public final class ReportJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportJson() {}
+
+    public static ObjectNode toJson(VerificationReport report) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("project", report.project().toString());
+        o.put("passed", report.passed());
+        var summary = o.putObject("summary");
+        report.steps().forEach(r -> summary.put(r.step().cliName(), (r.passed() ? "pass: " : "FAIL: ") + r.summary()));
+        var steps = o.putArray("steps");
+        for (StepResult r : report.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("step", r.step().cliName());
+            s.put("passed", r.passed());
+            s.put("exit_code", r.exitCode());
+            s.put("timed_out", r.timedOut());
+            s.put("elapsed_ms", r.elapsed().toMillis());
+            s.put("summary", r.summary());
+            var diags = s.putArray("diagnostics");
+            for (Diagnostic d : r.diagnostics()) {
+                ObjectNode dn = diags.addObject();
+                if (d.file() != null) {
+                    dn.put("file", d.file());
+                    dn.put("line", d.line());
+                    dn.put("column", d.column());
+                } else {
+                    dn.putNull("file");
+                }
+                dn.put("level", d.level());
+                if (d.code() != null) {
+                    dn.put("code", d.code());
+                } else {
+                    dn.putNull("code");
+                }
+                dn.put("message", d.message());
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.rustengineer.web;
+
+/** What `curl localhost:8080/` prints, as start.spring.io does for command-line clients. */
+final class HelpText {
+    private HelpText() {}
+
+    static String render(String base) {
+        return """
+                rust-engineer -- the Rust Engineer of the spec, over HTTP
+
+                  Advise on a brief (free text, structured fields, or both):
+                    curl %1$s/api/advise -d text='A REST API for payments; p99 under 5 ms; data in PostgreSQL'
+                    curl %1$s/api/advise -H 'Content-Type: application/json' -d '{"kind":"backend","latency_ms":40,"go_or_node_ok":true}'
+
+                  Generate a project (a zip, entries under NAME/), or preview its files as JSON:
+                    curl %1$s/api/projects -d name=orders -d text='REST API for orders, p99 under 5 ms' -d db=sqlite -o orders.zip
+                    curl %1$s/api/projects/preview -H 'Content-Type: application/json' -d '{"name":"orders","db":"postgres"}'
+
+                  What it knows and what it accepts:
+                    curl %1$s/api/knowledge          the trees, tables, triggers and patterns (JSON)
+                    curl %1$s/api/metadata           every field a request may carry, with its values
+                    curl %1$s/openapi.json           this API as an OpenAPI 3 document
+                    curl %1$s/health
+
+                  Every error is JSON: {"status": 400, "error": "..."}.
+                  A browser gets the web page at %1$s/
+                """.formatted(base);
+    }
+}

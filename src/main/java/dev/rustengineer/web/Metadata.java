@@ -1,0 +1,71 @@
+package dev.rustengineer.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustengineer.brief.Field;
+import dev.rustengineer.brief.FieldType;
+import dev.rustengineer.blueprint.BlueprintPlanner;
+import java.util.List;
+
+/** Every option a client can send, with types and allowed values, for building forms (like start.spring.io's). */
+final class Metadata {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Metadata() {}
+
+    /** The brief's fields and the generator's options, each with its values and default. */
+    static ObjectNode all() {
+        ObjectNode root = briefFields();
+        ArrayNode gen = root.putArray("project");
+        option(gen, "name", "text", "The cargo package name (required).", null, List.of());
+        option(gen, "web", "enum", "The web framework; offered: what CI proves.", "axum", BlueprintPlanner.OFFERED_WEB);
+        option(gen, "db", "enum", "The database engine.", "sqlite", BlueprintPlanner.OFFERED_DB);
+        option(gen, "db_layer", "enum", "The database layer.", "sqlx", BlueprintPlanner.OFFERED_DB_LAYER);
+        option(gen, "with", "set", "Features, all built into the service.", null,
+                new java.util.TreeSet<>(BlueprintPlanner.SERVICE_FEATURES).stream().toList());
+        option(gen, "resource", "text", "The REST resource, plural snake_case.", "items", List.of());
+        option(gen, "force_rust", "boolean", "Generate even when the advice routes the task away from Rust.", "false", List.of());
+        return root;
+    }
+
+    private static void option(ArrayNode to, String name, String type, String description, String dflt, List<String> values) {
+        ObjectNode o = to.addObject();
+        o.put("name", name);
+        o.put("type", type);
+        o.put("description", description);
+        if (dflt != null) {
+            o.put("default", dflt);
+        }
+        if (!values.isEmpty()) {
+            ArrayNode v = o.putArray("values");
+            values.forEach(v::add);
+        }
+    }
+
+    static ObjectNode briefFields() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode fields = root.putArray("brief");
+        ObjectNode text = fields.addObject();
+        text.put("name", "text");
+        text.put("type", "text");
+        text.put("description", "The brief in plain words; the structured fields below override what it says.");
+        for (Field f : Field.values()) {
+            ObjectNode o = fields.addObject();
+            o.put("name", f.key());
+            o.put("type", switch (f.type()) {
+                case FieldType.Bool b -> "boolean";
+                case FieldType.Int i -> "integer";
+                case FieldType.OneOf one -> "enum";
+                case FieldType.SetOf set -> "set";
+                case FieldType.Text t -> "text";
+            });
+            o.put("description", f.question());
+            if (!f.type().allowed().isEmpty()) {
+                ArrayNode values = o.putArray("values");
+                f.type().allowed().forEach(values::add);
+            }
+        }
+        return root;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rustengineer.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.UsageException;
+import dev.rustengineer.advise.AdviceJson;
+import dev.rustengineer.knowledge.KnowledgeJson;
+import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The HTTP door: a REST API and the web page, both thin over the facade. Requests run on virtual threads;
+ * bodies are capped; every rejection is a JSON error with a 4xx status.
+ */
+public final class WebServer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RustEngineer re;
+    private final WebLimits limits;
+    private final String openApi;
+    private final HeavyWork heavy;
+
+    public WebServer(RustEngineer re, WebLimits limits) {
+        this.re = re;
+        this.limits = limits;
+        this.openApi = resource("/web/openapi.json");
+        this.heavy = new HeavyWork(limits.heavyWorkers(), limits.requestTimeout());
+    }
+
+    /** Builds and starts the server; port 0 picks a free port (see {@link Javalin#port()}). */
+    public Javalin start(String host, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = limits.maxBodyBytes();
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/web";
+                s.location = Location.CLASSPATH;
+            });
+            var routes = config.routes;
+            routes.get("/", this::root);
+            routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+            routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            routes.get("/api/knowledge", ctx -> ctx.contentType("application/json").result(KnowledgeJson.render(re.knowledge())));
+            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all().toString()));
+            routes.post("/api/projects", this::project);
+            routes.post("/api/projects/preview", this::preview);
+            routes.post("/api/advise", ctx -> ctx.contentType("application/json")
+                    .result(AdviceJson.render(re.advise(BriefBody.read(ctx, re)), false)));
+            routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            routes.exception(UsageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, 413,
+                    "the request body is larger than " + limits.maxBodyBytes() + " bytes"));
+            routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
+            routes.error(404, ctx -> {
+                if (ctx.attribute("rust-engineer.error") == null) {
+                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (GET / lists them)");
+                }
+            });
+            routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+        });
+        return app.start();
+    }
+
+    /** The generated project as a zip, like start.spring.io's /starter.zip. */
+    private void project(Context ctx) throws Exception {
+        var blueprint = blueprint(ctx);
+        byte[] zip = heavy.run(() -> {
+            var bytes = new java.io.ByteArrayOutputStream();
+            re.writer().zip(re.generate(blueprint), bytes);
+            return bytes.toByteArray();
+        });
+        ctx.contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + blueprint.name().name() + ".zip\"")
+                .result(zip);
+    }
+
+    /** The generated files as JSON, for the page's preview: the blueprint's choices, notes, and every file. */
+    private void preview(Context ctx) throws Exception {
+        var blueprint = blueprint(ctx);
+        var project = heavy.run(() -> re.writer().formatted(re.generate(blueprint)));
+        var o = JSON.createObjectNode();
+        o.put("name", blueprint.name().name());
+        o.put("web", blueprint.web());
+        o.put("db", blueprint.db());
+        o.put("db_layer", blueprint.dbLayer());
+        o.put("resource", blueprint.resource().plural());
+        var notes = o.putArray("notes");
+        blueprint.notes().forEach(notes::add);
+        var files = o.putObject("files");
+        project.files().forEach(files::put);
+        ctx.contentType("application/json").result(o.toString());
+    }
+
+    private dev.rustengineer.blueprint.Blueprint blueprint(Context ctx) {
+        ProjectRequest request = ProjectRequest.read(BriefBody.json(ctx), re);
+        var plan = re.plan(request.brief(), request.options());
+        if (plan instanceof dev.rustengineer.blueprint.Plan.RoutedAway away) {
+            throw new ApiError(422, "this task goes to " + away.advice().route() + " ("
+                    + String.join(", ", away.advice().languages()) + "), not rust-engineer; send force_rust=true to generate anyway");
+        }
+        return ((dev.rustengineer.blueprint.Plan.Generate) plan).blueprint();
+    }
+
+    private void root(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            ctx.html(resource("/web/index.html"));
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(HelpText.render(ctx.scheme() + "://" + ctx.host()));
+        }
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.attribute("rust-engineer.error", true);
+        var o = JSON.createObjectNode();
+        o.put("status", status);
+        o.put("error", message);
+        ctx.status(status).contentType("application/json").result(o.toString());
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = WebServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+}

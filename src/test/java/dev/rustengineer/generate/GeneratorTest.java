@@ -1,0 +1,94 @@
+package dev.rustengineer.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.blueprint.Blueprint;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden files of the generated projects, determinism, and the template engine's strictness. Regenerate the
+ * golden files after a template change with {@code mvn test -Dtest=GeneratorTest -Dgolden.update=true}, then
+ * read the diff.
+ */
+class GeneratorTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("orders-sqlite", Projects.blueprint("orders", "REST API for orders, p99 under 5 ms", null, null)),
+                Arguments.of("inventory-postgres", Projects.blueprint("inventory-svc", "A REST API, p99 under 5 ms", "postgres", "categories")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void generatedFilesMatchTheGoldenFiles(String name, Blueprint blueprint) throws Exception {
+        String actual = flatten(Projects.formatted(blueprint));
+        Path golden = GOLDEN.resolve(name + ".txt");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void generatingTwiceGivesIdenticalFiles() {
+        Blueprint b = Projects.blueprint("orders", "REST API for orders", null, null);
+        assertThat(Projects.formatted(b)).isEqualTo(Projects.formatted(b));
+        Blueprint again = Projects.blueprint("orders", "REST API for orders", null, null);
+        assertThat(RustEngineer.shared().generate(again)).isEqualTo(RustEngineer.shared().generate(b));
+    }
+
+    @Test
+    void cargoManifestIsValidTomlWithTheCataloguesVersions() throws Exception {
+        var project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", "postgres", null));
+        JsonNode toml = new TomlMapper().readTree(project.files().get("Cargo.toml"));
+        assertThat(toml.at("/package/name").asText()).isEqualTo("orders");
+        assertThat(toml.at("/package/edition").asText()).isEqualTo("2024");
+        assertThat(toml.at("/lints/rust/unsafe_code").asText()).isEqualTo("forbid");
+        var catalogue = RustEngineer.shared().knowledge().crates();
+        assertThat(toml.at("/dependencies/axum/version").asText()).isEqualTo(catalogue.version("axum"));
+        assertThat(toml.at("/dependencies/sqlx/features").toString()).contains("postgres").doesNotContain("sqlite");
+        assertThat(toml.at("/package/rust-version").asText()).isEqualTo(catalogue.msrv());
+    }
+
+    @Test
+    void foreignTemplateSyntaxSurvives() {
+        var files = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", null, null)).files();
+        assertThat(files.get(".github/workflows/ci.yml")).contains("key: ${{ runner.os }}-cargo-${{ hashFiles('Cargo.lock') }}")
+                .doesNotContain("<%");
+        assertThat(files.get("deploy/helm/orders/templates/deployment.yaml")).contains("replicas: {{ .Values.replicaCount }}")
+                .startsWith("apiVersion");
+        assertThat(files.get("deploy/helm/orders/values.yaml")).contains("repository: orders");
+        assertThat(files.get("src/orders.rs")).contains("pub struct Order {").contains("pub async fn list_orders(");
+    }
+
+    @Test
+    void undefinedPlaceholderIsAnError() {
+        TemplateEngine engine = new TemplateEngine();
+        assertThat(engine.render("t", "a {{x}} b {{#flag}}{{y.z}}{{/flag}}", Map.of("x", "<&>", "flag", true, "y", Map.of("z", "1"))))
+                .isEqualTo("a <&> b 1");
+        assertThatThrownBy(() -> engine.render("t", "hello {{nmae}}", Map.of("name", "x")))
+                .hasMessageContaining("undefined placeholder 'nmae'");
+        assertThatThrownBy(() -> engine.render("t", "{{#missing}}x{{/missing}}", Map.of()))
+                .hasMessageContaining("undefined placeholder 'missing'");
+    }
+
+    static String flatten(GeneratedProject p) {
+        StringBuilder sb = new StringBuilder();
+        p.files().forEach((path, text) -> sb.append("=== ").append(path).append(" ===\n").append(text).append(text.endsWith("\n") ? "" : "\n"));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.rustengineer.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The bundled knowledge loads; each kind of broken file is refused with its file and line. */
+class KnowledgeLoaderTest {
+
+    @Test
+    void bundledKnowledgeLoadsWithEverySpecPart() {
+        Knowledge k = KnowledgeLoader.loadBundled();
+        assertThat(k.chooseRust().outcomes()).hasSize(10);
+        assertThat(k.webFramework().outcomes()).containsOnlyKeys("axum", "hyper", "actix-web", "rocket");
+        assertThat(k.asyncRuntime().columns()).extracting(RuntimeTable.Column::id).containsExactly("tokio", "async-std", "smol");
+        assertThat(k.ffi().rows()).hasSize(5);
+        assertThat(k.triggers()).extracting(Trigger::id).containsExactlyElementsOf(KnowledgeLoader.TRIGGER_IDS);
+        assertThat(k.patterns()).extracting(IntegrationPattern::to).containsExactlyElementsOf(KnowledgeLoader.SPECIALISTS);
+        assertThat(k.invoke().dontInvoke()).hasSize(4);
+        assertThat(k.invoke().invokeWhen()).hasSize(5);
+        assertThat(k.invoke().whenToUse()).hasSize(6);
+    }
+
+    @Test
+    void unknownNodeIdNamesFileAndLine() {
+        assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace("next: cross-platform", "next: cross-platfrom")))
+                .isInstanceOf(KnowledgeException.class)
+                .hasMessageMatching("knowledge/choose-rust\\.yaml:\\d+: unknown node id 'cross-platfrom'");
+    }
+
+    @Test
+    void unreachableLeafIsRefused() {
+        String extra = "\n  - id: orphan\n    label: Orphan\n    rationale: nobody leads here\n    route: generalist\n    languages: []\n";
+        assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s + extra))
+                .hasMessageMatching("knowledge/choose-rust\\.yaml:\\d+: leaf 'orphan' cannot be reached.*");
+    }
+
+    @Test
+    void unreachableNodeIsRefused() {
+        String extra = "\n  - id: island\n    question: Alone?\n    field: embedded\n    default: \"YES\"\n    branches:\n"
+                + "      - {answer: \"YES\", when: true, outcome: rust-cli}\n      - {answer: \"NO\", when: false, outcome: rust-cli}\n";
+        assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace("\noutcomes:", extra + "\noutcomes:")))
+                .hasMessageMatching("knowledge/choose-rust\\.yaml:\\d+: node 'island' cannot be reached from the root.*");
+    }
+
+    @Test
+    void missingOutcomeIsRefusedAtItsLine() {
+        String broken = "      - answer: \"YES\"\n        when: true\n        outcome: rust-no-gc\n";
+        assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace(broken, "      - answer: \"YES\"\n        when: true\n")))
+                .hasMessageMatching("knowledge/choose-rust\\.yaml:\\d+: branch 'YES' of node 'c-replacement' needs exactly one of 'next' or 'outcome' \\(missing outcome\\)");
+    }
+
+    @Test
+    void errorLineIsTheLineOfTheProblem() {
+        String file = read("choose-rust.yaml").replace("next: cross-platform", "next: nowhere");
+        int expected = 1 + (int) file.substring(0, file.indexOf("next: nowhere")).chars().filter(c -> c == '\n').count();
+        assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace("next: cross-platform", "next: nowhere")))
+                .hasMessageStartingWith("knowledge/choose-rust.yaml:" + expected + ":");
+    }
+
+    @Test
+    void cycleIsRefused() {
+        assertThatThrownBy(() -> loadWith("web-framework.yaml", s -> s.replace("outcome: rocket", "next: microservice")))
+                .hasMessageContaining("cycle through node 'microservice'");
+    }
+
+    @Test
+    void uncoveredValueIsRefused() {
+        assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace("when: [systems, library]", "when: systems")))
+                .hasMessageContaining("value library of 'kind' at node 'project-type' takes no branch");
+    }
+
+    @Test
+    void unknownFieldInAConditionIsRefused() {
+        assertThatThrownBy(() -> loadWith("escalations.yaml", s -> s.replace("field: custom_executor", "field: custom_exec")))
+                .hasMessageMatching("knowledge/escalations\\.yaml:\\d+: unknown field 'custom_exec'");
+    }
+
+    @Test
+    void unknownValueInAConditionIsRefused() {
+        assertThatThrownBy(() -> loadWith("invoke.yaml", s -> s.replace("{field: kind, is: backend}", "{field: kind, is: server}")))
+                .hasMessageMatching("knowledge/invoke\\.yaml:\\d+: unknown value 'server' for 'kind'.*");
+    }
+
+    @Test
+    void missingSpecTriggerIsRefused() {
+        assertThatThrownBy(() -> loadWith("escalations.yaml", s -> s.replace("id: complex-lifetimes", "id: lifetimes")))
+                .hasMessageContaining("unknown trigger id 'lifetimes'");
+    }
+
+    @Test
+    void badRegularExpressionIsRefused() {
+        assertThatThrownBy(() -> loadWith("text-rules.yaml", s -> s.replace("pattern: '\\bhelm\\b'", "pattern: '\\bhelm(\\b'")))
+                .hasMessageMatching("knowledge/text-rules\\.yaml:\\d+: bad regular expression.*");
+    }
+
+    @Test
+    void malformedYamlIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> loadWith("ffi.yaml", s -> s.replace("rows:", "rows: [")))
+                .hasMessageMatching("knowledge/ffi\\.yaml:\\d+: not valid YAML.*");
+    }
+
+    private static Knowledge loadWith(String name, UnaryOperator<String> edit) {
+        return KnowledgeLoader.load(n -> {
+            String text = read(n);
+            if (text == null) {
+                return null;
+            }
+            return new ByteArrayInputStream((n.equals(name) ? edit.apply(text) : text).getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    private static String read(String name) {
+        try (InputStream in = KnowledgeLoader.class.getResourceAsStream("/knowledge/" + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.rustengineer.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real MCP client (the SDK's, over stdio) against the built launcher; and the npm inspector CLI. */
+class McpServerIT {
+    private static final String LAUNCHER = Path.of("rust-engineer").toAbsolutePath().toString();
+
+    static String text(CallToolResult r) {
+        return r.content().stream().map(c -> ((McpSchema.TextContent) c).text()).reduce("", (a, b) -> a + b);
+    }
+
+    @Test
+    void listsAndCallsEveryTool(@TempDir Path root) {
+        var params = ServerParameters.builder(LAUNCHER).args("mcp", "--root", root.toString()).build();
+        var transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(JsonMapper.builder().build()));
+        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(5)).build()) {
+            client.initialize();
+            var tools = client.listTools().tools();
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "doctor");
+            tools.forEach(t -> assertThat(t.description()).hasSizeGreaterThan(80));
+            assertThat(tools.stream().filter(t -> t.name().equals("advise")).findFirst().orElseThrow().inputSchema().get("properties"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("text", "kind", "latency_ms", "go_or_node_ok", "detail");
+
+            CallToolResult advice = client.callTool(new CallToolRequest("advise", Map.of("text", "A REST API for payments; p99 under 5 ms")));
+            assertThat(advice.isError()).isFalse();
+            assertThat(text(advice)).startsWith("rust-engineer takes this task.").contains("web=axum");
+            assertThat(text(advice).length()).as("short by default").isLessThan(1500);
+            assertThat(advice.structuredContent().toString()).contains("decisions");
+
+            CallToolResult bad = client.callTool(new CallToolRequest("advise", Map.of("kind", "spaceship")));
+            assertThat(bad.isError()).isTrue();
+            CallToolResult empty = client.callTool(new CallToolRequest("advise", Map.of()));
+            assertThat(empty.isError()).isTrue();
+            assertThat(text(empty)).contains("the brief is empty");
+
+            assertThat(text(client.callTool(new CallToolRequest("knowledge", Map.of())))).contains("├─ YES → Project type?");
+            CallToolResult doctor = client.callTool(new CallToolRequest("doctor", Map.of()));
+            assertThat(text(doctor)).contains("ok cargo: cargo 1.");
+
+            CallToolResult made = client.callTool(new CallToolRequest("new_project",
+                    Map.of("name", "orders", "brief", "REST API for orders, p99 under 5 ms", "directory", "svc")));
+            assertThat(made.isError()).as(text(made)).isFalse();
+            assertThat(text(made)).contains("Wrote 30 files to svc/orders");
+            assertThat(root.resolve("svc/orders/src/orders.rs")).exists();
+
+            CallToolResult away = client.callTool(new CallToolRequest("new_project", Map.of("name", "claims", "brief", "A Spring Boot backend")));
+            assertThat(text(away)).contains("goes to java-architect");
+            assertThat(root.resolve("claims")).doesNotExist();
+
+            CallToolResult outside = client.callTool(new CallToolRequest("new_project", Map.of("name", "x", "directory", "../..")));
+            assertThat(outside.isError()).isTrue();
+            assertThat(text(outside)).contains("outside the server's root");
+
+            CallToolResult verified = client.callTool(new CallToolRequest("verify", Map.of("path", "svc/orders", "steps", List.of("fmt"))));
+            assertThat(verified.isError()).as(text(verified)).isFalse();
+            assertThat(text(verified)).startsWith("PASSED").contains("fmt: pass");
+            CallToolResult notCargo = client.callTool(new CallToolRequest("verify", Map.of("path", "svc")));
+            assertThat(notCargo.isError()).isTrue();
+            assertThat(text(notCargo)).contains("not a cargo project");
+        }
+    }
+
+    @Test
+    void theInspectorCliListsTheTools(@TempDir Path dir) throws Exception {
+        var pb = new ProcessBuilder("npx", "-y", "@modelcontextprotocol/inspector", "--cli", LAUNCHER, "mcp", "--method", "tools/list")
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("npm_config_cache", dir.resolve("npm-cache").toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("\"name\": \"advise\"").contains("\"name\": \"new_project\"");
+    }
+}

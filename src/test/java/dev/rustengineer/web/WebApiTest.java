@@ -1,0 +1,154 @@
+package dev.rustengineer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.RustEngineer;
+import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The REST API over real HTTP against a server on a free loopback port. */
+class WebApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Javalin app;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        app = new WebServer(RustEngineer.shared(), new WebLimits(64 * 1024, Duration.ofSeconds(60), 2, 1000, 1 << 20))
+                .start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    static HttpResponse<String> post(String path, String type, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String accept) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String form(String... kv) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            parts.add(kv[i] + "=" + URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return String.join("&", parts);
+    }
+
+    @Test
+    void adviseTakesJsonTextFieldsOrAForm() throws Exception {
+        var r = post("/api/advise", "application/json", "{\"text\": \"A REST API for payments; p99 under 5 ms; data in PostgreSQL\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode j = JSON.readTree(r.body());
+        assertThat(j.get("stack").get("web").asText()).isEqualTo("axum");
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyElementsOf(dev.rustengineer.advise.AdviceJson.TOP_LEVEL_KEYS);
+
+        var fields = JSON.readTree(post("/api/advise", "application/json", "{\"kind\":\"backend\",\"latency_ms\":40,\"go_or_node_ok\":true}").body());
+        assertThat(fields.get("route").asText()).isEqualTo("golang-pro");
+
+        var formed = JSON.readTree(post("/api/advise", "application/x-www-form-urlencoded",
+                form("text", "Wrap our legacy C library", "features", "metrics")).body());
+        assertThat(formed.get("stack").get("ffi").asText()).isEqualTo("ffi-wrapper");
+    }
+
+    @Test
+    void badRequestsAreJsonErrors() throws Exception {
+        var unknown = post("/api/advise", "application/json", "{\"kind\": \"spaceship\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).contains("spaceship");
+        var broken = post("/api/advise", "application/json", "{\"kind\": ");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(broken.body()).get("error").asText()).contains("not valid JSON");
+        var empty = post("/api/advise", "application/json", "{}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        var big = post("/api/advise", "application/json", "{\"text\": \"" + "a".repeat(100_000) + "\"}");
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(big.body()).get("status").asInt()).isEqualTo(413);
+        var missing = get("/api/nothing", "application/json");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("no such endpoint");
+    }
+
+    @Test
+    void projectsComeAsAZipOrAPreview() throws Exception {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/projects"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("name", "orders", "text", "REST API for orders, p99 under 5 ms", "db", "postgres")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).contains("application/zip");
+        assertThat(r.headers().firstValue("content-disposition")).hasValueSatisfying(v -> assertThat(v).contains("orders.zip"));
+        List<String> entries = new ArrayList<>();
+        String cargo = null;
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+            for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                entries.add(e.getName());
+                if (e.getName().equals("orders/Cargo.toml")) {
+                    cargo = new String(z.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(entries).contains("orders/src/orders.rs", "orders/migrations/0001_create_orders.sql").allMatch(n -> n.startsWith("orders/"));
+        assertThat(cargo).contains("\"postgres\"");
+
+        JsonNode preview = JSON.readTree(post("/api/projects/preview", "application/json", "{\"name\":\"shop\",\"resource\":\"carts\"}").body());
+        assertThat(preview.get("files").has("src/carts.rs")).isTrue();
+        assertThat(preview.get("files").get("src/lib.rs").asText()).contains("pub mod carts;");
+
+        var away = post("/api/projects", "application/json", "{\"name\":\"claims\",\"text\":\"A Spring Boot backend for claims\"}");
+        assertThat(away.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(away.body()).get("error").asText()).contains("java-architect");
+        var noName = post("/api/projects", "application/json", "{\"text\":\"REST API\"}");
+        assertThat(noName.statusCode()).isEqualTo(400);
+        var notOffered = post("/api/projects", "application/json", "{\"name\":\"x\",\"web\":\"rocket\"}");
+        assertThat(notOffered.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void discoveryEndpoints() throws Exception {
+        assertThat(JSON.readTree(get("/health", "*/*").body()).get("status").asText()).isEqualTo("UP");
+        JsonNode meta = JSON.readTree(get("/api/metadata", "*/*").body());
+        assertThat(meta.get("brief").toString()).contains("latency_ms").contains("go_or_node_ok");
+        assertThat(meta.get("project").toString()).contains("\"default\":\"sqlite\"");
+        JsonNode knowledge = JSON.readTree(get("/api/knowledge", "*/*").body());
+        assertThat(knowledge.get("triggers")).hasSize(6);
+        String help = get("/", "*/*").body();
+        assertThat(help).contains("curl " + base + "/api/advise");
+        assertThat(get("/", "text/html").body()).contains("<textarea id=\"brief\"");
+        assertThat(get("/static/app.js", "*/*").statusCode()).isEqualTo(200);
+
+        JsonNode doc = JSON.readTree(get("/openapi.json", "*/*").body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        // Every documented path answers (not 404) with the documented method.
+        for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+            String method = e.getValue().fieldNames().next();
+            var r = method.equals("get") ? get(e.getKey(), "*/*") : post(e.getKey(), "application/json", "{}");
+            assertThat(r.statusCode()).as(method + " " + e.getKey()).isNotIn(404, 405);
+        }
+    }
+}
