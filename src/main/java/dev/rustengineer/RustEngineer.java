@@ -66,9 +66,36 @@ public final class RustEngineer {
         return structuredReader.read(node, source, dev.rustengineer.brief.Evidence::file);
     }
 
-    /** Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere). */
+    /**
+     * Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere). A brief
+     * that does not say what kind of project it is counts as a backend service, because that is what `new` makes;
+     * the evidence says so.
+     */
     public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
-        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(brief), options);
+        Brief planned = brief.has(dev.rustengineer.brief.Field.KIND) ? brief : brief.overlay(Brief.builder()
+                .set(dev.rustengineer.brief.Field.KIND, "backend",
+                        new dev.rustengineer.brief.Evidence("default", "new generates services", null))
+                .build());
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(planned), options);
+    }
+
+    /**
+     * The whole of `new` short of verification: plan, generate and write the project (atomically, or as a zip).
+     * Front doors format the outcome; they decide nothing.
+     */
+    public dev.rustengineer.generate.NewProjectOutcome newProject(Brief brief, dev.rustengineer.blueprint.NewOptions options,
+            dev.rustengineer.generate.Destination destination) {
+        var plan = plan(brief, options);
+        if (!(plan instanceof dev.rustengineer.blueprint.Plan.Generate g)) {
+            return new dev.rustengineer.generate.NewProjectOutcome.RoutedAway(plan.advice());
+        }
+        var project = generate(g.blueprint());
+        var written = switch (destination) {
+            case dev.rustengineer.generate.Destination.Directory d ->
+                    writer().toDirectory(project, d.parent().resolve(g.blueprint().name().name()), d.force());
+            case dev.rustengineer.generate.Destination.Zip z -> writer().toZip(project, z.file(), z.force());
+        };
+        return new dev.rustengineer.generate.NewProjectOutcome.Written(g.advice(), g.blueprint(), written);
     }
 
     /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */
