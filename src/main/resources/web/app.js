@@ -207,6 +207,36 @@
     $('gen-status').textContent = 'Downloaded ' + a.download + ' (' + blob.size + ' bytes)';
   }
 
+  async function audit() {
+    const file = $('audit-file').files[0];
+    if (!file) { $('audit-status').textContent = 'Choose an archive first.'; return; }
+    $('audit-status').textContent = 'Auditing ' + file.name + '…';
+    const res = await fetch('/api/audit?lines=true&limit=500', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+    const json = await res.json();
+    if (!res.ok) { $('audit-status').textContent = json.error; return; }
+    const s = json.summary;
+    $('audit-status').textContent = '';
+    $('audit-summary').textContent = s.files + ' files, ' + s.lines + ' lines, ' + s.findings + ' findings '
+      + JSON.stringify(s.by_severity) + (json.escalations.length ? '; escalate to oracle: ' + json.escalations.map((e) => e.id).join(', ') : '')
+      + (json.handoffs.length ? '; hand off to: ' + json.handoffs.map((h) => h.to).join(', ') : '');
+    const tbody = $('findings').querySelector('tbody');
+    tbody.replaceChildren();
+    for (const f of json.findings) {
+      const tr = document.createElement('tr');
+      const sev = text(document.createElement('td'), f.severity);
+      sev.className = 'sev-' + f.severity;
+      tr.appendChild(sev);
+      tr.appendChild(text(document.createElement('td'), f.file + ':' + f.line + ':' + f.column));
+      tr.appendChild(text(document.createElement('td'), f.rule));
+      const msg = text(document.createElement('td'), f.message);
+      if (f.code !== undefined) msg.appendChild(text(document.createElement('code'), f.code));
+      tr.appendChild(msg);
+      tbody.appendChild(tr);
+    }
+    $('audit-section').hidden = false;
+  }
+
+  $('audit').addEventListener('click', audit);
   $('preview').addEventListener('click', preview);
   $('download').addEventListener('click', download);
   $('brief').addEventListener('input', schedule);

@@ -67,16 +67,16 @@ public final class RustEngineer {
     }
 
     /**
-     * Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere). A brief
-     * that does not say what kind of project it is counts as a backend service, because that is what `new` makes;
-     * the evidence says so.
+     * Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere).
+     * Generation makes services, so a brief that does not say what kind of project it is gets that kind, with
+     * evidence saying so (every door that generates goes through here).
      */
     public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
-        Brief planned = brief.has(dev.rustengineer.brief.Field.KIND) ? brief : brief.overlay(Brief.builder()
+        Brief service = brief.has(dev.rustengineer.brief.Field.KIND) ? brief : brief.overlay(Brief.builder()
                 .set(dev.rustengineer.brief.Field.KIND, "backend",
                         new dev.rustengineer.brief.Evidence("default", "new generates services", null))
                 .build());
-        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(planned), options);
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(service), options);
     }
 
     /**
@@ -112,6 +112,17 @@ public final class RustEngineer {
     public dev.rustengineer.verify.VerificationReport verify(java.nio.file.Path project,
             dev.rustengineer.verify.VerifyOptions options, dev.rustengineer.verify.ProgressListener listener) {
         return new dev.rustengineer.verify.Verifier().verify(project, options, listener);
+    }
+
+    /** Reviews Rust source: findings by rule, escalations and handoffs; with {@code deps}, one row per dependency. */
+    public dev.rustengineer.audit.AuditReport audit(java.nio.file.Path root, boolean deps) {
+        var auditor = new dev.rustengineer.audit.Auditor();
+        return deps ? auditor.auditWithDependencies(root) : auditor.audit(root);
+    }
+
+    /** The audit's rule catalogue (ids, severities, escalations, handoffs). */
+    public dev.rustengineer.audit.AuditRules auditRules() {
+        return dev.rustengineer.audit.AuditRules.bundled();
     }
 
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */

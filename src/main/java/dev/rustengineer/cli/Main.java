@@ -41,6 +41,7 @@ public final class Main {
         cli.addSubcommand(new CommandLine(KnowledgeCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(NewCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(AuditCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(ServeCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(McpCommand.class, new CommandFactory(facade)));
         cli.setOut(out);

@@ -28,7 +28,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The cargo project's directory.")
     Path project;
 
-    @Option(names = "--json", description = "Print a JSON report (diagnostics as records) instead of text; no progress lines.")
+    @Option(names = "--json", description = "Print a JSON report (diagnostics as records) instead of text; progress goes to stderr.")
     boolean json;
 
     @Mixin
@@ -42,7 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var options = verifyOptions.options();
-        ProgressListener progress = json ? ProgressListener.none()
+        // With --json, stdout carries the report alone; progress goes to stderr as plain lines, as cargo does.
+        ProgressListener progress = json ? new ConsoleProgress(spec.commandLine().getErr(), false)
                 : new ConsoleProgress(out, VerifyOptionsMixin.terminal());
         VerificationReport report = facade.get().verify(project, options, progress);
         out.print(json ? ReportJson.toJson(report).toPrettyString() + System.lineSeparator() : ReportText.render(report));

@@ -30,25 +30,30 @@ final class VerifyOptionsMixin {
         return new VerifyOptions(VerifyStep.parse(steps), duration(timeout), target);
     }
 
+    /** "90s", "20m", "1h", "500ms" or ISO-8601 ("PT20M"); positive. */
     static Duration duration(String raw) {
         String s = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        Duration d;
         try {
-            if (s.matches("\\d+(ms|s|m|h)")) {
-                long n = Long.parseLong(s.replaceAll("[a-z]+$", ""));
-                Duration d = switch (s.replaceAll("^\\d+", "")) {
+            var m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(s);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "m" -> Duration.ofMinutes(n);
                     default -> Duration.ofHours(n);
                 };
-                if (!d.isZero()) {
-                    return d;
-                }
+            } else {
+                d = Duration.parse(raw.strip());
             }
-            return Duration.parse(raw);
         } catch (DateTimeParseException e) {
+            d = null;
+        }
+        if (d == null || d.isZero() || d.isNegative()) {
             throw new UsageException("--timeout '" + raw + "' is not a duration; write e.g. 90s, 20m or PT20M");
         }
+        return d;
     }
 
     static boolean terminal() {

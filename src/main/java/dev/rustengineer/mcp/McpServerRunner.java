@@ -70,7 +70,7 @@ public final class McpServerRunner {
                 .serverInfo("rust-engineer", "0.1.0")
                 .instructions("The Rust Engineer: call `advise` with a brief to learn whether Rust fits a task, the stack, "
                         + "and the decision paths; `new_project` generates a proven Rust service and `verify` proves a project "
-                        + "with cargo; `knowledge` shows the rules; `doctor` checks the Rust toolchain.")
+                        + "with cargo; `audit` reviews Rust source; `knowledge` shows the rules; `doctor` checks the Rust toolchain.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .tools(tools())
                 .build();
@@ -132,6 +132,18 @@ public final class McpServerRunner {
                         + "one-line summary per step first, then the compiler's diagnostics as records (file, line, column, level, "
                         + "code, message), at most `limit`. isError=true when a step fails.",
                 verifyProps, List.of("path"), this::verifyTool));
+        Map<String, Object> auditProps = new java.util.LinkedHashMap<>();
+        auditProps.put("path", Map.of("type", "string", "description", "A crate, workspace or directory of Rust files, relative to the server's root."));
+        auditProps.put("limit", Map.of("type", "integer", "minimum", 0, "description", "How many findings to list, highest severity first (default 20)."));
+        auditProps.put("min_severity", Map.of("type", "string", "enum", List.of("info", "low", "medium", "high", "critical"),
+                "description", "Leave out findings below this severity (default low)."));
+        tools.add(tool("audit",
+                "Review Rust source like the spec's Rust engineer: unsafe blocks (and those without a // SAFETY: comment), "
+                        + "transmute, FFI boundaries, custom executors, complex lifetimes, blocking calls and std locks held across "
+                        + ".await in async code, unwrap/expect outside tests, queries in loops. Returns a summary first (counts by "
+                        + "severity and rule, escalations to oracle, handoffs), then the findings as file:line:column rule message, "
+                        + "highest severity first, at most `limit`. Structured content has the full JSON report.",
+                auditProps, List.of("path"), this::auditTool));
         tools.add(tool("doctor",
                 "Check the tools rust-engineer drives on this machine (cargo, rustc, clippy, rustfmt, toolchains, wasm32 "
                         + "target, protoc, psql, gcc): versions found, and for each missing one what it is needed for and "
@@ -156,10 +168,6 @@ public final class McpServerRunner {
         var dir = inRoot(args.getOrDefault("directory", ".").toString());
         String briefText = (String) args.get("brief");
         var brief = briefText == null ? dev.rustengineer.brief.Brief.empty() : re.readText(briefText);
-        if (!brief.has(dev.rustengineer.brief.Field.KIND)) {
-            brief = brief.overlay(dev.rustengineer.brief.Brief.builder().set(dev.rustengineer.brief.Field.KIND, "backend",
-                    new dev.rustengineer.brief.Evidence("default", "new_project generates services", null)).build());
-        }
         var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), null, (String) args.get("db"), null,
                 List.of(), (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
         var plan = re.plan(brief, options);
@@ -204,6 +212,27 @@ public final class McpServerRunner {
         var json = dev.rustengineer.verify.ReportJson.toJson(report);
         return CallToolResult.builder().isError(!report.passed()).addTextContent(sb.toString())
                 .structuredContent(JSON.convertValue(json, Map.class)).build();
+    }
+
+    private CallToolResult auditTool(Map<String, Object> args) {
+        var report = re.audit(inRoot(String.valueOf(args.get("path"))), false);
+        int limit = args.get("limit") instanceof Number n ? n.intValue() : 20;
+        var min = dev.rustengineer.audit.Severity.parse(String.valueOf(args.getOrDefault("min_severity", "low")));
+        var json = dev.rustengineer.audit.AuditOutput.json(report, Integer.MAX_VALUE);
+        var summary = json.get("summary");
+        StringBuilder sb = new StringBuilder(report.files() + " files, " + report.lines() + " lines, " + report.findings().size()
+                + " findings " + summary.get("by_severity") + "; by rule " + summary.get("by_rule"));
+        json.get("escalations").forEach(e -> sb.append("\nescalate to oracle: ").append(e.get("id").asText()).append(" (")
+                .append(e.get("findings").asInt()).append(", first at ").append(e.get("first").asText()).append(")"));
+        json.get("handoffs").forEach(h -> sb.append("\nhand off to ").append(h.get("to").asText()).append(" (")
+                .append(h.get("findings").asInt()).append(", first at ").append(h.get("first").asText()).append(")"));
+        report.findings().stream().filter(f -> f.severity().compareTo(min) >= 0)
+                .sorted(java.util.Comparator.comparing(dev.rustengineer.audit.Finding::severity).reversed()
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .limit(limit)
+                .forEach(f -> sb.append("\n").append(f.severity().id()).append(" ").append(f.file()).append(":").append(f.line())
+                        .append(":").append(f.column()).append(" ").append(f.rule()).append(" ").append(f.message()));
+        return CallToolResult.builder().addTextContent(sb.toString()).structuredContent(JSON.convertValue(json, Map.class)).build();
     }
 
     /** A path the client names, which must stay inside the root the server was started with. */

@@ -4,7 +4,10 @@ package dev.rustengineer.verify;
 public interface ProgressListener {
     void stepStarted(VerifyStep step);
 
-    /** A line cargo printed (stderr progress such as "Compiling tokio v1.54.1"). */
+    /**
+     * A line of text cargo or the tests printed ("Compiling tokio v1.54.1", "test api::creates ... ok"); cargo's
+     * JSON messages are not passed on (they arrive parsed, in the step's result).
+     */
     default void stepLine(VerifyStep step, String line) {}
 
     void stepFinished(StepResult result);

@@ -3,7 +3,11 @@ package dev.rustengineer.verify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The machine-readable verification report: steps with their diagnostics as records, summary first. */
+/**
+ * The machine-readable verification report: a summary per step first, then each step with its exit code, time,
+ * error and warning counts, test counts (test step) and diagnostics as records. A diagnostic without a place (a
+ * failing test that did not panic, cargo's own error) has a null file and no line or column.
+ */
 public final class ReportJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,6 +28,16 @@ public final class ReportJson {
             s.put("timed_out", r.timedOut());
             s.put("elapsed_ms", r.elapsed().toMillis());
             s.put("summary", r.summary());
+            s.put("errors", r.diagnostics().stream().filter(d -> d.level().equals("error")).count());
+            s.put("warnings", r.diagnostics().stream().filter(d -> d.level().equals("warning")).count());
+            if (r.tests() != null) {
+                ObjectNode t = s.putObject("tests");
+                t.put("passed", r.tests().passed());
+                t.put("failed", r.tests().failed());
+                t.put("ignored", r.tests().ignored());
+                t.put("measured", r.tests().measured());
+                t.put("filtered_out", r.tests().filteredOut());
+            }
             var diags = s.putArray("diagnostics");
             for (Diagnostic d : r.diagnostics()) {
                 ObjectNode dn = diags.addObject();

@@ -2,6 +2,7 @@ package dev.rustengineer.verify;
 
 import dev.rustengineer.UsageException;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,34 +12,62 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Proves a Rust project with real cargo: fmt, clippy (-D warnings), build and test, each with a time limit.
- * A step that runs out of time, or a Ctrl-C, stops cargo's whole process tree.
+ * A step that runs out of time, an interruption, or a Ctrl-C (the JVM's shutdown) stops cargo's whole process tree.
  */
 public final class Verifier {
+    private final Map<String, String> env;
 
+    public Verifier() {
+        this(System.getenv());
+    }
+
+    /** @param env the environment cargo is looked up in and started with (tests hide cargo through it) */
+    Verifier(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * Runs the steps in order, all of them even when one fails (a clippy error should not hide a failing test).
+     *
+     * @throws UsageException when {@code project} is not a cargo project, cargo is missing, or cargo lacks a step's
+     *     tool (clippy, rustfmt)
+     */
     public VerificationReport verify(Path project, VerifyOptions options, ProgressListener listener) {
         Path dir = project.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve("Cargo.toml"))) {
-            throw new UsageException(dir + " is not a cargo project (no Cargo.toml)");
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(project + " is not a directory");
         }
+        if (!Files.isRegularFile(dir.resolve("Cargo.toml"))) {
+            throw new UsageException(project + " is not a cargo project (no Cargo.toml)");
+        }
+        Path cargo = CargoLocator.locate(env);
         List<StepResult> results = new ArrayList<>();
         for (VerifyStep step : options.steps()) {
             listener.stepStarted(step);
-            StepResult r = run(dir, step, options, line -> listener.stepLine(step, line));
+            StepResult r = run(cargo, dir, step, options, line -> listener.stepLine(step, line));
             results.add(r);
             listener.stepFinished(r);
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
         }
         return new VerificationReport(dir, results);
     }
 
-    private static StepResult run(Path dir, VerifyStep step, VerifyOptions options, Consumer<String> progress) {
-        List<String> command = new ArrayList<>(List.of("cargo"));
+    private StepResult run(Path cargo, Path dir, VerifyStep step, VerifyOptions options, Consumer<String> progress) {
+        List<String> command = new ArrayList<>(List.of(cargo.toString()));
         command.addAll(step.cargoArgs());
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        // cargo finds clippy-driver and rustfmt beside itself only if its directory is on PATH.
+        pb.environment().put("PATH", cargo.getParent() + File.pathSeparator + env.getOrDefault("PATH", ""));
         pb.environment().put("CARGO_TERM_COLOR", "never");
         pb.environment().put("CARGO_TERM_PROGRESS_WHEN", "never");
         if (options.cargoTargetDir() != null) {
@@ -49,58 +78,74 @@ public final class Verifier {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new UsageException("cargo not found on PATH: install Rust with rustup (https://rustup.rs)");
+            throw new UsageException("cannot start " + cargo + ": " + e.getMessage());
         }
-        // Ctrl-C (the JVM's shutdown) stops cargo and everything it started, not just the cargo process.
-        Thread killer = new Thread(() -> killTree(p));
+        Thread killer = new Thread(() -> ProcessTree.stop(p.toHandle()));
         Runtime.getRuntime().addShutdownHook(killer);
-        CargoOutput out = new CargoOutput();
+        CargoOutput out = new CargoOutput(dir);
         Thread stdout = reader(p.getInputStream(), line -> {
-            synchronized (out) {
-                out.line(line);
+            out.stdout(line);
+            if (!line.startsWith("{")) {
+                progress.accept(line);
             }
         });
         Thread stderr = reader(p.getErrorStream(), line -> {
-            synchronized (out) {
-                out.line(line);
-            }
+            out.stderr(line);
             progress.accept(line);
         });
-        boolean finished;
+        Stop stop = Stop.NONE;
         try {
-            p.getOutputStream().close();
-            finished = p.waitFor(options.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                killTree(p);
-                p.waitFor(10, TimeUnit.SECONDS);
+            closeQuietly(p);
+            if (!p.waitFor(options.stepTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                stop = Stop.TIME_LIMIT;
+                ProcessTree.stop(p.toHandle());
             }
-            stdout.join(10_000);
-            stderr.join(10_000);
+            stdout.join(Duration.ofSeconds(10));
+            stderr.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
-            killTree(p);
+            stop = Stop.INTERRUPTED;
+            ProcessTree.stop(p.toHandle());
             Thread.currentThread().interrupt();
-            finished = false;
-        } catch (IOException e) {
-            finished = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(killer);
             } catch (IllegalStateException e) {
-                // The JVM is already shutting down; the hook will run.
+                // The JVM is already shutting down: the hook is running and stops the tree.
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        if (!finished) {
-            return new StepResult(step, false, elapsed, -1, true, out.diagnostics,
-                    "timed out after " + options.stepTimeout().toSeconds() + " s; cargo and its children were stopped");
+        return switch (stop) {
+            case TIME_LIMIT -> new StepResult(step, false, elapsed, -1, true, out.diagnostics(true),
+                    "timed out after " + human(options.stepTimeout()) + "; cargo and its children were stopped",
+                    out.testCounts());
+            case INTERRUPTED -> new StepResult(step, false, elapsed, -1, false, out.diagnostics(true),
+                    "interrupted; cargo and its children were stopped", out.testCounts());
+            case NONE -> finished(step, p.exitValue(), elapsed, out);
+        };
+    }
+
+    private enum Stop { NONE, TIME_LIMIT, INTERRUPTED }
+
+    private static StepResult finished(VerifyStep step, int code, Duration elapsed, CargoOutput out) {
+        if (code != 0 && out.missingCommand() != null) {
+            String tool = out.missingCommand().equals("fmt") ? "rustfmt" : out.missingCommand();
+            throw new UsageException("cargo " + step.cliName() + " needs " + tool
+                    + ", which is not installed: run `rustup component add " + tool + "`");
         }
-        int code = p.exitValue();
-        boolean passed = code == 0;
-        return new StepResult(step, passed, elapsed, code, false, out.diagnostics, out.summary(step, passed));
+        return new StepResult(step, code == 0, elapsed, code, false, out.diagnostics(code != 0), out.summary(step, code),
+                step == VerifyStep.TEST ? out.testCounts() : null);
+    }
+
+    private static void closeQuietly(Process p) {
+        try {
+            p.getOutputStream().close(); // nothing to type into cargo: a prompt must see end of input, not hang
+        } catch (IOException e) {
+            // The process already exited; its output is still read below.
+        }
     }
 
     private static Thread reader(InputStream in, Consumer<String> sink) {
-        Thread t = Thread.ofVirtual().start(() -> {
+        return Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -110,11 +155,12 @@ public final class Verifier {
                 // The process was stopped; what was read so far stands.
             }
         });
-        return t;
     }
 
-    static void killTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+    static String human(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() < 120 || d.toSeconds() % 60 != 0 ? d.toSeconds() + " s" : d.toMinutes() + " min";
     }
 }

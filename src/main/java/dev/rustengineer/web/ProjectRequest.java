@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.blueprint.NewOptions;
 import dev.rustengineer.brief.Brief;
-import dev.rustengineer.brief.Evidence;
-import dev.rustengineer.brief.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +20,6 @@ record ProjectRequest(Brief brief, NewOptions options) {
         ObjectNode briefPart = body.deepCopy();
         OPTION_KEYS.forEach(briefPart::remove);
         Brief brief = briefPart.isEmpty() ? Brief.empty() : re.readBrief(briefPart, "request body");
-        if (!brief.has(Field.KIND)) {
-            brief = brief.overlay(Brief.builder().set(Field.KIND, "backend", new Evidence("default", "projects are services", null)).build());
-        }
         String name = text(body, "name");
         if (name == null) {
             throw new ApiError(400, "'name' is required: the cargo package name, e.g. orders");

@@ -54,6 +54,7 @@ public final class WebServer {
             routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all().toString()));
             routes.post("/api/projects", this::project);
             routes.post("/api/projects/preview", this::preview);
+            routes.post("/api/audit", this::audit);
             routes.post("/api/advise", ctx -> ctx.contentType("application/json")
                     .result(AdviceJson.render(re.advise(BriefBody.read(ctx, re)), false)));
             routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -99,6 +100,50 @@ public final class WebServer {
         var files = o.putObject("files");
         project.files().forEach(files::put);
         ctx.contentType("application/json").result(o.toString());
+    }
+
+    /** A zip or tarball of Rust sources in; findings out as JSON (default) or SARIF (?format=sarif). */
+    private void audit(Context ctx) throws Exception {
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        if (!format.equals("json") && !format.equals("sarif")) {
+            throw new ApiError(400, "format must be json or sarif");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new ApiError(400, "send a zip or a .tar.gz of Rust sources as the body");
+        }
+        int limit = ctx.queryParam("limit") == null ? 500 : Integer.parseInt(ctx.queryParam("limit"));
+        String result = heavy.run(() -> {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rust-engineer-audit-");
+            try {
+                new ArchiveUnpacker(limits.maxArchiveEntries(), limits.maxUnpackedBytes()).unpack(body, dir);
+                var report = re.audit(dir, false);
+                if (format.equals("sarif")) {
+                    return dev.rustengineer.audit.AuditOutput.sarif(report, re.auditRules(), "0.1.0").toString();
+                }
+                var json = dev.rustengineer.audit.AuditOutput.json(report, limit);
+                if ("true".equals(ctx.queryParam("lines"))) {
+                    // The page shows each finding with its code line; the sources are gone after this request.
+                    for (var f : json.withArray("findings")) {
+                        var file = dir.resolve(f.get("file").asText());
+                        if (java.nio.file.Files.isRegularFile(file)) {
+                            var lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                            int n = f.get("line").asInt();
+                            if (n >= 1 && n <= lines.size()) {
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("code", new String(
+                                        lines.get(n - 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+                return json.toString();
+            } finally {
+                try (var walk = java.nio.file.Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        });
+        ctx.contentType(format.equals("sarif") ? "application/sarif+json" : "application/json").result(result);
     }
 
     private dev.rustengineer.blueprint.Blueprint blueprint(Context ctx) {

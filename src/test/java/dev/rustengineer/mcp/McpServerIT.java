@@ -36,7 +36,7 @@ class McpServerIT {
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(5)).build()) {
             client.initialize();
             var tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "doctor");
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "audit", "doctor");
             tools.forEach(t -> assertThat(t.description()).hasSizeGreaterThan(80));
             assertThat(tools.stream().filter(t -> t.name().equals("advise")).findFirst().orElseThrow().inputSchema().get("properties"))
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("text", "kind", "latency_ms", "go_or_node_ok", "detail");
@@ -74,6 +74,9 @@ class McpServerIT {
             CallToolResult verified = client.callTool(new CallToolRequest("verify", Map.of("path", "svc/orders", "steps", List.of("fmt"))));
             assertThat(verified.isError()).as(text(verified)).isFalse();
             assertThat(text(verified)).startsWith("PASSED").contains("fmt: pass");
+            CallToolResult audit = client.callTool(new CallToolRequest("audit", Map.of("path", "svc/orders", "limit", 5)));
+            assertThat(audit.isError()).as(text(audit)).isFalse();
+            assertThat(text(audit)).startsWith("14 files,").doesNotContain("blocking-in-async");
             CallToolResult notCargo = client.callTool(new CallToolRequest("verify", Map.of("path", "svc")));
             assertThat(notCargo.isError()).isTrue();
             assertThat(text(notCargo)).contains("not a cargo project");

@@ -1,114 +1,122 @@
 package dev.rustengineer.verify;
 
+import static dev.rustengineer.verify.CargoFixtures.project;
+import static dev.rustengineer.verify.CargoFixtures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.UsageException;
-import dev.rustengineer.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The verifier on tiny real cargo projects, one per way of failing. */
+/** The verifier with real cargo on tiny projects, one per way of failing. */
 class VerifierTest {
-    private static final Path TARGET = Path.of(System.getProperty("java.io.tmpdir"), "rust-engineer-verify-fixtures");
     private final Verifier verifier = new Verifier();
 
-    static Path project(Path dir, String name, String lib) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.resolve("src"));
-        Files.writeString(p.resolve("Cargo.toml"), """
-                [package]
-                name = "%s"
-                version = "0.1.0"
-                edition = "2024"
-
-                [dependencies]
-                """.formatted(name));
-        Files.writeString(p.resolve("src/lib.rs"), lib);
-        return p;
-    }
-
-    static VerifyOptions all() {
-        return new VerifyOptions(List.of(VerifyStep.values()), Duration.ofMinutes(5), TARGET);
-    }
-
     @Test
-    void aCleanProjectPassesEveryStep(@TempDir Path dir) throws Exception {
-        Path p = project(dir, "clean_fixture", """
-                /// Adds one.
-                pub fn add_one(x: u32) -> u32 {
-                    x + 1
-                }
+    void aCleanProjectPassesEveryStepAndCountsUnitAndDocTests(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "clean_fixture", CargoFixtures.CLEAN);
+        List<String> events = new CopyOnWriteArrayList<>();
+        VerificationReport r = verifier.verify(p, steps(VerifyStep.values()), new ProgressListener() {
+            @Override
+            public void stepStarted(VerifyStep step) {
+                events.add("start " + step.cliName());
+            }
 
-                #[cfg(test)]
-                mod tests {
-                    #[test]
-                    fn adds() {
-                        assert_eq!(super::add_one(1), 2);
-                    }
-                }
-                """);
-        VerificationReport r = verifier.verify(p, all(), ProgressListener.none());
+            @Override
+            public void stepFinished(StepResult result) {
+                events.add("end " + result.step().cliName());
+            }
+        });
         assertThat(r.passed()).as(ReportText.render(r)).isTrue();
+        assertThat(r.project()).isEqualTo(p.toAbsolutePath().normalize());
         assertThat(r.steps()).extracting(StepResult::step).containsExactly(VerifyStep.values());
-        assertThat(r.steps().getLast().summary()).isEqualTo("1 passed, 0 failed");
+        assertThat(r.steps()).allSatisfy(s -> {
+            assertThat(s.exitCode()).isZero();
+            assertThat(s.timedOut()).isFalse();
+            assertThat(s.diagnostics()).isEmpty();
+        });
+        assertThat(events).containsExactly("start fmt", "end fmt", "start clippy", "end clippy", "start build", "end build",
+                "start test", "end test");
+        StepResult test = r.steps().getLast();
+        assertThat(test.tests()).isEqualTo(new TestCounts(2, 0, 0, 0, 0)); // the unit test and the doc test
+        assertThat(test.summary()).isEqualTo("2 passed, 0 failed");
+        assertThat(r.steps().getFirst().summary()).isEqualTo("formatted");
+        assertThat(r.steps().getFirst().tests()).isNull();
     }
 
     @Test
-    void clippyWarningsAreDiagnosticsWithFileLineAndCode(@TempDir Path dir) throws Exception {
-        Path p = project(dir, "clippy_fixture", """
-                pub fn is_set(flag: bool) -> bool {
-                    flag == true
-                }
-                """);
-        VerificationReport r = verifier.verify(p, new VerifyOptions(List.of(VerifyStep.CLIPPY), Duration.ofMinutes(5), TARGET),
-                ProgressListener.none());
+    void aClippyWarningFailsClippyOnceWithItsPlaceAndLintName(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "clippy_fixture", CargoFixtures.CLIPPY_WARNING);
+        VerificationReport r = verifier.verify(p, steps(VerifyStep.CLIPPY, VerifyStep.BUILD), ProgressListener.none());
         StepResult clippy = r.steps().getFirst();
+        assertThat(r.passed()).isFalse();
         assertThat(clippy.passed()).isFalse();
-        assertThat(clippy.diagnostics()).anySatisfy(d -> {
+        assertThat(clippy.exitCode()).isNotZero();
+        // --all-targets checks lib.rs as the library and as its test harness: one finding, not two.
+        assertThat(clippy.diagnostics()).singleElement().isEqualTo(new Diagnostic("src/lib.rs", 2, 5, "error",
+                "clippy::bool_comparison", "equality checks against true are unnecessary"));
+        assertThat(clippy.summary()).isEqualTo("1 error(s), 0 warning(s)");
+        assertThat(r.steps().get(1).passed()).as("rustc itself has nothing against it").isTrue();
+    }
+
+    @Test
+    void rustcWarningsLetTheBuildPassButAreReported(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "warning_fixture", "pub fn f() -> u8 {\n    let unused = 3;\n    1\n}\n");
+        StepResult build = verifier.verify(p, steps(VerifyStep.BUILD), ProgressListener.none()).steps().getFirst();
+        assertThat(build.passed()).isTrue();
+        assertThat(build.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.file()).isEqualTo("src/lib.rs");
             assertThat(d.line()).isEqualTo(2);
-            assertThat(d.column()).isEqualTo(5);
-            assertThat(d.level()).isEqualTo("error");
-            assertThat(d.code()).isEqualTo("clippy::bool_comparison");
+            assertThat(d.column()).isEqualTo(9);
+            assertThat(d.level()).isEqualTo("warning");
+            assertThat(d.code()).isEqualTo("unused_variables");
+            assertThat(d.message()).contains("unused");
         });
+        assertThat(build.summary()).isEqualTo("0 error(s), 1 warning(s)");
     }
 
     @Test
-    void formattingProblemsNameTheirLine(@TempDir Path dir) throws Exception {
+    void formattingProblemsNameTheirFileAndLine(@TempDir Path dir) throws Exception {
         Path p = project(dir, "fmt_fixture", "pub fn f( ) -> u8 {\n    1\n}\n");
-        StepResult fmt = verifier.verify(p, new VerifyOptions(List.of(VerifyStep.FMT), Duration.ofMinutes(1), TARGET),
-                ProgressListener.none()).steps().getFirst();
+        StepResult fmt = verifier.verify(p, steps(VerifyStep.FMT), ProgressListener.none()).steps().getFirst();
         assertThat(fmt.passed()).isFalse();
         assertThat(fmt.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.file()).endsWith("src/lib.rs");
+            assertThat(d.file()).isEqualTo("src/lib.rs");
             assertThat(d.line()).isEqualTo(1);
+            assertThat(d.level()).isEqualTo("error");
             assertThat(d.code()).isEqualTo("fmt");
         });
+        assertThat(fmt.summary()).isEqualTo("1 place(s) not formatted");
     }
 
     @Test
-    void compileErrorsAndFailingTests(@TempDir Path dir) throws Exception {
-        Path broken = project(dir, "broken_fixture", "pub fn f() -> u8 {\n    \"x\"\n}\n");
-        StepResult build = verifier.verify(broken, new VerifyOptions(List.of(VerifyStep.BUILD), Duration.ofMinutes(5), TARGET),
-                ProgressListener.none()).steps().getFirst();
-        assertThat(build.passed()).isFalse();
-        assertThat(build.diagnostics()).anySatisfy(d -> {
-            assertThat(d.code()).isEqualTo("E0308");
-            assertThat(d.line()).isEqualTo(2);
-            assertThat(d.level()).isEqualTo("error");
+    void aCompileErrorFailsClippyBuildAndTestWithTheErrorCode(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "broken_fixture", "pub fn f() -> u8 {\n    \"x\"\n}\n");
+        VerificationReport r = verifier.verify(p, steps(VerifyStep.CLIPPY, VerifyStep.BUILD, VerifyStep.TEST),
+                ProgressListener.none());
+        assertThat(r.steps()).allSatisfy(s -> {
+            assertThat(s.passed()).isFalse();
+            assertThat(s.diagnostics()).contains(new Diagnostic("src/lib.rs", 2, 5, "error", "E0308", "mismatched types"));
         });
+        StepResult test = r.steps().getLast();
+        assertThat(test.tests()).as("no test binary ran").isNull();
+        assertThat(test.summary()).isEqualTo("1 error(s), 0 warning(s); no tests ran");
+    }
 
-        Path failing = project(dir, "failing_fixture", """
+    @Test
+    void aFailingTestIsCountedAndLocatedWhereItPanicked(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "failing_fixture", """
                 #[cfg(test)]
                 mod tests {
                     #[test]
@@ -116,68 +124,142 @@ class VerifierTest {
 
                     #[test]
                     fn bad() {
-                        assert_eq!(1 + 1, 3);
+                        assert_eq!(1 + 1, 3, "arithmetic");
                     }
+
+                    #[test]
+                    #[ignore]
+                    fn later() {}
                 }
                 """);
-        StepResult test = verifier.verify(failing, new VerifyOptions(List.of(VerifyStep.TEST), Duration.ofMinutes(5), TARGET),
-                ProgressListener.none()).steps().getFirst();
+        StepResult test = verifier.verify(p, steps(VerifyStep.TEST), ProgressListener.none()).steps().getFirst();
         assertThat(test.passed()).isFalse();
-        assertThat(test.summary()).isEqualTo("1 passed, 1 failed");
-        assertThat(test.diagnostics()).anySatisfy(d -> assertThat(d.message()).isEqualTo("test tests::bad failed"));
+        assertThat(test.tests()).isEqualTo(new TestCounts(1, 1, 1, 0, 0));
+        assertThat(test.summary()).isEqualTo("1 passed, 1 failed, 1 ignored");
+        assertThat(test.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("src/lib.rs");
+            assertThat(d.line()).isEqualTo(8);
+            assertThat(d.column()).isEqualTo(9);
+            assertThat(d.level()).isEqualTo("error");
+            assertThat(d.code()).isEqualTo("test");
+            assertThat(d.message()).startsWith("tests::bad failed: assertion `left == right` failed: arithmetic");
+        });
     }
 
     @Test
-    void aStepOverItsTimeLimitIsStoppedWithItsChildren(@TempDir Path dir) throws Exception {
+    void aStepOverItsTimeLimitIsStoppedWithEveryProcessItStarted(@TempDir Path dir) throws Exception {
         Path p = project(dir, "sleepy_fixture", """
                 #[cfg(test)]
                 mod tests {
                     #[test]
                     fn sleeps() {
-                        std::thread::sleep(std::time::Duration::from_secs(120));
+                        std::thread::sleep(std::time::Duration::from_secs(300));
                     }
                 }
                 """);
-        // Build first so the time limit falls on the running test, not on compiling.
-        verifier.verify(p, new VerifyOptions(List.of(VerifyStep.BUILD), Duration.ofMinutes(5), TARGET), ProgressListener.none());
-        long start = System.nanoTime();
-        StepResult r = verifier.verify(p, new VerifyOptions(List.of(VerifyStep.TEST), Duration.ofSeconds(8), TARGET),
-                ProgressListener.none()).steps().getFirst();
+        // Its own target directory: another build holding the shared one's lock must not eat the 2 s.
+        Path target = dir.resolve("target");
+        verifier.verify(p, new VerifyOptions(List.of(VerifyStep.BUILD), Duration.ofMinutes(5), target), ProgressListener.none());
+        // Commands are read while the processes live: a dead process has no command line to show.
+        Map<ProcessHandle, String> running = new java.util.concurrent.ConcurrentHashMap<>();
+        ProgressListener watcher = new ProgressListener() {
+            @Override
+            public void stepStarted(VerifyStep step) {}
+
+            @Override
+            public void stepLine(VerifyStep step, String line) {
+                if (line.startsWith("running 1 test")) { // the harness has started: cargo -> test binary
+                    ProcessHandle.current().descendants()
+                            .forEach(h -> running.put(h, h.info().commandLine().orElse(h.info().command().orElse("?"))));
+                }
+            }
+
+            @Override
+            public void stepFinished(StepResult result) {}
+        };
+        StepResult r = verifier.verify(p, new VerifyOptions(List.of(VerifyStep.TEST), Duration.ofSeconds(2), target), watcher)
+                .steps().getFirst();
         assertThat(r.timedOut()).isTrue();
         assertThat(r.passed()).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
-        Thread.sleep(500);
-        assertThat(ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("sleepy_fixture")).toList())
-                .as("no test binary left running").isEmpty();
+        assertThat(r.exitCode()).isEqualTo(-1);
+        assertThat(r.summary()).isEqualTo("timed out after 2 s; cargo and its children were stopped");
+        assertThat(running.values()).as("cargo and the test binary were seen running")
+                .anySatisfy(command -> assertThat(command).contains("cargo test"))
+                .anySatisfy(command -> assertThat(command).contains("sleepy_fixture"));
+        running.forEach((h, command) -> {
+            h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
+            assertThat(h.isAlive()).as("process %d (%s) left running", h.pid(), command).isFalse();
+        });
     }
 
     @Test
-    void notACargoProjectAndUnknownSteps(@TempDir Path dir) {
-        assertThatThrownBy(() -> verifier.verify(dir, all(), ProgressListener.none()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("not a cargo project");
-        assertThatThrownBy(() -> VerifyStep.parse("fmt,lint")).hasMessageContaining("unknown step 'lint'");
+    void notADirectoryOrNotACargoProjectIsAUsageError(@TempDir Path dir) {
+        assertThatThrownBy(() -> verifier.verify(dir, steps(VerifyStep.FMT), ProgressListener.none()))
+                .isInstanceOf(UsageException.class).hasMessage(dir + " is not a cargo project (no Cargo.toml)");
+        Path missing = dir.resolve("nowhere");
+        assertThatThrownBy(() -> verifier.verify(missing, steps(VerifyStep.FMT), ProgressListener.none()))
+                .isInstanceOf(UsageException.class).hasMessage(missing + " is not a directory");
+    }
+
+    @Test
+    void missingCargoIsAUsageError(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "lonely", "");
+        Verifier noCargo = new Verifier(Map.of("PATH", dir.toString(), "HOME", dir.toString()));
+        assertThatThrownBy(() -> noCargo.verify(p, steps(VerifyStep.FMT), ProgressListener.none()))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("cargo not found");
+    }
+
+    @Test
+    void aCargoWithoutClippyIsAUsageErrorNamingTheFix(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "no_clippy", "");
+        // Stands in for a toolchain installed without the clippy component: what cargo then prints, and its exit code.
+        Path fake = dir.resolve("bin/cargo");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "#!/bin/sh\necho 'error: no such command: `clippy`' >&2\nexit 101\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("CARGO", fake.toString());
+        assertThatThrownBy(() -> new Verifier(env).verify(p, steps(VerifyStep.CLIPPY), ProgressListener.none()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("cargo clippy needs clippy, which is not installed: run `rustup component add clippy`");
+    }
+
+    @Test
+    void aBrokenManifestFailsWithCargosOwnReason(@TempDir Path dir) throws Exception {
+        Path p = project(dir, "bad_manifest", "");
+        Files.writeString(p.resolve("Cargo.toml"), "[package]\nname = \"bad_manifest\"\nversion = \"one\"\n");
+        StepResult build = verifier.verify(p, steps(VerifyStep.BUILD), ProgressListener.none()).steps().getFirst();
+        assertThat(build.passed()).isFalse();
+        assertThat(build.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("Cargo.toml");
+            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.level()).isEqualTo("error");
+            assertThat(d.message()).contains("version");
+        });
+        assertThat(build.summary()).startsWith("cargo: ").contains("version");
+    }
+
+    @Test
+    void optionsRefuseNothingToRunAndNoTimeToRunIt() {
+        assertThatThrownBy(() -> new VerifyOptions(List.of(), Duration.ofMinutes(1), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VerifyOptions(List.of(VerifyStep.FMT), Duration.ZERO, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(VerifyOptions.defaults().steps()).containsExactly(VerifyStep.values());
+        assertThat(VerifyOptions.defaults().cargoTargetDir()).isNull();
+    }
+
+    @Test
+    void stepsAreParsedFromTheirCliNames() {
         assertThat(VerifyStep.parse("test,fmt")).containsExactly(VerifyStep.FMT, VerifyStep.TEST);
-    }
-
-    @Test
-    void theCliReportsJsonAndExitCodes(@TempDir Path dir) throws Exception {
-        Path p = project(dir, "cli_fixture", "pub fn f() -> bool {\n    let x = 1;\n    x == 1 && true\n}\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"verify", p.toString(), "--json", "--steps", "clippy", "--target-dir", TARGET.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        JsonNode j = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(1);
-        assertThat(j.get("passed").asBoolean()).isFalse();
-        assertThat(j.get("summary").get("clippy").asText()).startsWith("FAIL");
-        JsonNode d = j.get("steps").get(0).get("diagnostics").get(0);
-        assertThat(d.get("file").asText()).isEqualTo("src/lib.rs");
-        assertThat(d.get("line").asInt()).isEqualTo(3);
-        assertThat(d.get("code").asText()).startsWith("clippy::");
-
-        int usage = Main.run(new String[] {"verify", dir.toString()}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(usage).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a cargo project");
+        assertThat(VerifyStep.parse(" Clippy , build,clippy")).containsExactly(VerifyStep.CLIPPY, VerifyStep.BUILD);
+        assertThatThrownBy(() -> VerifyStep.parse("fmt,lint")).isInstanceOf(UsageException.class)
+                .hasMessage("unknown step 'lint'; steps are fmt, clippy, build, test");
+        assertThatThrownBy(() -> VerifyStep.parse(" , ")).isInstanceOf(UsageException.class);
+        List<String> names = new ArrayList<>();
+        for (VerifyStep s : VerifyStep.values()) {
+            names.add(s.cliName());
+        }
+        assertThat(names).containsExactly("fmt", "clippy", "build", "test");
     }
 }

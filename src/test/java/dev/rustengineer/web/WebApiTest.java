@@ -129,6 +129,47 @@ class WebApiTest {
         assertThat(notOffered.statusCode()).isEqualTo(400);
     }
 
+    static byte[] zip(java.util.Map<String, String> files) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e : files.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static HttpResponse<String> postBytes(String path, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void auditTakesAnArchiveWithLimits() throws Exception {
+        byte[] good = zip(java.util.Map.of("src/lib.rs", "pub fn f(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n"));
+        var r = postBytes("/api/audit", good);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode j = JSON.readTree(r.body());
+        assertThat(j.at("/summary/by_rule/undocumented-unsafe").asInt()).isEqualTo(1);
+        assertThat(j.at("/findings/0/file").asText()).isEqualTo("src/lib.rs");
+        var sarif = JSON.readTree(postBytes("/api/audit?format=sarif", good).body());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+
+        var slip = postBytes("/api/audit", zip(java.util.Map.of("../../evil.rs", "fn x() {}")));
+        assertThat(slip.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(slip.body()).get("error").asText()).contains("outside its folder");
+        var bomb = postBytes("/api/audit", zip(java.util.Map.of("big.rs", "a".repeat(2 << 20))));
+        assertThat(bomb.statusCode()).isEqualTo(413);
+        var many = new java.util.TreeMap<String, String>();
+        for (int i = 0; i < 1001; i++) {
+            many.put("f" + i + ".rs", "");
+        }
+        assertThat(postBytes("/api/audit", zip(many)).statusCode()).isEqualTo(413);
+        assertThat(postBytes("/api/audit", "not an archive".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+    }
+
     @Test
     void discoveryEndpoints() throws Exception {
         assertThat(JSON.readTree(get("/health", "*/*").body()).get("status").asText()).isEqualTo("UP");

@@ -86,6 +86,20 @@ class WebPageIT {
                 assertThat(z.getEntry("orders/Cargo.toml")).isNotNull();
                 assertThat(new String(z.getInputStream(z.getEntry("orders/Cargo.toml")).readAllBytes())).contains("\"postgres\"");
             }
+            // Upload sources to the audit and read the findings with their code lines.
+            Path sources = downloads.resolve("sources.zip");
+            try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(sources))) {
+                z.putNextEntry(new java.util.zip.ZipEntry("src/lib.rs"));
+                z.write("pub fn read(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+            driver.findElement(By.id("audit-file")).sendKeys(sources.toString());
+            driver.findElement(By.id("audit")).click();
+            wait.until(d -> d.findElement(By.id("audit-section")).isDisplayed()
+                    && !d.findElements(By.cssSelector("#findings tbody tr")).isEmpty());
+            assertThat(driver.findElement(By.id("audit-summary")).getText()).contains("files").contains("findings");
+            assertThat(driver.findElement(By.cssSelector("#findings tbody")).getText()).contains("undocumented-unsafe")
+                    .contains("src/lib.rs:2:5").contains("unsafe { *p }");
         } finally {
             driver.quit();
         }

@@ -1,0 +1,209 @@
+package dev.rustengineer.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Audits every Rust file under a root, in parallel across the machine's cores, then applies the workspace rules.
+ * A file that cannot be read or parsed is reported and the audit goes on; nothing stops it early.
+ */
+public final class Auditor {
+    /** More binaries than this that start network servers is the spec's ">10 microservices". */
+    static final int MAX_SERVERS = 10;
+    /** More `#[wasm_bindgen]` exports than this in one crate is interop "at scale". */
+    static final int MAX_WASM_EXPORTS = 50;
+
+    private final AuditRules rules = AuditRules.bundled();
+    private final FileAuditor fileAuditor = new FileAuditor(rules);
+
+    public AuditRules rules() {
+        return rules;
+    }
+
+    public AuditReport audit(Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        if (!Files.exists(r)) {
+            throw new UsageException(root + " does not exist");
+        }
+        long start = System.nanoTime();
+        Scan scan = scan(r, r);
+        List<Finding> findings = new ArrayList<>(scan.findings);
+        workspaceRules(scan, findings);
+        findings.sort(null);
+        return new AuditReport(r.toString(), scan.files, scan.lines, scan.parseErrorFiles, findings, List.of(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The project, plus every dependency cargo knows of (from `cargo metadata --offline`), one row per crate. */
+    public AuditReport auditWithDependencies(Path root) {
+        AuditReport own = audit(root);
+        long start = System.nanoTime();
+        List<AuditReport.CrateSummary> crates = new ArrayList<>();
+        List<Finding> all = new ArrayList<>(own.findings());
+        long lines = own.lines();
+        int files = own.files();
+        int parseErrors = own.parseErrorFiles();
+        for (Dependency d : dependencies(Path.of(own.root()))) {
+            Scan s = scan(d.dir(), d.dir());
+            Map<String, Integer> byRule = new TreeMap<>();
+            s.findings.forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
+            crates.add(new AuditReport.CrateSummary(d.name(), d.version(), s.files, s.lines, s.parseErrorFiles, byRule));
+            files += s.files;
+            lines += s.lines;
+            parseErrors += s.parseErrorFiles;
+        }
+        return new AuditReport(own.root(), files, lines, parseErrors, all, crates, own.seconds() + (System.nanoTime() - start) / 1e9);
+    }
+
+    record Dependency(String name, String version, Path dir) {}
+
+    static List<Dependency> dependencies(Path root) {
+        Path vendor = root.resolve("vendor");
+        List<Dependency> out = new ArrayList<>();
+        if (Files.isDirectory(vendor)) {
+            try (Stream<Path> dirs = Files.list(vendor)) {
+                dirs.filter(d -> Files.isRegularFile(d.resolve("Cargo.toml"))).sorted().forEach(d -> {
+                    String n = d.getFileName().toString();
+                    int dash = n.lastIndexOf('-');
+                    boolean versioned = dash > 0 && Character.isDigit(n.charAt(dash + 1));
+                    out.add(new Dependency(versioned ? n.substring(0, dash) : n, versioned ? n.substring(dash + 1) : "", d));
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        }
+        if (!Files.isRegularFile(root.resolve("Cargo.toml"))) {
+            throw new UsageException("--deps needs a cargo project (Cargo.toml) or a vendor/ directory at " + root);
+        }
+        try {
+            Process p = new ProcessBuilder("cargo", "metadata", "--format-version", "1", "--offline").directory(root.toFile()).start();
+            p.getOutputStream().close();
+            byte[] json = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new UsageException("cargo metadata failed (run `cargo fetch` first): " + err.strip().lines().reduce((a, b) -> b).orElse(""));
+            }
+            JsonNode meta = new ObjectMapper().readTree(json);
+            java.util.Set<String> members = new java.util.HashSet<>();
+            meta.path("workspace_members").forEach(m -> members.add(m.asText()));
+            for (JsonNode pkg : meta.path("packages")) {
+                if (members.contains(pkg.path("id").asText())) {
+                    continue;
+                }
+                out.add(new Dependency(pkg.path("name").asText(), pkg.path("version").asText(),
+                        Path.of(pkg.path("manifest_path").asText()).getParent()));
+            }
+            out.sort(java.util.Comparator.comparing(Dependency::name).thenComparing(Dependency::version));
+            return out;
+        } catch (IOException e) {
+            throw new UsageException("cargo not found on PATH: install Rust to audit dependencies");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted");
+        }
+    }
+
+    private static final class Scan {
+        final List<Finding> findings = new ArrayList<>();
+        int files;
+        long lines;
+        int parseErrorFiles;
+        final Map<String, Integer> servers = new TreeMap<>();
+        final Map<String, Integer> wasmByCrate = new TreeMap<>();
+    }
+
+    private Scan scan(Path root, Path base) {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            // Build output, VCS data and vendored dependencies (audited with --deps, one row per crate) are not
+            // the project's own code.
+            walk.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p))
+                    .filter(p -> {
+                        String rel = "/" + root.relativize(p).toString().replace('\\', '/');
+                        return !rel.contains("/target/") && !rel.contains("/.git/") && !rel.startsWith("/vendor/");
+                    })
+                    .sorted().forEach(sources::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("walking " + root, e);
+        }
+        Scan scan = new Scan();
+        int threads = Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            List<Object[]> results = pool.submit(() -> sources.parallelStream().map(p -> {
+                String rel = base.relativize(p).toString().replace('\\', '/');
+                try {
+                    return new Object[] {rel, fileAuditor.audit(rel, Files.readAllBytes(p))};
+                } catch (IOException | RuntimeException e) {
+                    // One unreadable or unparsable file never stops the audit: it becomes a finding.
+                    return new Object[] {rel, new FileAuditor.Result(List.of(rules.finding("parse-error", rel, 1, 1,
+                            "could not be audited: " + e.getMessage())), 0, true, false, 0)};
+                }
+            }).toList()).get();
+            for (Object[] r : results) {
+                String rel = (String) r[0];
+                FileAuditor.Result res = (FileAuditor.Result) r[1];
+                scan.files++;
+                scan.lines += res.lines();
+                scan.findings.addAll(res.findings());
+                if (res.parseError()) {
+                    scan.parseErrorFiles++;
+                }
+                if (res.startsServer()) {
+                    scan.servers.put(rel, 1);
+                }
+                if (res.wasmBindgenItems() > 0) {
+                    scan.wasmByCrate.merge(crateOf(root, rel), res.wasmBindgenItems(), Integer::sum);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("audit failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return scan;
+    }
+
+    private void workspaceRules(Scan scan, List<Finding> findings) {
+        if (scan.servers.size() > MAX_SERVERS) {
+            findings.add(rules.finding("microservice-architecture", scan.servers.keySet().iterator().next(), 1, 1,
+                    scan.servers.size() + " binaries start network servers (more than " + MAX_SERVERS + "): "
+                            + String.join(", ", scan.servers.keySet().stream().limit(12).toList())));
+        }
+        scan.wasmByCrate.forEach((crate, count) -> {
+            if (count > MAX_WASM_EXPORTS) {
+                findings.add(rules.finding("wasm-js-interop-at-scale", crate.isEmpty() ? "Cargo.toml" : crate + "/Cargo.toml", 1, 1,
+                        "the crate exports " + count + " `#[wasm_bindgen]` items to JavaScript (more than " + MAX_WASM_EXPORTS + ")"));
+            }
+        });
+    }
+
+    /** The crate directory a file belongs to: the nearest ancestor with a Cargo.toml, relative to the root. */
+    private static String crateOf(Path root, String rel) {
+        Path p = root.resolve(rel).getParent();
+        while (p != null && p.startsWith(root)) {
+            if (Files.isRegularFile(p.resolve("Cargo.toml"))) {
+                return root.relativize(p).toString().replace('\\', '/');
+            }
+            p = p.getParent();
+        }
+        return "";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rustengineer.verify;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Stops a process and everything it started (cargo, its rustc and build-script jobs, the test binaries). */
+final class ProcessTree {
+    private static final int SWEEPS = 3;
+
+    private ProcessTree() {}
+
+    /**
+     * Kills the descendants while the root is still alive: once cargo is gone its children are re-parented to init
+     * and can no longer be found from here. A few sweeps catch a job cargo started while the previous one ran; a
+     * cargo that saw its job killed starts no new one.
+     */
+    static void stop(ProcessHandle root) {
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            List<ProcessHandle> alive = root.descendants().filter(ProcessHandle::isAlive).toList();
+            if (alive.isEmpty()) {
+                break;
+            }
+            alive.forEach(ProcessHandle::destroyForcibly);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        root.destroyForcibly();
+        try {
+            root.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // SIGKILL was sent; a process stuck in the kernel is all that could still be waiting here.
+        }
+    }
+}

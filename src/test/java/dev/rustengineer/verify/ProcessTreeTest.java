@@ -1,0 +1,30 @@
+package dev.rustengineer.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Stopping a tree stops the grandchildren too, which Process.destroy alone would leave running. */
+class ProcessTreeTest {
+    @Test
+    void stopsTheRootAndEveryDescendant() throws Exception {
+        // sh -> (sh -> sleep) and sh -> sleep: two levels below the root, like cargo -> rustc / test binary.
+        Process root = new ProcessBuilder("sh", "-c", "sh -c 'sleep 300' & sleep 300 & wait").start();
+        List<ProcessHandle> tree = List.of();
+        for (int i = 0; i < 100 && tree.size() < 3; i++) {
+            Thread.sleep(20);
+            tree = root.descendants().toList();
+        }
+        assertThat(tree).hasSizeGreaterThanOrEqualTo(3);
+
+        ProcessTree.stop(root.toHandle());
+
+        assertThat(root.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle h : tree) {
+            h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
+            assertThat(h.isAlive()).as("pid %d", h.pid()).isFalse();
+        }
+    }
+}

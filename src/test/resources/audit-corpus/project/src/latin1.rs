@@ -1,0 +1,3 @@
+pub fn latin1() -> &'static str {
+    "café"
+}

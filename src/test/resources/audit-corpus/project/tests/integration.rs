@@ -1,0 +1,4 @@
+#[test]
+fn unwrap_is_fine_here() {
+    Some(1).unwrap();
+}
