@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # new and verify timings, and the generated Axum service under wrk beside a minimal hand-written Axum server,
-# in one run. Usage: bench/new-and-serve.sh   (numbers go into BENCHMARKS.md by hand, with this command)
+# in one run. Usage: bench/new-and-serve.sh [--serve-only]   (numbers go into BENCHMARKS.md by hand, with this
+# command). --serve-only skips the new/verify timings. Release builds go to the shared cargo target
+# (RUST_ENGINEER_CARGO_TARGET), so a second run does not rebuild them; the cold verify uses an empty one.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -9,10 +11,14 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 work=$(mktemp -d /tmp/rust-engineer-bench.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 ./rust-engineer --version >/dev/null
+shared_target="${RUST_ENGINEER_CARGO_TARGET:-$HOME/.cache/rust-engineer/cargo-target}"
+serve_only=0
+[ "${1:-}" = "--serve-only" ] && serve_only=1
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 
+if [ "$serve_only" = 0 ]; then
 echo "== new (JVM start included), 5 runs"
 for i in 1 2 3 4 5; do ms ./rust-engineer new "items$i" --dir "$work" --resource items; done | median | sed 's/^/new median ms: /'
 
@@ -23,16 +29,18 @@ warm=$(ms ./rust-engineer verify "$work/items" --target-dir "$work/target")
 echo "verify cold ms: $cold"
 echo "verify warm ms: $warm"
 
+fi
 echo "== release builds"
-(cd "$work/items" && CARGO_TARGET_DIR="$work/target" cargo build --release -q)
-(cd bench/reference-axum && CARGO_TARGET_DIR="$work/target" cargo build --release -q)
+./rust-engineer new items --dir "$work" --resource items --force >/dev/null
+(cd "$work/items" && CARGO_TARGET_DIR="$shared_target" cargo build --release -q)
+(cd bench/reference-axum && CARGO_TARGET_DIR="$shared_target" cargo build --release -q)
 db="$work/bench.db"
 # The generated service creates the schema; one row to read.
-BIND_ADDR=127.0.0.1:3100 DATABASE_URL="sqlite://$db?mode=rwc" LOG_FORMAT=json RUST_LOG=warn taskset -c 0 "$work/target/release/items" >/dev/null 2>&1 &
+BIND_ADDR=127.0.0.1:3100 DATABASE_URL="sqlite://$db?mode=rwc" LOG_FORMAT=json RUST_LOG=warn taskset -c 0 "$shared_target/release/items" >/dev/null 2>&1 &
 gen=$!
 for _ in $(seq 50); do curl -sf localhost:3100/health/live >/dev/null && break; sleep 0.1; done
 curl -sf localhost:3100/items -H 'content-type: application/json' -d '{"name":"bench","quantity":1}' >/dev/null
-BIND_ADDR=127.0.0.1:3101 DATABASE_URL="sqlite://$db" taskset -c 0 "$work/target/release/reference-axum" >/dev/null 2>&1 &
+BIND_ADDR=127.0.0.1:3101 DATABASE_URL="sqlite://$db" taskset -c 0 "$shared_target/release/reference-axum" >/dev/null 2>&1 &
 ref=$!
 for _ in $(seq 50); do curl -sf localhost:3101/health/live >/dev/null && break; sleep 0.1; done
 
@@ -54,4 +62,4 @@ awk -v g="$g" -v r="$r" 'BEGIN { printf "read throughput ratio generated/referen
 # wrk has no fixed-rate mode; two connections keep the load light, which is what the p99 aim is about.
 run "generated  GET /items/1 c=2 (light)" http://127.0.0.1:3100/items/1 2 | sed -n 1p
 run "reference  GET /items/1 c=2 (light)" http://127.0.0.1:3101/items/1 2 | sed -n 1p
-echo "release binary size: $(stat -c %s "$work/target/release/items") bytes"
+echo "release binary size: $(stat -c %s "$shared_target/release/items") bytes"
