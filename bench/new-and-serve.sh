@@ -19,16 +19,15 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 
 if [ "$serve_only" = 0 ]; then
-echo "== new (JVM start included), 5 runs"
-for i in 1 2 3 4 5; do ms ./rust-engineer new "items$i" --dir "$work" --resource items; done | median | sed 's/^/new median ms: /'
+  echo "== new (JVM start included), 5 runs"
+  for i in 1 2 3 4 5; do ms ./rust-engineer new "items$i" --dir "$work" --resource items; done | median | sed 's/^/new median ms: /'
 
-echo "== verify: cold (empty target dir) and warm (same target dir, nothing changed)"
-./rust-engineer new items --dir "$work" --resource items >/dev/null
-cold=$(ms ./rust-engineer verify "$work/items" --target-dir "$work/target")
-warm=$(ms ./rust-engineer verify "$work/items" --target-dir "$work/target")
-echo "verify cold ms: $cold"
-echo "verify warm ms: $warm"
-
+  echo "== verify: cold (empty target dir) and warm (same target dir, nothing changed)"
+  ./rust-engineer new items --dir "$work" --resource items >/dev/null
+  cold=$(ms ./rust-engineer verify "$work/items" --target-dir "$work/target")
+  warm=$(ms ./rust-engineer verify "$work/items" --target-dir "$work/target")
+  echo "verify cold ms: $cold"
+  echo "verify warm ms: $warm"
 fi
 echo "== release builds"
 ./rust-engineer new items --dir "$work" --resource items --force >/dev/null
@@ -49,17 +48,19 @@ run() { # label url connections
   out=$(taskset -c 1 wrk -t1 -c"$3" -d10s --latency "$2")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  printf '%-34s %10s req/s   p99 %s\n' "$1" "$rps" "$p99"
+  # The line for people goes to stderr, the number for the ratio to stdout (no tee /dev/stderr: reopening it
+  # truncates a log file that stderr is redirected to).
+  printf '%-34s %10s req/s   p99 %s\n' "$1" "$rps" "$p99" >&2
   echo "$rps"
 }
 echo "== wrk, server on core 0, wrk on core 1 (10 s each)"
-g=$(run "generated  GET /health/live c=64" http://127.0.0.1:3100/health/live 64 | tee /dev/stderr | tail -1)
-r=$(run "reference  GET /health/live c=64" http://127.0.0.1:3101/health/live 64 | tee /dev/stderr | tail -1)
+g=$(run "generated  GET /health/live c=64" http://127.0.0.1:3100/health/live 64)
+r=$(run "reference  GET /health/live c=64" http://127.0.0.1:3101/health/live 64)
 awk -v g="$g" -v r="$r" 'BEGIN { printf "health throughput ratio generated/reference: %.2f\n", g / r }'
-g=$(run "generated  GET /items/1 c=64" http://127.0.0.1:3100/items/1 64 | tee /dev/stderr | tail -1)
-r=$(run "reference  GET /items/1 c=64" http://127.0.0.1:3101/items/1 64 | tee /dev/stderr | tail -1)
+g=$(run "generated  GET /items/1 c=64" http://127.0.0.1:3100/items/1 64)
+r=$(run "reference  GET /items/1 c=64" http://127.0.0.1:3101/items/1 64)
 awk -v g="$g" -v r="$r" 'BEGIN { printf "read throughput ratio generated/reference: %.2f\n", g / r }'
 # wrk has no fixed-rate mode; two connections keep the load light, which is what the p99 aim is about.
-run "generated  GET /items/1 c=2 (light)" http://127.0.0.1:3100/items/1 2 | sed -n 1p
-run "reference  GET /items/1 c=2 (light)" http://127.0.0.1:3101/items/1 2 | sed -n 1p
+run "generated  GET /items/1 c=2 (light)" http://127.0.0.1:3100/items/1 2 >/dev/null
+run "reference  GET /items/1 c=2 (light)" http://127.0.0.1:3101/items/1 2 >/dev/null
 echo "release binary size: $(stat -c %s "$shared_target/release/items") bytes"
