@@ -79,6 +79,25 @@ public final class RustEngineer {
         return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(service), options);
     }
 
+    /**
+     * The whole of `new` short of verification: plan, generate and write the project (atomically, or as a zip).
+     * Front doors format the outcome; they decide nothing.
+     */
+    public dev.rustengineer.generate.NewProjectOutcome newProject(Brief brief, dev.rustengineer.blueprint.NewOptions options,
+            dev.rustengineer.generate.Destination destination) {
+        var plan = plan(brief, options);
+        if (!(plan instanceof dev.rustengineer.blueprint.Plan.Generate g)) {
+            return new dev.rustengineer.generate.NewProjectOutcome.RoutedAway(plan.advice());
+        }
+        var project = generate(g.blueprint());
+        var written = switch (destination) {
+            case dev.rustengineer.generate.Destination.Directory d ->
+                    writer().toDirectory(project, d.parent().resolve(g.blueprint().name().name()), d.force());
+            case dev.rustengineer.generate.Destination.Zip z -> writer().toZip(project, z.file(), z.force());
+        };
+        return new dev.rustengineer.generate.NewProjectOutcome.Written(g.advice(), g.blueprint(), written);
+    }
+
     /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */
     public dev.rustengineer.generate.GeneratedProject generate(dev.rustengineer.blueprint.Blueprint blueprint) {
         return new dev.rustengineer.generate.ProjectGenerator().generate(blueprint);

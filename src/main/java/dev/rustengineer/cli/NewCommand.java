@@ -5,8 +5,9 @@ import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Decision;
 import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.NewOptions;
-import dev.rustengineer.blueprint.Plan;
 import dev.rustengineer.brief.Brief;
+import dev.rustengineer.generate.Destination;
+import dev.rustengineer.generate.NewProjectOutcome;
 import dev.rustengineer.generate.ProjectWriter;
 import dev.rustengineer.verify.ConsoleProgress;
 import dev.rustengineer.verify.ReportText;
@@ -93,10 +94,11 @@ final class NewCommand implements Callable<Integer> {
         if (briefFile != null) {
             b = b.overlay(re.readBriefFile(briefFile));
         }
-        Plan plan = re.plan(b, new NewOptions(name, web, db, dbLayer, with, resource, forceRust));
-        printDecisions(out, plan.advice());
-        if (plan instanceof Plan.RoutedAway away) {
-            Advice a = away.advice();
+        Destination destination = zip != null ? new Destination.Zip(zip, force) : new Destination.Directory(dir, force);
+        NewProjectOutcome outcome = re.newProject(b, new NewOptions(name, web, db, dbLayer, with, resource, forceRust), destination);
+        printDecisions(out, outcome.advice());
+        if (!(outcome instanceof NewProjectOutcome.Written done)) {
+            Advice a = outcome.advice();
             out.println();
             out.println("Not generating: this task goes to " + a.route() + " (" + String.join(", ", a.languages()) + "), not rust-engineer.");
             a.decisions().stream().map(d -> "  " + d.framework() + ": " + d.rationale()).forEach(out::println);
@@ -104,13 +106,9 @@ final class NewCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.NEGATIVE;
         }
-        Blueprint blueprint = ((Plan.Generate) plan).blueprint();
+        Blueprint blueprint = done.blueprint();
+        ProjectWriter.Written written = done.written();
         blueprint.notes().forEach(n -> out.println("note: " + n));
-        ProjectWriter writer = re.writer();
-        var project = re.generate(blueprint);
-        ProjectWriter.Written written = zip != null
-                ? writer.toZip(project, zip, force)
-                : writer.toDirectory(project, dir.resolve(blueprint.name().name()), force);
         out.println();
         out.println("Wrote " + written.files().size() + " files to " + written.location() + " (" + blueprint.web() + ", "
                 + blueprint.db() + " via " + blueprint.dbLayer() + ", resource " + blueprint.resource().plural() + ")");

@@ -1,5 +1,6 @@
 package dev.rustengineer.knowledge;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +11,18 @@ import java.util.Map;
  */
 public record CrateCatalogue(String source, String checked, String msrv, Map<String, Crate> crates) {
 
-    public record Crate(String name, String version, String why) {}
+    /**
+     * One pinned crate.
+     *
+     * @param features the cargo features generated projects enable (for sqlx, besides the database driver, which
+     *     each variant adds: `sqlite` or `postgres`)
+     * @param defaultFeatures whether the crate's default features stay on
+     */
+    public record Crate(String name, String version, List<String> features, boolean defaultFeatures, String why) {
+        public Crate {
+            features = List.copyOf(features);
+        }
+    }
 
     public String version(String crate) {
         Crate c = crates.get(crate);

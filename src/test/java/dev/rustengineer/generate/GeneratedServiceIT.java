@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GeneratedServiceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRACE_ID = "it-trace-0042";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static Path cargoTarget() {
@@ -64,7 +65,7 @@ class GeneratedServiceIT {
         assertThat(gen.waitFor(40, TimeUnit.MINUTES)).isTrue();
         System.out.println(out);
         assertThat(gen.exitValue()).as(out).isZero();
-        assertThat(out).contains("PASSED").containsPattern("test\\s+pass\\s+[0-9.]+s\\s+10 passed, 0 failed");
+        assertThat(out).contains("PASSED").containsPattern("test\\s+pass\\s+[0-9.]+s\\s+11 passed, 0 failed");
 
         String databaseUrl = pg != null ? freshPostgresDatabase(pg, name.replace('-', '_') + "_run")
                 : "sqlite://" + dir.resolve("run.db") + "?mode=rwc";
@@ -85,6 +86,8 @@ class GeneratedServiceIT {
         String log = Files.readString(dir.resolve("service.log"));
         assertThat(service.exitValue()).as(log).isZero();
         assertThat(log).contains("shutdown signal received").contains("\"message\":\"stopped\"");
+        // The id a client sent comes back and is on the request's access-log line.
+        assertThat(log).contains("\"request_id\":\"" + TRACE_ID + "\"");
     }
 
     private static void exercise(String base, String resource) throws Exception {
@@ -116,11 +119,23 @@ class GeneratedServiceIT {
         assertThat(send("DELETE", items + "/" + id, null).statusCode()).isEqualTo(204);
         assertThat(send("GET", items + "/" + id, null).statusCode()).isEqualTo(404);
 
+        var traced = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).header("x-request-id", TRACE_ID)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(traced.headers().firstValue("x-request-id")).contains(TRACE_ID);
+        var unknown = send("GET", base + "/no-such-route", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("content-type")).contains("application/problem+json");
+
         assertThat(send("GET", base + "/health/ready", null).statusCode()).isEqualTo(200);
         String metrics = send("GET", base + "/metrics", null).body();
         assertThat(metrics).contains("http_requests_total").contains("http_request_duration_seconds");
 
-        JsonNode doc = JSON.readTree(send("GET", base + "/openapi.json", null).body());
+        String openapi = send("GET", base + "/openapi.json", null).body();
+        // Parsed by an OpenAPI parser, not just as JSON: the document must be valid OpenAPI 3.
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(openapi, null, null);
+        assertThat(parsed.getMessages()).as("OpenAPI parser messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/" + resource, "/" + resource + "/{id}", "/health/ready");
+        JsonNode doc = JSON.readTree(openapi);
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         assertThat(doc.get("paths").has("/" + resource)).isTrue();
         assertThat(doc.get("paths").get("/" + resource + "/{id}").has("delete")).isTrue();

@@ -64,6 +64,41 @@ class GeneratorTest {
         assertThat(toml.at("/package/rust-version").asText()).isEqualTo(catalogue.msrv());
     }
 
+    /**
+     * The catalogue is the one record of what the generated service depends on: every crate the template's
+     * Cargo.toml declares is in it with the same version, default-features switch and features (plus the SQLx
+     * driver of the variant), and nothing in it is left undeclared.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
+    void cargoManifestDeclaresExactlyTheCatalogue(String db) throws Exception {
+        var project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", db, null));
+        JsonNode toml = new TomlMapper().readTree(project.files().get("Cargo.toml"));
+        var catalogue = RustEngineer.shared().knowledge().crates().crates();
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        for (String table : java.util.List.of("dependencies", "dev-dependencies")) {
+            toml.path(table).properties().forEach(e -> {
+                String name = e.getKey();
+                JsonNode dep = e.getValue();
+                declared.add(name);
+                var pinned = catalogue.get(name);
+                assertThat(pinned).as("%s is declared in Cargo.toml but not in crates.yaml", name).isNotNull();
+                String version = dep.isTextual() ? dep.asText() : dep.path("version").asText();
+                assertThat(version).as("version of %s", name).isEqualTo(pinned.version());
+                assertThat(!dep.path("default-features").isBoolean() || dep.path("default-features").asBoolean())
+                        .as("default features of %s", name).isEqualTo(pinned.defaultFeatures());
+                java.util.Set<String> features = new java.util.TreeSet<>();
+                dep.path("features").forEach(f -> features.add(f.asText()));
+                java.util.Set<String> expected = new java.util.TreeSet<>(pinned.features());
+                if (name.equals("sqlx")) {
+                    expected.add(db);
+                }
+                assertThat(features).as("features of %s", name).isEqualTo(expected);
+            });
+        }
+        assertThat(declared).isEqualTo(new java.util.TreeSet<>(catalogue.keySet()));
+    }
+
     @Test
     void foreignTemplateSyntaxSurvives() {
         var files = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", null, null)).files();
