@@ -202,10 +202,8 @@ public final class McpServerRunner {
         StringBuilder sb = new StringBuilder(report.passed() ? "PASSED" : "FAILED");
         report.steps().forEach(r -> sb.append("\n").append(r.step().cliName()).append(": ").append(r.passed() ? "pass" : "FAIL")
                 .append(" (").append(r.summary()).append(", ").append(r.elapsed().toSeconds()).append(" s)"));
-        var diagnostics = report.steps().stream().filter(r -> !r.passed()).flatMap(r -> r.diagnostics().stream())
-                .filter(d -> !d.level().equals("note") && !d.level().equals("help")).toList();
-        diagnostics.stream().limit(limit).forEach(d -> sb.append("\n").append(d.file() == null ? "" : d.file() + ":" + d.line() + ":"
-                + d.column() + ": ").append(d.level()).append(d.code() == null ? "" : "[" + d.code() + "]").append(": ").append(d.message()));
+        var diagnostics = dev.rustengineer.verify.ReportText.failing(report);
+        diagnostics.stream().limit(limit).forEach(d -> sb.append("\n").append(dev.rustengineer.verify.ReportText.line(d)));
         if (diagnostics.size() > limit) {
             sb.append("\n... ").append(diagnostics.size() - limit).append(" more (raise limit)");
         }
