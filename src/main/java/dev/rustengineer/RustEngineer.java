@@ -19,6 +19,7 @@ public final class RustEngineer {
     private final Advisor advisor;
     private final TextBriefReader textReader;
     private final StructuredBriefReader structuredReader;
+    private volatile dev.rustengineer.audit.AuditRules auditRules;
 
     public RustEngineer(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -116,13 +117,24 @@ public final class RustEngineer {
 
     /** Reviews Rust source: findings by rule, escalations and handoffs; with {@code deps}, one row per dependency. */
     public dev.rustengineer.audit.AuditReport audit(java.nio.file.Path root, boolean deps) {
-        var auditor = new dev.rustengineer.audit.Auditor();
+        var auditor = new dev.rustengineer.audit.Auditor(auditRules());
         return deps ? auditor.auditWithDependencies(root) : auditor.audit(root);
     }
 
     /** The audit's rule catalogue (ids, severities, escalations, handoffs). */
     public dev.rustengineer.audit.AuditRules auditRules() {
-        return dev.rustengineer.audit.AuditRules.bundled();
+        // Loaded and validated once per facade, on first use: verify and advise never pay for it.
+        var r = auditRules;
+        if (r == null) {
+            synchronized (this) {
+                r = auditRules;
+                if (r == null) {
+                    r = dev.rustengineer.audit.AuditRules.bundled();
+                    auditRules = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */

@@ -26,8 +26,17 @@ public final class Auditor {
     /** More `#[wasm_bindgen]` exports than this in one crate is interop "at scale". */
     static final int MAX_WASM_EXPORTS = 50;
 
-    private final AuditRules rules = AuditRules.bundled();
-    private final FileAuditor fileAuditor = new FileAuditor(rules);
+    private final AuditRules rules;
+    private final FileAuditor fileAuditor;
+
+    public Auditor() {
+        this(AuditRules.bundled());
+    }
+
+    public Auditor(AuditRules rules) {
+        this.rules = rules;
+        this.fileAuditor = new FileAuditor(rules);
+    }
 
     public AuditRules rules() {
         return rules;

@@ -170,15 +170,16 @@ public final class McpServerRunner {
         var brief = briefText == null ? dev.rustengineer.brief.Brief.empty() : re.readText(briefText);
         var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), null, (String) args.get("db"), null,
                 List.of(), (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
-        var plan = re.plan(brief, options);
-        if (plan instanceof dev.rustengineer.blueprint.Plan.RoutedAway away) {
+        var outcome = re.newProject(brief, options,
+                new dev.rustengineer.generate.Destination.Directory(dir, Boolean.TRUE.equals(args.get("force"))));
+        if (outcome instanceof dev.rustengineer.generate.NewProjectOutcome.RoutedAway away) {
             return CallToolResult.builder().addTextContent("Not generated: this task goes to " + away.advice().route() + " ("
                     + String.join(", ", away.advice().languages()) + "). " + AdviceSummary.summary(away.advice())
                     + " Pass force_rust=true to generate the Rust service anyway.").build();
         }
-        var blueprint = ((dev.rustengineer.blueprint.Plan.Generate) plan).blueprint();
-        var written = re.writer().toDirectory(re.generate(blueprint), dir.resolve(blueprint.name().name()),
-                Boolean.TRUE.equals(args.get("force")));
+        var done = (dev.rustengineer.generate.NewProjectOutcome.Written) outcome;
+        var blueprint = done.blueprint();
+        var written = done.written();
         StringBuilder sb = new StringBuilder("Wrote " + written.files().size() + " files to " + root.relativize(written.location())
                 + " (" + blueprint.web() + ", " + blueprint.db() + " via " + blueprint.dbLayer() + ", resource "
                 + blueprint.resource().plural() + "). Next: verify path=" + root.relativize(written.location()) + ".");
