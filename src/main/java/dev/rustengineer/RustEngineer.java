@@ -19,10 +19,13 @@ public final class RustEngineer {
     private final Advisor advisor;
     private final TextBriefReader textReader;
     private final StructuredBriefReader structuredReader;
+    private final dev.rustengineer.generate.TemplateSets templates;
     private volatile dev.rustengineer.audit.AuditRules auditRules;
 
     public RustEngineer(Knowledge knowledge) {
         this.knowledge = knowledge;
+        // Validated at start-up with the knowledge: a broken manifest names its file and line before any request.
+        this.templates = dev.rustengineer.generate.TemplateSets.bundled(knowledge.crates());
         this.advisor = new Advisor(knowledge);
         this.textReader = new TextBriefReader(knowledge);
         this.structuredReader = new StructuredBriefReader(textReader);
@@ -69,15 +72,44 @@ public final class RustEngineer {
 
     /**
      * Advice plus the user's flags, made into what to generate (or the news that the task belongs elsewhere).
-     * Generation makes services, so a brief that does not say what kind of project it is gets that kind, with
-     * evidence saying so (every door that generates goes through here).
+     * A brief that does not say what kind of project it is gets the kind `--kind` names, else a backend service,
+     * with evidence saying so (every door that generates goes through here).
      */
     public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
-        Brief service = brief.has(dev.rustengineer.brief.Field.KIND) ? brief : brief.overlay(Brief.builder()
-                .set(dev.rustengineer.brief.Field.KIND, "backend",
-                        new dev.rustengineer.brief.Evidence("default", "new generates services", null))
-                .build());
-        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates()).plan(advise(service), options);
+        return planner().plan(advise(withKind(brief, options.kind())), options);
+    }
+
+    /** What `new` offers: every template set's kind, framework, databases and features, each proven in CI. */
+    public java.util.List<dev.rustengineer.blueprint.Offer> offers() {
+        return templates.offers();
+    }
+
+    /** The template sets, validated at start-up. */
+    public dev.rustengineer.generate.TemplateSets templates() {
+        return templates;
+    }
+
+    private dev.rustengineer.blueprint.BlueprintPlanner planner() {
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates(), templates.offers());
+    }
+
+    private static Brief withKind(Brief brief, String kindFlag) {
+        var kind = kindFlag == null ? null : dev.rustengineer.blueprint.ProjectKind.byId(kindFlag).orElse(null);
+        Brief.Builder extra = Brief.builder();
+        boolean changed = false;
+        if (!brief.has(dev.rustengineer.brief.Field.KIND)) {
+            String briefKind = kind == dev.rustengineer.blueprint.ProjectKind.CLI ? "cli" : "backend";
+            extra.set(dev.rustengineer.brief.Field.KIND, briefKind, kind != null
+                    ? dev.rustengineer.brief.Evidence.flag("--kind " + kind.id())
+                    : new dev.rustengineer.brief.Evidence("default", "new generates services", null));
+            changed = true;
+        }
+        if (kind == dev.rustengineer.blueprint.ProjectKind.GRPC && !brief.has(dev.rustengineer.brief.Field.FEATURES)) {
+            extra.set(dev.rustengineer.brief.Field.FEATURES, java.util.List.of("grpc"),
+                    dev.rustengineer.brief.Evidence.flag("--kind grpc"));
+            changed = true;
+        }
+        return changed ? brief.overlay(extra.build()) : brief;
     }
 
     /**
@@ -101,7 +133,7 @@ public final class RustEngineer {
 
     /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */
     public dev.rustengineer.generate.GeneratedProject generate(dev.rustengineer.blueprint.Blueprint blueprint) {
-        return new dev.rustengineer.generate.ProjectGenerator().generate(blueprint);
+        return new dev.rustengineer.generate.ProjectGenerator(templates).generate(blueprint);
     }
 
     /** Writes, formats and places generated projects (a directory, a zip file, or a stream). */

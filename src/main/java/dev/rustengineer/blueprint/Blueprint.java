@@ -8,13 +8,17 @@ import java.util.Map;
  * What to generate: the decisions turned into a project description. Generation is a pure function of this record
  * (the same blueprint gives byte-identical files).
  *
- * @param template the template set (axum-service)
- * @param db the database engine (sqlite or postgres)
+ * @param template the template set (e.g. axum-service)
+ * @param web the web framework; null for kinds without one
+ * @param db the database engine (sqlite or postgres); null when the project has none
+ * @param dbLayer the database layer (sqlx or diesel); null when the project has no database
+ * @param features every feature the project has (the set's built-in ones plus the optional ones switched on)
  * @param decisions the decisions as lines for the generated README
  * @param notes what the planner changed or assumed, for the user
  */
 public record Blueprint(
         ProjectName name,
+        ProjectKind kind,
         String template,
         String web,
         String runtime,
@@ -32,5 +36,21 @@ public record Blueprint(
         crates = Map.copyOf(crates);
         decisions = List.copyOf(decisions);
         notes = List.copyOf(notes);
+    }
+
+    public boolean has(String feature) {
+        return features.contains(feature);
+    }
+
+    /** One line for people: "axum HTTP service, sqlite via sqlx, resource orders, with websocket". */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(web != null ? web + " " + kind.label() : kind.label());
+        if (db != null) {
+            sb.append(", ").append(db).append(" via ").append(dbLayer);
+        }
+        if (kind != ProjectKind.CLI) {
+            sb.append(", resource ").append(resource.plural());
+        }
+        return sb.toString();
     }
 }

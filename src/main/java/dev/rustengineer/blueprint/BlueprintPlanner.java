@@ -6,26 +6,24 @@ import dev.rustengineer.advise.Decision;
 import dev.rustengineer.brief.Field;
 import dev.rustengineer.knowledge.CrateCatalogue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Turns an advice and the user's flags into a blueprint, offering only what CI generates and proves: the Axum
- * service with SQLx on SQLite or PostgreSQL. Anything else is refused with what to do instead.
+ * Turns an advice and the user's flags into a blueprint. What can be generated is data: the {@link Offer}s of the
+ * template sets, each combination generated and proven in CI. The advice decides kind, framework, database and
+ * features; a flag overrides it with a note; anything no set offers is refused with what is offered instead.
  */
 public final class BlueprintPlanner {
-    /** The features every generated service has (REST resource, database, Prometheus metrics, OpenAPI). */
-    public static final Set<String> SERVICE_FEATURES = Set.of("rest", "database", "metrics", "openapi");
-    public static final List<String> OFFERED_WEB = List.of("axum");
-    public static final List<String> OFFERED_DB = List.of("sqlite", "postgres");
-    public static final List<String> OFFERED_DB_LAYER = List.of("sqlx");
-
     private final CrateCatalogue crates;
+    private final List<Offer> offers;
 
-    public BlueprintPlanner(CrateCatalogue crates) {
+    public BlueprintPlanner(CrateCatalogue crates, List<Offer> offers) {
         this.crates = crates;
+        this.offers = List.copyOf(offers);
     }
 
     public Plan plan(Advice advice, NewOptions options) {
@@ -35,48 +33,133 @@ public final class BlueprintPlanner {
         }
         List<String> notes = new ArrayList<>();
         if (!advice.invoke()) {
-            notes.add("The advice routes this task to " + advice.route() + "; generating the Rust service because --force-rust was given.");
+            notes.add("The advice routes this task to " + advice.route() + "; generating the Rust project because --force-rust was given.");
         }
-        String kind = advice.brief().string(Field.KIND).orElse("backend");
-        if (advice.stack().target() != null && advice.stack().target().equals("wasm")) {
-            throw new UsageException("the brief is for WebAssembly in the browser; `new` generates HTTP services so far (Axum on SQLx)");
-        }
-        if (advice.stack().ffi() != null) {
-            throw new UsageException("the brief is an FFI task (" + advice.stack().ffi() + "); `new` generates HTTP services so far (Axum on SQLx)");
-        }
-        if (!kind.equals("backend") && !kind.equals("web")) {
-            throw new UsageException("the brief describes a " + kind + " project; `new` generates HTTP services so far (Axum on SQLx); "
-                    + "add --kind backend to the brief if a service is what you want");
+        ProjectKind kind = kind(advice, options, notes);
+        List<Offer> candidates = offers.stream().filter(o -> o.kind() == kind).toList();
+        if (candidates.isEmpty()) {
+            throw new UsageException("no template set generates a " + kind.label() + " yet");
         }
 
-        String web = choose("web framework", options.web(), advice.stack().web(), "axum", OFFERED_WEB, "--web", notes);
-        String db = choose("database", options.db(), advice.brief().string(Field.DATABASE).orElse(null), "sqlite", OFFERED_DB, "--db", notes);
-        String layer = choose("database layer", options.dbLayer(), advice.stack().db(), "sqlx", OFFERED_DB_LAYER, "--db-layer", notes);
+        String web = null;
+        if (kind == ProjectKind.SERVICE) {
+            web = choose("web framework", options.web(), advice.stack().web(), "axum", values(candidates, o -> List.of(o.web())),
+                    "--web", notes);
+            String w = web;
+            candidates = candidates.stream().filter(o -> w.equals(o.web())).toList();
+        } else if (options.web() != null) {
+            throw new UsageException("--web does not apply to a " + kind.label() + " (--kind " + kind.id() + ")");
+        }
 
-        TreeSet<String> features = new TreeSet<>(SERVICE_FEATURES);
-        for (String f : options.with()) {
-            String w = f.strip().toLowerCase(Locale.ROOT);
-            if (!SERVICE_FEATURES.contains(w)) {
-                throw new UsageException("--with " + w + " is not offered yet: only what CI generates and proves is offered ("
-                        + String.join(", ", new TreeSet<>(SERVICE_FEATURES)) + ", all built into the service)");
+        String db = null;
+        String layer = null;
+        Offer offer;
+        if (candidates.stream().anyMatch(Offer::hasDatabase)) {
+            db = choose("database", options.db(), advice.brief().string(Field.DATABASE).orElse(null), "sqlite",
+                    values(candidates, Offer::db), "--db", notes);
+            String engine = db;
+            List<Offer> onEngine = candidates.stream().filter(o -> o.db().contains(engine)).toList();
+            layer = choose("database layer", options.dbLayer(), advice.stack().db(), "sqlx", values(onEngine, Offer::dbLayers),
+                    "--db-layer", notes);
+            String l = layer;
+            offer = onEngine.stream().filter(o -> o.dbLayers().contains(l)).findFirst().orElseThrow();
+        } else {
+            if (options.db() != null || options.dbLayer() != null) {
+                throw new UsageException((options.db() != null ? "--db" : "--db-layer") + " does not apply to a " + kind.label()
+                        + ": it has no database");
             }
-        }
-        for (String f : advice.stack().features()) {
-            if (!SERVICE_FEATURES.contains(f)) {
-                notes.add("The brief asks for " + f + ", which `new` does not generate yet; the service is generated without it.");
+            if (advice.stack().db() != null) {
+                notes.add("The brief mentions a database; the " + kind.label() + " is generated without one.");
             }
+            offer = candidates.getFirst();
         }
-        if (advice.stack().runtime() != null && !advice.stack().runtime().equals("tokio")) {
-            notes.add("Axum runs on Tokio; the advice's runtime " + advice.stack().runtime() + " does not apply to this service.");
+
+        List<String> features = features(offer, options, advice, notes);
+        String runtime = kind == ProjectKind.CLI ? null : "tokio";
+        String advisedRuntime = advice.stack().runtime();
+        if (runtime != null && advisedRuntime != null && !advisedRuntime.equals(runtime)) {
+            notes.add("The " + offer.label() + " runs on Tokio; the advice's runtime " + advisedRuntime + " does not apply to it.");
         }
         ResourceName resource = options.resource() != null
                 ? ResourceName.of(options.resource())
                 : ResourceName.fromBrief(advice.brief().text()).orElseGet(() -> {
-                    notes.add("The brief names no resource; the service manages 'items' (use --resource to name it).");
+                    if (kind != ProjectKind.CLI) {
+                        notes.add("The brief names no resource; the service manages 'items' (use --resource to name it).");
+                    }
                     return ResourceName.defaultName();
                 });
-        return new Plan.Generate(advice, new Blueprint(name, "axum-service", web, "tokio", db, layer, List.copyOf(features),
-                resource, crates.msrv(), crates.crates(), decisionLines(advice, web, db, layer), notes));
+        Blueprint draft = new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, resource, crates.msrv(),
+                crates.crates(), List.of(), notes);
+        return new Plan.Generate(advice, new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, resource,
+                crates.msrv(), crates.crates(), decisionLines(advice, draft), notes));
+    }
+
+    /** Every combination offered, for help texts and forms: "axum HTTP service: sqlite/postgres via sqlx/diesel". */
+    public List<Offer> offers() {
+        return offers;
+    }
+
+    /**
+     * The flag if given, else what the brief and advice make of it. A brief that is for something `new` does not
+     * generate (WebAssembly, FFI, a systems crate or library) is refused unless a flag names the kind.
+     */
+    private static ProjectKind kind(Advice advice, NewOptions options, List<String> notes) {
+        String unsupported = null;
+        ProjectKind advised = null;
+        String briefKind = advice.brief().string(Field.KIND).orElse("backend");
+        if ("wasm".equals(advice.stack().target())) {
+            unsupported = "the brief is for WebAssembly in the browser";
+        } else if (advice.stack().ffi() != null) {
+            unsupported = "the brief is an FFI task (" + advice.stack().ffi() + ")";
+        } else if (briefKind.equals("cli")) {
+            advised = ProjectKind.CLI;
+        } else if (briefKind.equals("backend") || briefKind.equals("web")) {
+            List<String> f = advice.stack().features();
+            boolean grpcOnly = f.contains("grpc") && !f.contains("rest") && !f.contains("websocket");
+            advised = grpcOnly ? ProjectKind.GRPC : ProjectKind.SERVICE;
+        } else {
+            unsupported = "the brief describes a " + briefKind + " project";
+        }
+        if (options.kind() == null) {
+            if (unsupported != null) {
+                throw new UsageException(unsupported + "; `new` generates " + kindsList() + " so far; pass --kind "
+                        + String.join("|", kindIds()) + " if one of them is what you want");
+            }
+            return advised;
+        }
+        ProjectKind k = ProjectKind.byId(options.kind()).orElseThrow(() -> new UsageException(
+                "--kind " + options.kind() + " is not offered: one of " + ProjectKind.ids()));
+        if (unsupported != null) {
+            notes.add(capitalised(unsupported) + "; --kind " + k.id() + " generates a " + k.label() + " instead.");
+        } else if (advised != k) {
+            notes.add("The advice makes this a " + advised.label() + "; --kind " + k.id() + " overrides it.");
+        }
+        return k;
+    }
+
+    private static List<String> features(Offer offer, NewOptions options, Advice advice, List<String> notes) {
+        TreeSet<String> features = new TreeSet<>(offer.features());
+        for (String f : options.with()) {
+            String w = f.strip().toLowerCase(Locale.ROOT);
+            if (offer.optional().contains(w)) {
+                features.add(w);
+            } else if (!offer.features().contains(w)) {
+                throw new UsageException("--with " + w + " is not offered for the " + offer.label() + " (built in: "
+                        + listOrNone(offer.features()) + "; optional: " + listOrNone(offer.optional()) + ")");
+            }
+        }
+        for (String f : advice.stack().features()) {
+            if (features.contains(f)) {
+                continue;
+            }
+            if (offer.optional().contains(f)) {
+                features.add(f);
+                notes.add("The brief asks for " + f + ": switched on, as --with " + f + " would.");
+            } else {
+                notes.add("The brief asks for " + f + ", which the " + offer.label() + " does not generate; it is generated without it.");
+            }
+        }
+        return List.copyOf(features);
     }
 
     /** The flag if given (checked against what is offered), else the advice's value, else the default. */
@@ -85,7 +168,7 @@ public final class BlueprintPlanner {
         if (flag != null) {
             String f = flag.strip().toLowerCase(Locale.ROOT);
             if (!offered.contains(f)) {
-                throw new UsageException(flagName + " " + flag + " is not offered: only what CI generates and proves is ("
+                throw new UsageException(flagName + " " + flag + " is not offered here: only what CI generates and proves is ("
                         + String.join(", ", offered) + ")");
             }
             if (advised != null && !advised.equals(f)) {
@@ -93,24 +176,47 @@ public final class BlueprintPlanner {
             }
             return f;
         }
-        if (advised == null) {
-            return fallback;
-        }
-        if (!offered.contains(advised)) {
-            throw new UsageException("the advice picks " + advised + " as " + what + ", which `new` does not generate yet; pass "
+        String pick = advised != null ? advised : fallback;
+        if (!offered.contains(pick)) {
+            if (advised == null) {
+                return offered.getFirst();
+            }
+            throw new UsageException("the advice picks " + advised + " as " + what + ", which `new` does not generate here; pass "
                     + flagName + " " + String.join("|", offered) + " to generate what is offered");
         }
-        return advised;
+        return pick;
     }
 
-    private static List<String> decisionLines(Advice advice, String web, String db, String layer) {
+    private static List<String> values(Collection<Offer> offers, Function<Offer, List<String>> of) {
+        List<String> v = new ArrayList<>();
+        offers.forEach(o -> of.apply(o).stream().filter(x -> !v.contains(x)).forEach(v::add));
+        return v;
+    }
+
+    private static List<String> kindIds() {
+        return java.util.Arrays.stream(ProjectKind.values()).map(ProjectKind::id).toList();
+    }
+
+    private static String kindsList() {
+        return String.join(", ", java.util.Arrays.stream(ProjectKind.values()).map(k -> k.label() + "s").toList());
+    }
+
+    private static String listOrNone(List<String> l) {
+        return l.isEmpty() ? "none" : String.join(", ", l);
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static List<String> decisionLines(Advice advice, Blueprint b) {
         List<String> lines = new ArrayList<>();
         for (Decision d : advice.decisions()) {
             if (!d.framework().equals("invoke")) {
                 lines.add(d.framework() + ": " + d.outcome() + " (" + d.rationale() + ")");
             }
         }
-        lines.add("generated: web " + web + ", runtime tokio, database " + db + " through " + layer);
+        lines.add("generated: " + b.summary() + (b.runtime() != null ? ", runtime " + b.runtime() : ""));
         return lines;
     }
 }

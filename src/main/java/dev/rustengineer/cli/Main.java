@@ -39,7 +39,9 @@ public final class Main {
         // One subcommand class per command, registered here in the order `--help` lists them.
         cli.addSubcommand(BriefFlags.addTo(new CommandLine(AdviseCommand.class, new CommandFactory(facade))));
         cli.addSubcommand(new CommandLine(KnowledgeCommand.class, new CommandFactory(facade)));
-        cli.addSubcommand(new CommandLine(NewCommand.class, new CommandFactory(facade)));
+        CommandLine generate = new CommandLine(NewCommand.class, new CommandFactory(facade));
+        NewCommand.addOffersSection(generate, facade);
+        cli.addSubcommand(generate);
         cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(AuditCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(ServeCommand.class, new CommandFactory(facade)));

@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate a production-grade Rust project from a brief: advise decides, flags override, the",
-            "blueprint becomes files. Offered (and proven in CI): the Axum service with SQLx on SQLite or PostgreSQL."},
+        description = {"Generate a production-grade Rust project from a brief: advise decides, flags override, the "
+            + "blueprint becomes files. Offered (kind, web framework, databases), each combination proven in CI:"},
         footer = {"", "Examples:",
             "  rust-engineer new orders --brief \"REST API for orders, p99 under 5 ms\" --verify",
             "  rust-engineer new orders --web axum --db postgres --with openapi,metrics --dir ./svc",
@@ -46,16 +46,19 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--brief-file", paramLabel = "FILE", description = "A YAML or JSON brief.")
     Path briefFile;
 
-    @Option(names = "--web", paramLabel = "FRAMEWORK", description = "Override the web framework (offered: axum).")
+    @Option(names = "--kind", paramLabel = "KIND", description = "Override the kind of project: service, grpc or cli (default: from the brief, else service).")
+    String kind;
+
+    @Option(names = "--web", paramLabel = "FRAMEWORK", description = "Override the web framework of a service (see the list above).")
     String web;
 
-    @Option(names = "--db", paramLabel = "ENGINE", description = "Override the database (offered: sqlite, postgres; default sqlite).")
+    @Option(names = "--db", paramLabel = "ENGINE", description = "Override the database engine: sqlite (default) or postgres, where the kind has one.")
     String db;
 
-    @Option(names = "--db-layer", paramLabel = "LAYER", description = "Override the database layer (offered: sqlx).")
+    @Option(names = "--db-layer", paramLabel = "LAYER", description = "Override the database layer (see the list above; default sqlx).")
     String dbLayer;
 
-    @Option(names = "--with", split = ",", paramLabel = "FEATURE", description = "Features to include (rest, database, metrics, openapi).")
+    @Option(names = "--with", split = ",", paramLabel = "FEATURE", description = "Optional features to switch on (see the list above, e.g. websocket).")
     List<String> with = List.of();
 
     @Option(names = "--resource", paramLabel = "NAME", description = "The REST resource (default: from the brief, else items).")
@@ -79,6 +82,16 @@ final class NewCommand implements Callable<Integer> {
     @Mixin
     VerifyOptionsMixin verifyOptions;
 
+    /** Lists what `new` offers right under the description, read from the template sets when help is shown. */
+    static void addOffersSection(picocli.CommandLine cl, Supplier<RustEngineer> facade) {
+        var sections = new java.util.ArrayList<>(cl.getHelpSectionKeys());
+        sections.add(sections.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, "offers");
+        cl.getHelpSectionMap().put("offers", help -> String.join(System.lineSeparator(),
+                dev.rustengineer.blueprint.Offer.describe(facade.get().offers()).stream().map(l -> "  " + l).toList())
+                + System.lineSeparator() + System.lineSeparator());
+        cl.setHelpSectionKeys(sections);
+    }
+
     NewCommand(Supplier<RustEngineer> facade) {
         this.facade = facade;
     }
@@ -95,14 +108,14 @@ final class NewCommand implements Callable<Integer> {
             b = b.overlay(re.readBriefFile(briefFile));
         }
         Destination destination = zip != null ? new Destination.Zip(zip, force) : new Destination.Directory(dir, force);
-        NewProjectOutcome outcome = re.newProject(b, new NewOptions(name, web, db, dbLayer, with, resource, forceRust), destination);
+        NewProjectOutcome outcome = re.newProject(b, new NewOptions(name, kind, web, db, dbLayer, with, resource, forceRust), destination);
         printDecisions(out, outcome.advice());
         if (!(outcome instanceof NewProjectOutcome.Written done)) {
             Advice a = outcome.advice();
             out.println();
             out.println("Not generating: this task goes to " + a.route() + " (" + String.join(", ", a.languages()) + "), not rust-engineer.");
             a.decisions().stream().map(d -> "  " + d.framework() + ": " + d.rationale()).forEach(out::println);
-            out.println("Use --force-rust to generate the Rust service anyway.");
+            out.println("Use --force-rust to generate the Rust project anyway.");
             out.flush();
             return ExitCode.NEGATIVE;
         }
@@ -110,8 +123,7 @@ final class NewCommand implements Callable<Integer> {
         ProjectWriter.Written written = done.written();
         blueprint.notes().forEach(n -> out.println("note: " + n));
         out.println();
-        out.println("Wrote " + written.files().size() + " files to " + written.location() + " (" + blueprint.web() + ", "
-                + blueprint.db() + " via " + blueprint.dbLayer() + ", resource " + blueprint.resource().plural() + ")");
+        out.println("Wrote " + written.files().size() + " files to " + written.location() + " (" + blueprint.summary() + ")");
         if (written.formatProblem() != null) {
             out.println("warning: " + written.formatProblem());
         }

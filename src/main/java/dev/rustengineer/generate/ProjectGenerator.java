@@ -15,13 +15,18 @@ import java.util.TreeMap;
  */
 public final class ProjectGenerator {
     private final TemplateEngine engine = new TemplateEngine();
+    private final TemplateSets sets;
+
+    public ProjectGenerator(TemplateSets sets) {
+        this.sets = sets;
+    }
 
     public GeneratedProject generate(Blueprint b) {
-        TemplateManifest manifest = TemplateManifest.load(b.template());
-        Map<String, Object> context = context(b);
+        TemplateManifest manifest = sets.get(b.template());
+        Map<String, Object> context = context(b, manifest);
         TreeMap<String, String> files = new TreeMap<>();
         for (TemplateManifest.Contributor c : manifest.contributors()) {
-            if (c.when() != null && !Boolean.TRUE.equals(context.get(c.when()))) {
+            if (!holds(c.when(), context)) {
                 continue;
             }
             for (TemplateManifest.FileEntry f : c.files()) {
@@ -36,33 +41,46 @@ public final class ProjectGenerator {
         return new GeneratedProject(b.name().name(), files);
     }
 
+    private static boolean holds(String when, Map<String, Object> context) {
+        return when == null || Boolean.TRUE.equals(context.get(when));
+    }
+
     /** The values templates may use; an undefined one is an error at render time. */
-    static Map<String, Object> context(Blueprint b) {
+    Map<String, Object> context(Blueprint b, TemplateManifest manifest) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("project_name", b.name().name());
         c.put("crate_name", b.name().crateName());
         c.put("k8s_name", b.name().k8sName());
+        c.put("kind", b.kind().id());
         c.put("resource", b.resource().plural());
         c.put("resource_singular", b.resource().singular());
         c.put("Resource", b.resource().pascal());
-        c.put("sqlite", b.db().equals("sqlite"));
-        c.put("postgres", b.db().equals("postgres"));
-        c.put("db_feature", b.db());
-        c.put("db_label", b.db().equals("sqlite") ? "SQLite (embedded)" : "PostgreSQL");
-        c.put("default_database_url", b.db().equals("sqlite")
-                ? "sqlite://" + b.name().crateName() + ".db?mode=rwc"
-                : "postgres://postgres@localhost:5432/" + b.name().crateName());
-        c.put("default_database_doc", b.db().equals("sqlite")
-                ? "default an SQLite file in the working directory"
-                : "default a local PostgreSQL database named after the service");
-        c.put("container_database_url", b.db().equals("sqlite")
-                ? "sqlite:///app/data/" + b.name().crateName() + ".db?mode=rwc"
-                : "postgres://postgres@postgres:5432/" + b.name().crateName());
+        for (String condition : TemplateManifest.CONDITIONS) {
+            c.put(condition, condition.equals(b.db()) || condition.equals(b.dbLayer()) || b.has(condition));
+        }
+        if (b.db() != null) {
+            String crate = b.name().crateName();
+            boolean sqlite = b.db().equals("sqlite");
+            c.put("db_feature", b.db());
+            c.put("db_layer", b.dbLayer());
+            c.put("db_label", sqlite ? "SQLite (embedded)" : "PostgreSQL");
+            c.put("default_database_url", sqlite ? "sqlite://" + crate + ".db?mode=rwc" : "postgres://postgres@localhost:5432/" + crate);
+            c.put("default_database_doc", sqlite
+                    ? "default an SQLite file in the working directory"
+                    : "default a local PostgreSQL database named after the service");
+            c.put("container_database_url", sqlite
+                    ? "sqlite:///app/data/" + crate + ".db?mode=rwc"
+                    : "postgres://postgres@postgres:5432/" + crate);
+        }
         c.put("msrv", b.msrv());
         Map<String, Object> versions = new TreeMap<>();
         b.crates().forEach((name, crate) -> versions.put(name, crate.version()));
         c.put("versions", versions);
         c.put("decisions", b.decisions());
+        for (String table : java.util.List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+            c.put(table.replace('-', '_'), CargoDependencies.table(table, manifest.crates(), b.crates(),
+                    u -> holds(u.when(), c), f -> engine.render(manifest.id() + " crate feature", f, c)));
+        }
         return c;
     }
 

@@ -1,39 +1,150 @@
 package dev.rustengineer.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustengineer.blueprint.Offer;
+import dev.rustengineer.blueprint.ProjectKind;
+import dev.rustengineer.knowledge.CrateCatalogue;
 import dev.rustengineer.knowledge.YamlDoc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** A template set's manifest: its files, grouped by the contributor that owns them, each with its condition. */
-public record TemplateManifest(String id, List<Contributor> contributors) {
+/**
+ * A template set's manifest: what it offers, the crates its Cargo.toml declares, and its files grouped by the
+ * contributor that owns them, each with its condition. Validated when loaded; errors name the file and line.
+ */
+public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, List<Contributor> contributors) {
+
+    /** The booleans of the blueprint context a `when` may name (engines, layers, optional features). */
+    public static final Set<String> CONDITIONS = Set.of("sqlite", "postgres", "sqlx", "diesel", "websocket");
 
     /** @param when a boolean of the blueprint context that switches the contributor on; null for always */
     public record Contributor(String id, String when, List<FileEntry> files) {}
 
     public record FileEntry(String template, String path) {}
 
-    public static TemplateManifest load(String templateSet) {
-        String resource = "/templates/" + templateSet + "/manifest.yaml";
-        try (InputStream in = TemplateManifest.class.getResourceAsStream(resource)) {
+    /**
+     * One dependency of the generated Cargo.toml; its version comes from knowledge/crates.yaml.
+     *
+     * @param table dependencies, dev-dependencies or build-dependencies
+     * @param features cargo features; each is rendered like a template, so "{{db_feature}}" picks the SQLx driver
+     * @param when a condition as for contributors; null for always
+     * @param comment a line written above the dependency, saying why it is declared that way
+     */
+    public record CrateUse(String name, String table, List<String> features, boolean defaultFeatures, boolean optional,
+            String when, String comment) {}
+
+    public static TemplateManifest load(String templateSet, CrateCatalogue catalogue) {
+        String file = "templates/" + templateSet + "/manifest.yaml";
+        try (InputStream in = TemplateManifest.class.getResourceAsStream("/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("no template set '" + templateSet + "'");
+                throw new IllegalStateException("no template set '" + templateSet + "' (missing " + file + ")");
             }
-            YamlDoc doc = YamlDoc.read("templates/" + templateSet + "/manifest.yaml", in);
-            List<Contributor> contributors = new ArrayList<>();
-            for (JsonNode c : doc.list(doc.root(), "contributors")) {
-                List<FileEntry> files = new ArrayList<>();
-                for (JsonNode f : doc.list(c, "files")) {
-                    files.add(new FileEntry(doc.text(f, "template"), doc.text(f, "path")));
-                }
-                contributors.add(new Contributor(doc.text(c, "id"), doc.optText(c, "when"), List.copyOf(files)));
+            YamlDoc doc = YamlDoc.read(file, in);
+            JsonNode root = doc.root();
+            String id = doc.text(root, "id");
+            if (!id.equals(templateSet)) {
+                throw doc.error(root, "id", "the set's id '" + id + "' differs from its folder '" + templateSet + "'");
             }
-            return new TemplateManifest(doc.text(doc.root(), "id"), List.copyOf(contributors));
+            return new TemplateManifest(id, offer(doc, id), crates(doc, catalogue), contributors(doc, templateSet));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Offer offer(YamlDoc doc, String id) {
+        JsonNode o = doc.root().get("offers");
+        if (o == null || !o.isObject()) {
+            throw doc.error(doc.root(), "missing 'offers': what the set generates (kind, web, db, db_layer, features)");
+        }
+        String k = doc.text(o, "kind");
+        ProjectKind kind = ProjectKind.byId(k).orElseThrow(() -> doc.error(o, "kind", "unknown kind '" + k + "' (one of "
+                + ProjectKind.ids() + ")"));
+        String web = doc.optText(o, "web");
+        if ((kind == ProjectKind.SERVICE) != (web != null)) {
+            throw doc.error(o, "kind", kind == ProjectKind.SERVICE ? "a service names its 'web' framework" : "only a service has 'web'");
+        }
+        List<String> db = doc.texts(o, "db");
+        List<String> layers = doc.texts(o, "db_layer");
+        if (db.isEmpty() != layers.isEmpty()) {
+            throw doc.error(o, "db", "'db' and 'db_layer' are both empty (no database) or both set");
+        }
+        for (String c : concat(db, layers)) {
+            if (!CONDITIONS.contains(c)) {
+                throw doc.error(o, "db", "unknown database engine or layer '" + c + "'");
+            }
+        }
+        List<String> optional = doc.texts(o, "optional");
+        for (String c : optional) {
+            if (!CONDITIONS.contains(c)) {
+                throw doc.error(o, "optional", "unknown optional feature '" + c + "' (known conditions: " + CONDITIONS + ")");
+            }
+        }
+        return new Offer(id, kind, web, db, layers, doc.texts(o, "features"), optional);
+    }
+
+    private static List<CrateUse> crates(YamlDoc doc, CrateCatalogue catalogue) {
+        List<CrateUse> uses = new ArrayList<>();
+        for (JsonNode c : doc.list(doc.root(), "crates")) {
+            String name = doc.text(c, "name");
+            if (!catalogue.crates().containsKey(name)) {
+                throw doc.error(c, "name", "crate '" + name + "' is not in knowledge/crates.yaml (add it there with its version)");
+            }
+            String table = c.has("table") ? doc.text(c, "table") : "dependencies";
+            if (!List.of("dependencies", "dev-dependencies", "build-dependencies").contains(table)) {
+                throw doc.error(c, "table", "table is dependencies, dev-dependencies or build-dependencies, not '" + table + "'");
+            }
+            String when = condition(doc, c);
+            if (uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table) && java.util.Objects.equals(u.when(), when))) {
+                throw doc.error(c, "name", "crate '" + name + "' is declared twice in " + table);
+            }
+            uses.add(new CrateUse(name, table, doc.texts(c, "features"), bool(doc, c, "default_features", true),
+                    bool(doc, c, "optional", false), when, doc.optText(c, "comment")));
+        }
+        return List.copyOf(uses);
+    }
+
+    private static List<Contributor> contributors(YamlDoc doc, String set) {
+        List<Contributor> contributors = new ArrayList<>();
+        for (JsonNode c : doc.list(doc.root(), "contributors")) {
+            List<FileEntry> files = new ArrayList<>();
+            for (JsonNode f : doc.list(c, "files")) {
+                String template = doc.text(f, "template");
+                if (TemplateManifest.class.getResource("/templates/" + set + "/" + template) == null) {
+                    throw doc.error(f, "template", "no template file '" + template + "' in the set");
+                }
+                files.add(new FileEntry(template, doc.text(f, "path")));
+            }
+            contributors.add(new Contributor(doc.text(c, "id"), condition(doc, c), List.copyOf(files)));
+        }
+        return List.copyOf(contributors);
+    }
+
+    private static String condition(YamlDoc doc, JsonNode node) {
+        String when = doc.optText(node, "when");
+        if (when != null && !CONDITIONS.contains(when)) {
+            throw doc.error(node, "when", "unknown condition '" + when + "' (one of " + new java.util.TreeSet<>(CONDITIONS) + ")");
+        }
+        return when;
+    }
+
+    private static boolean bool(YamlDoc doc, JsonNode node, String key, boolean dflt) {
+        String v = doc.optText(node, key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw doc.error(node, key, key + " is true or false, not '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
     }
 }

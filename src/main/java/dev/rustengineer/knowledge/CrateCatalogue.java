@@ -1,6 +1,5 @@
 package dev.rustengineer.knowledge;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,17 +11,9 @@ import java.util.Map;
 public record CrateCatalogue(String source, String checked, String msrv, Map<String, Crate> crates) {
 
     /**
-     * One pinned crate.
-     *
-     * @param features the cargo features generated projects enable (for sqlx, besides the database driver, which
-     *     each variant adds: `sqlite` or `postgres`)
-     * @param defaultFeatures whether the crate's default features stay on
+     * One pinned crate; which features a project enables is its template set's business (manifest.yaml).
      */
-    public record Crate(String name, String version, List<String> features, boolean defaultFeatures, String why) {
-        public Crate {
-            features = List.copyOf(features);
-        }
-    }
+    public record Crate(String name, String version, String why) {}
 
     public String version(String crate) {
         Crate c = crates.get(crate);

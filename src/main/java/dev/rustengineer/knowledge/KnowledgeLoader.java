@@ -344,11 +344,7 @@ public final class KnowledgeLoader {
             if (!version.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?")) {
                 throw doc.error(c, "version", "crate '" + name + "' needs an exact version (MAJOR.MINOR.PATCH), not '" + version + "'");
             }
-            String defaults = doc.optText(c, "default_features");
-            if (defaults != null && !defaults.equals("true") && !defaults.equals("false")) {
-                throw doc.error(c, "default_features", "crate '" + name + "': default_features is true or false, not '" + defaults + "'");
-            }
-            var crate = new CrateCatalogue.Crate(name, version, doc.texts(c, "features"), !"false".equals(defaults), doc.text(c, "why"));
+            var crate = new CrateCatalogue.Crate(name, version, doc.text(c, "why"));
             if (crates.put(name, crate) != null) {
                 throw doc.error(c, "name", "duplicate crate '" + name + "'");
             }

@@ -110,14 +110,26 @@ public final class McpServerRunner {
         newProps.put("directory", Map.of("type", "string", "description",
                 "Where the project directory goes, relative to the server's root (default: the root itself)."));
         newProps.put("brief", Map.of("type", "string", "description", "The task in plain words; advise decides the stack from it."));
-        newProps.put("db", Map.of("type", "string", "enum", dev.rustengineer.blueprint.BlueprintPlanner.OFFERED_DB,
+        var offers = re.offers();
+        newProps.put("project_kind", Map.of("type", "string", "enum", offers.stream().map(o -> o.kind().id()).distinct().toList(),
+                "description", "The kind of project (default: from the brief, else service)."));
+        newProps.put("web", Map.of("type", "string", "enum", offers.stream().map(dev.rustengineer.blueprint.Offer::web)
+                .filter(java.util.Objects::nonNull).distinct().toList(), "description", "The web framework of a service (default: the advice's)."));
+        newProps.put("db", Map.of("type", "string", "enum", offers.stream().flatMap(o -> o.db().stream()).distinct().toList(),
                 "description", "The database engine (default sqlite)."));
+        newProps.put("db_layer", Map.of("type", "string", "enum", offers.stream().flatMap(o -> o.dbLayers().stream()).distinct().toList(),
+                "description", "The database layer (default sqlx)."));
+        newProps.put("with", Map.of("type", "array", "items", Map.of("type", "string", "enum",
+                offers.stream().flatMap(o -> o.optional().stream()).distinct().toList()),
+                "description", "Optional features to switch on."));
         newProps.put("resource", Map.of("type", "string", "description", "The REST resource, plural snake_case (default: from the brief, else items)."));
         newProps.put("force", Map.of("type", "boolean", "description", "Write into a non-empty directory (only generated files are replaced)."));
         newProps.put("force_rust", Map.of("type", "boolean", "description", "Generate even when the advice routes the task away from Rust."));
         tools.add(tool("new_project",
-                "Generate a production-grade Rust service (Axum, SQLx on SQLite or PostgreSQL, health, metrics, OpenAPI, "
-                        + "tests, Dockerfile, Kubernetes, Helm, CI) from a brief, inside the server's root directory. Returns the "
+                "Generate a production-grade Rust project from a brief: an HTTP service (SQLx on SQLite or PostgreSQL, health, "
+                        + "metrics, OpenAPI, tests, Dockerfile, Kubernetes, Helm, CI), a gRPC service or a CLI tool, as offered: "
+                        + String.join("; ", dev.rustengineer.blueprint.Offer.describe(offers).stream().map(l -> l.replaceAll("\\s+", " ")).toList()) 
+                        + ". Written inside the server's root directory. Returns the "
                         + "decisions taken and the files written. When the advice routes the task to another specialist, nothing "
                         + "is written and the result says to whom (isError=false: that is an answer, not a failure). Follow with "
                         + "`verify` to prove it with cargo.",
@@ -168,8 +180,11 @@ public final class McpServerRunner {
         var dir = inRoot(args.getOrDefault("directory", ".").toString());
         String briefText = (String) args.get("brief");
         var brief = briefText == null ? dev.rustengineer.brief.Brief.empty() : re.readText(briefText);
-        var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), null, (String) args.get("db"), null,
-                List.of(), (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
+        @SuppressWarnings("unchecked")
+        List<String> with = args.get("with") instanceof List<?> l ? (List<String>) l : List.of();
+        var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), (String) args.get("project_kind"),
+                (String) args.get("web"), (String) args.get("db"), (String) args.get("db_layer"), with,
+                (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
         var outcome = re.newProject(brief, options,
                 new dev.rustengineer.generate.Destination.Directory(dir, Boolean.TRUE.equals(args.get("force"))));
         if (outcome instanceof dev.rustengineer.generate.NewProjectOutcome.RoutedAway away) {
@@ -181,8 +196,7 @@ public final class McpServerRunner {
         var blueprint = done.blueprint();
         var written = done.written();
         StringBuilder sb = new StringBuilder("Wrote " + written.files().size() + " files to " + root.relativize(written.location())
-                + " (" + blueprint.web() + ", " + blueprint.db() + " via " + blueprint.dbLayer() + ", resource "
-                + blueprint.resource().plural() + "). Next: verify path=" + root.relativize(written.location()) + ".");
+                + " (" + blueprint.summary() + "). Next: verify path=" + root.relativize(written.location()) + ".");
         blueprint.notes().forEach(n -> sb.append(" Note: ").append(n));
         if (written.formatProblem() != null) {
             sb.append(" Warning: ").append(written.formatProblem());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustengineer.brief.Field;
 import dev.rustengineer.brief.FieldType;
-import dev.rustengineer.blueprint.BlueprintPlanner;
+import dev.rustengineer.blueprint.Offer;
 import java.util.List;
 
 /** Every option a client can send, with types and allowed values, for building forms (like start.spring.io's). */
@@ -15,18 +15,38 @@ final class Metadata {
     private Metadata() {}
 
     /** The brief's fields and the generator's options, each with its values and default. */
-    static ObjectNode all() {
+    static ObjectNode all(List<Offer> offers) {
         ObjectNode root = briefFields();
         ArrayNode gen = root.putArray("project");
         option(gen, "name", "text", "The cargo package name (required).", null, List.of());
-        option(gen, "web", "enum", "The web framework; offered: what CI proves.", "axum", BlueprintPlanner.OFFERED_WEB);
-        option(gen, "db", "enum", "The database engine.", "sqlite", BlueprintPlanner.OFFERED_DB);
-        option(gen, "db_layer", "enum", "The database layer.", "sqlx", BlueprintPlanner.OFFERED_DB_LAYER);
-        option(gen, "with", "set", "Features, all built into the service.", null,
-                new java.util.TreeSet<>(BlueprintPlanner.SERVICE_FEATURES).stream().toList());
+        option(gen, "project_kind", "enum", "The kind of project (default: from the brief, else service).", "service",
+                distinct(offers, o -> List.of(o.kind().id())));
+        option(gen, "web", "enum", "The web framework of a service; offered: what CI proves.", "axum",
+                distinct(offers, o -> o.web() == null ? List.of() : List.of(o.web())));
+        option(gen, "db", "enum", "The database engine.", "sqlite", distinct(offers, Offer::db));
+        option(gen, "db_layer", "enum", "The database layer.", "sqlx", distinct(offers, Offer::dbLayers));
+        option(gen, "with", "set", "Optional features to switch on (which sets offer which: see 'offers').", null,
+                distinct(offers, Offer::optional));
+        ArrayNode combos = root.putArray("offers");
+        for (Offer o : offers) {
+            ObjectNode c = combos.addObject();
+            c.put("set", o.set());
+            c.put("kind", o.kind().id());
+            if (o.web() != null) {
+                c.put("web", o.web());
+            }
+            o.db().forEach(c.withArray("db")::add);
+            o.dbLayers().forEach(c.withArray("db_layer")::add);
+            o.features().forEach(c.withArray("features")::add);
+            o.optional().forEach(c.withArray("optional")::add);
+        }
         option(gen, "resource", "text", "The REST resource, plural snake_case.", "items", List.of());
         option(gen, "force_rust", "boolean", "Generate even when the advice routes the task away from Rust.", "false", List.of());
         return root;
+    }
+
+    private static List<String> distinct(List<Offer> offers, java.util.function.Function<Offer, List<String>> of) {
+        return offers.stream().flatMap(o -> of.apply(o).stream()).distinct().toList();
     }
 
     private static void option(ArrayNode to, String name, String type, String description, String dflt, List<String> values) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * options (name, web, db, db_layer, with, resource, force_rust), as JSON or form parameters.
  */
 record ProjectRequest(Brief brief, NewOptions options) {
-    static final Set<String> OPTION_KEYS = Set.of("name", "web", "db", "db_layer", "with", "resource", "force_rust");
+    static final Set<String> OPTION_KEYS = Set.of("name", "project_kind", "web", "db", "db_layer", "with", "resource", "force_rust");
 
     static ProjectRequest read(ObjectNode body, RustEngineer re) {
         ObjectNode briefPart = body.deepCopy();
@@ -33,7 +33,7 @@ record ProjectRequest(Brief brief, NewOptions options) {
         }
         JsonNode force = body.get("force_rust");
         boolean forceRust = force != null && (force.asBoolean() || "true".equalsIgnoreCase(force.asText()));
-        return new ProjectRequest(brief, new NewOptions(name, text(body, "web"), text(body, "db"), text(body, "db_layer"), with,
+        return new ProjectRequest(brief, new NewOptions(name, text(body, "project_kind"), text(body, "web"), text(body, "db"), text(body, "db_layer"), with,
                 text(body, "resource"), forceRust));
     }
 

@@ -51,7 +51,7 @@ public final class WebServer {
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
             routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             routes.get("/api/knowledge", ctx -> ctx.contentType("application/json").result(KnowledgeJson.render(re.knowledge())));
-            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all().toString()));
+            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all(re.offers()).toString()));
             routes.post("/api/projects", this::project);
             routes.post("/api/projects/preview", this::preview);
             routes.post("/api/audit", this::audit);
@@ -91,6 +91,8 @@ public final class WebServer {
         var project = heavy.run(() -> re.writer().formatted(re.generate(blueprint)));
         var o = JSON.createObjectNode();
         o.put("name", blueprint.name().name());
+        o.put("kind", blueprint.kind().id());
+        o.put("summary", blueprint.summary());
         o.put("web", blueprint.web());
         o.put("db", blueprint.db());
         o.put("db_layer", blueprint.dbLayer());

@@ -35,12 +35,11 @@ class NewCommandTest {
     @Test
     void whatIsNotProvenIsNotOffered(@TempDir Path dir) throws Exception {
         for (String[] args : new String[][] {
-            {"new", "svc", "--with", "websocket", "--dir", dir.toString()},
-            {"new", "svc", "--web", "actix-web", "--dir", dir.toString()},
+            {"new", "svc", "--with", "no-such-feature", "--dir", dir.toString()},
             {"new", "svc", "--db", "mysql", "--dir", dir.toString()},
-            {"new", "svc", "--brief", "A REST API with Diesel on PostgreSQL, p99 under 5 ms", "--dir", dir.toString()},
-            {"new", "svc", "--brief", "A tiny HTTP proxy, single endpoint, maximum control, no framework, p99 under 1 ms", "--dir", dir.toString()},
-            {"new", "svc", "--brief", "A cross-platform CLI tool", "--dir", dir.toString()},
+            {"new", "svc", "--web", "warp", "--dir", dir.toString()},
+            {"new", "svc", "--kind", "plugin", "--dir", dir.toString()},
+            {"new", "svc", "--brief", "A WebAssembly module for image processing in the browser", "--dir", dir.toString()},
             {"new", "Svc", "--dir", dir.toString()},
             {"new", "svc", "--resource", "metrics", "--dir", dir.toString()},
             {"new", "svc", "--zip", dir.resolve("x.zip").toString(), "--verify"}}) {
@@ -51,6 +50,22 @@ class NewCommandTest {
         try (var list = Files.list(dir)) {
             assertThat(list.toList()).as("nothing written").isEmpty();
         }
+    }
+
+    /** Each web framework of the spec's tree is generated exactly when a template set offers it. */
+    @Test
+    void aFrameworkIsOfferedExactlyWhenATemplateSetProvesIt(@TempDir Path dir) {
+        var offered = dev.rustengineer.RustEngineer.shared().offers().stream().map(o -> o.web()).toList();
+        for (String web : java.util.List.of("axum", "actix-web", "hyper", "rocket")) {
+            var r = run("new", "svc-" + web, "--web", web, "--dir", dir.toString());
+            assertThat(r.code()).as(web + ": " + r.err()).isEqualTo(offered.contains(web) ? ExitCode.OK : ExitCode.USAGE);
+        }
+    }
+
+    @Test
+    void helpListsWhatIsOffered() {
+        var r = run("new", "--help");
+        assertThat(r.out()).contains("--kind").containsPattern("service\\s+axum\\s+sqlite\\|postgres via sqlx");
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -25,22 +24,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratorTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    static Stream<Arguments> cases() {
-        return Stream.of(
-                Arguments.of("orders-sqlite", Projects.blueprint("orders", "REST API for orders, p99 under 5 ms", null, null)),
-                Arguments.of("inventory-postgres", Projects.blueprint("inventory-svc", "A REST API, p99 under 5 ms", "postgres", "categories")));
+    static Stream<Projects.Variant> variants() {
+        return Projects.variants().stream();
     }
 
+    /** One golden file per offered combination: src/test/resources/golden/SET[-DB-LAYER][+FEATURE].txt. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void generatedFilesMatchTheGoldenFiles(String name, Blueprint blueprint) throws Exception {
-        String actual = flatten(Projects.formatted(blueprint));
-        Path golden = GOLDEN.resolve(name + ".txt");
+    @MethodSource("variants")
+    void generatedFilesMatchTheGoldenFiles(Projects.Variant variant) throws Exception {
+        String actual = flatten(Projects.formatted(variant.blueprint()));
+        Path golden = GOLDEN.resolve(variant.id() + ".txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
+        assertThat(golden).as("golden file of %s (regenerate with -Dgolden.update=true)", variant).exists();
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyGoldenFileBelongsToAnOfferedCombination() throws Exception {
+        var ids = Projects.variants().stream().map(v -> v.id() + ".txt").toList();
+        try (var files = Files.list(GOLDEN)) {
+            assertThat(files.map(f -> f.getFileName().toString())).allMatch(ids::contains);
+        }
     }
 
     @Test
@@ -65,38 +72,42 @@ class GeneratorTest {
     }
 
     /**
-     * The catalogue is the one record of what the generated service depends on: every crate the template's
-     * Cargo.toml declares is in it with the same version, default-features switch and features (plus the SQLx
-     * driver of the variant), and nothing in it is left undeclared.
+     * The manifest is the one record of what a generated project depends on: the Cargo.toml of every offered
+     * combination declares exactly the crates its set's manifest lists for it (conditions applied), at the
+     * catalogue's versions, with the manifest's default-features switch and features.
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
-    void cargoManifestDeclaresExactlyTheCatalogue(String db) throws Exception {
-        var project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", db, null));
+    @MethodSource("variants")
+    void cargoManifestDeclaresExactlyTheManifestsCrates(Projects.Variant variant) throws Exception {
+        var blueprint = variant.blueprint();
+        var project = RustEngineer.shared().generate(blueprint);
         JsonNode toml = new TomlMapper().readTree(project.files().get("Cargo.toml"));
         var catalogue = RustEngineer.shared().knowledge().crates().crates();
-        java.util.Set<String> declared = new java.util.TreeSet<>();
-        for (String table : java.util.List.of("dependencies", "dev-dependencies")) {
+        var manifest = RustEngineer.shared().templates().get(blueprint.template());
+        Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
+        for (var use : manifest.crates()) {
+            boolean on = use.when() == null || use.when().equals(blueprint.db()) || use.when().equals(blueprint.dbLayer())
+                    || blueprint.has(use.when());
+            if (on) {
+                expected.put(use.table() + "/" + use.name(), new java.util.TreeSet<>(use.features().stream()
+                        .map(f -> f.replace("{{db_feature}}", String.valueOf(blueprint.db()))).toList()));
+            }
+        }
+        Map<String, java.util.Set<String>> declared = new java.util.TreeMap<>();
+        for (String table : java.util.List.of("dependencies", "dev-dependencies", "build-dependencies")) {
             toml.path(table).properties().forEach(e -> {
                 String name = e.getKey();
                 JsonNode dep = e.getValue();
-                declared.add(name);
                 var pinned = catalogue.get(name);
                 assertThat(pinned).as("%s is declared in Cargo.toml but not in crates.yaml", name).isNotNull();
                 String version = dep.isTextual() ? dep.asText() : dep.path("version").asText();
                 assertThat(version).as("version of %s", name).isEqualTo(pinned.version());
-                assertThat(!dep.path("default-features").isBoolean() || dep.path("default-features").asBoolean())
-                        .as("default features of %s", name).isEqualTo(pinned.defaultFeatures());
                 java.util.Set<String> features = new java.util.TreeSet<>();
                 dep.path("features").forEach(f -> features.add(f.asText()));
-                java.util.Set<String> expected = new java.util.TreeSet<>(pinned.features());
-                if (name.equals("sqlx")) {
-                    expected.add(db);
-                }
-                assertThat(features).as("features of %s", name).isEqualTo(expected);
+                declared.put(table + "/" + name, features);
             });
         }
-        assertThat(declared).isEqualTo(new java.util.TreeSet<>(catalogue.keySet()));
+        assertThat(declared).isEqualTo(expected);
     }
 
     @Test

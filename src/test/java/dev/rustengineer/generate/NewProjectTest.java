@@ -17,7 +17,7 @@ class NewProjectTest {
     private static final RustEngineer RE = RustEngineer.shared();
 
     private static NewOptions options(String name) {
-        return new NewOptions(name, null, null, null, List.of(), null, false);
+        return NewOptions.named(name);
     }
 
     @Test
