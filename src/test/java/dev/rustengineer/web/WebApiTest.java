@@ -181,6 +181,7 @@ class WebApiTest {
         assertThat(meta.get("offers").get(0).get("set").asText()).isEqualTo(offers.getFirst().set());
         JsonNode knowledge = JSON.readTree(get("/api/knowledge", "*/*").body());
         assertThat(knowledge.get("triggers")).hasSize(6);
+        assertThat(knowledge.at("/asyncRuntime/aspects/2/measured/tokio/source/command").asText()).isEqualTo("bench/runtime-overhead.sh");
         String help = get("/", "*/*").body();
         assertThat(help).contains("curl " + base + "/api/advise");
         assertThat(get("/", "text/html").body()).contains("<textarea id=\"brief\"");
