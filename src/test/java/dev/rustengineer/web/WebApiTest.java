@@ -125,7 +125,7 @@ class WebApiTest {
         assertThat(JSON.readTree(away.body()).get("error").asText()).contains("java-architect");
         var noName = post("/api/projects", "application/json", "{\"text\":\"REST API\"}");
         assertThat(noName.statusCode()).isEqualTo(400);
-        var notOffered = post("/api/projects", "application/json", "{\"name\":\"x\",\"web\":\"rocket\"}");
+        var notOffered = post("/api/projects", "application/json", "{\"name\":\"x\",\"web\":\"warp\"}");
         assertThat(notOffered.statusCode()).isEqualTo(400);
     }
 
