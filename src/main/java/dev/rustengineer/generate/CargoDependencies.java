@@ -1,6 +1,8 @@
 package dev.rustengineer.generate;
 
 import dev.rustengineer.knowledge.CrateCatalogue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -22,10 +24,7 @@ final class CargoDependencies {
     static String table(String table, List<TemplateManifest.CrateUse> uses, Map<String, CrateCatalogue.Crate> catalogue,
             Predicate<TemplateManifest.CrateUse> active, UnaryOperator<String> render) {
         StringBuilder sb = new StringBuilder();
-        for (TemplateManifest.CrateUse u : uses) {
-            if (!u.table().equals(table) || !active.test(u)) {
-                continue;
-            }
+        for (TemplateManifest.CrateUse u : merged(table, uses, active)) {
             if (u.comment() != null) {
                 u.comment().lines().forEach(l -> sb.append("# ").append(l).append('\n'));
             }
@@ -48,5 +47,28 @@ final class CargoDependencies {
             sb.append(" }\n");
         }
         return sb.toString().stripTrailing();
+    }
+
+    /**
+     * The active uses of one table, a crate's later entries folded into its first: a later entry (such as axum's
+     * `ws` when websocket is on) adds its features and comment; TemplateManifest allows it nothing else.
+     */
+    static List<TemplateManifest.CrateUse> merged(String table, List<TemplateManifest.CrateUse> uses,
+            Predicate<TemplateManifest.CrateUse> active) {
+        Map<String, TemplateManifest.CrateUse> byName = new LinkedHashMap<>();
+        for (TemplateManifest.CrateUse u : uses) {
+            if (!u.table().equals(table) || !active.test(u)) {
+                continue;
+            }
+            byName.merge(u.name(), u, (first, later) -> {
+                List<String> features = new ArrayList<>(first.features());
+                later.features().stream().filter(f -> !features.contains(f)).forEach(features::add);
+                String comment = first.comment() == null ? later.comment()
+                        : later.comment() == null ? first.comment() : first.comment() + "\n" + later.comment();
+                return new TemplateManifest.CrateUse(first.name(), first.table(), List.copyOf(features), first.defaultFeatures(),
+                        first.optional(), first.when(), comment);
+            });
+        }
+        return List.copyOf(byName.values());
     }
 }

@@ -101,6 +101,16 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
             if (uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table) && java.util.Objects.equals(u.when(), when))) {
                 throw doc.error(c, "name", "crate '" + name + "' is declared twice in " + table);
             }
+            // A later entry of a crate already in the table only adds features under its condition (axum's `ws`
+            // when websocket is on); how the dependency is declared stays with the first entry.
+            boolean adds = uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table));
+            if (adds && when == null) {
+                throw doc.error(c, "name", "crate '" + name + "' is already in " + table + "; a second entry adds features under a 'when'");
+            }
+            if (adds && (c.has("default_features") || c.has("optional"))) {
+                throw doc.error(c, "name", "crate '" + name + "' is already in " + table
+                        + "; a second entry only adds features, its first entry says default_features and optional");
+            }
             uses.add(new CrateUse(name, table, doc.texts(c, "features"), bool(doc, c, "default_features", true),
                     bool(doc, c, "optional", false), when, doc.optText(c, "comment")));
         }
