@@ -86,8 +86,8 @@ class GeneratorTest {
         var manifest = RustEngineer.shared().templates().get(blueprint.template());
         Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
         for (var use : manifest.crates()) {
-            boolean on = use.when() == null || use.when().equals(blueprint.db()) || use.when().equals(blueprint.dbLayer())
-                    || blueprint.has(use.when());
+            boolean on = use.when().stream().allMatch(w -> w.equals(blueprint.db()) || w.equals(blueprint.dbLayer())
+                    || blueprint.has(w));
             if (on) {
                 expected.put(use.table() + "/" + use.name(), new java.util.TreeSet<>(use.features().stream()
                         .map(f -> f.replace("{{db_feature}}", String.valueOf(blueprint.db()))).toList()));
