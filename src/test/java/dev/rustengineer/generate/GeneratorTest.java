@@ -110,6 +110,24 @@ class GeneratorTest {
         assertThat(declared).isEqualTo(expected);
     }
 
+    /** A `when` that lists several conditions switches its contributor or crate on only when all of them hold. */
+    @Test
+    void everyConditionOfAWhenMustHold() {
+        var manifest = RustEngineer.shared().templates().get("axum-service");
+        assertThat(manifest.contributors()).filteredOn(c -> c.id().equals("db-sqlite")).singleElement()
+                .satisfies(c -> assertThat(c.when()).containsExactly("sqlite", "sqlx"));
+        var sqlx = RustEngineer.shared().generate(Projects.plan("REST API for orders",
+                new dev.rustengineer.blueprint.NewOptions("orders", null, null, "sqlite", "sqlx", java.util.List.of(), null, false))).files();
+        var diesel = RustEngineer.shared().generate(Projects.plan("REST API for orders",
+                new dev.rustengineer.blueprint.NewOptions("orders", null, null, "sqlite", "diesel", java.util.List.of(), null, false))).files();
+        assertThat(sqlx).containsKey("migrations/0001_create_orders.sql").doesNotContainKey("diesel.toml");
+        assertThat(sqlx.get("Cargo.toml")).contains("sqlx = ").doesNotContain("diesel");
+        assertThat(diesel).containsKeys("diesel.toml", "src/schema.rs", "src/repo.rs",
+                "migrations/2026-12-01-000000_create_orders/up.sql").doesNotContainKey("migrations/0001_create_orders.sql");
+        assertThat(diesel.get("Cargo.toml")).contains("libsqlite3-sys = ").doesNotContain("sqlx").doesNotContain("postgres_backend");
+        assertThat(diesel.get("tests/common/mod.rs")).isEqualTo(sqlx.get("tests/common/mod.rs"));
+    }
+
     @Test
     void foreignTemplateSyntaxSurvives() {
         var files = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", null, null)).files();
