@@ -42,6 +42,30 @@
       form.appendChild(label);
       form.appendChild(input);
     }
+    projectOptions(meta);
+  }
+
+  // The generator's choices come from /api/metadata, so the form offers exactly what the server's template sets
+  // offer (and CI proves); an empty choice leaves it to the brief.
+  function projectOptions(meta) {
+    const before = $('p-resource').previousElementSibling;
+    for (const opt of meta.project) {
+      if (!['project_kind', 'web', 'db', 'db_layer', 'with'].includes(opt.name) || !opt.values) continue;
+      const label = text(document.createElement('label'), opt.name.replace('project_', ''));
+      label.htmlFor = 'p-' + opt.name;
+      label.title = opt.description;
+      const select = document.createElement('select');
+      select.id = 'p-' + opt.name;
+      select.name = opt.name;
+      select.title = opt.description;
+      for (const v of [''].concat(opt.values)) {
+        const o = document.createElement('option');
+        o.value = v; o.textContent = v === '' ? '(from the brief' + (opt.default ? ', else ' + opt.default : '') + ')' : v;
+        select.appendChild(o);
+      }
+      $('project').insertBefore(label, before);
+      $('project').insertBefore(select, before);
+    }
   }
 
   function briefBody() {
@@ -190,7 +214,7 @@
       if (i === 0 || path.endsWith('/' + p.resource + '.rs')) show(path, li);
     });
     $('files-section').hidden = false;
-    $('gen-status').textContent = p.name + ': ' + Object.keys(p.files).length + ' files (' + p.web + ', ' + p.db + ' via ' + p.db_layer + ')'
+    $('gen-status').textContent = p.name + ': ' + Object.keys(p.files).length + ' files (' + p.summary + ')'
       + (p.notes.length ? ' — ' + p.notes.join(' ') : '');
   }
 

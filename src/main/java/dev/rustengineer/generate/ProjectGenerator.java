@@ -52,6 +52,8 @@ public final class ProjectGenerator {
         c.put("project_name", b.name().name());
         c.put("crate_name", b.name().crateName());
         c.put("k8s_name", b.name().k8sName());
+        // The prefix of the project's environment variables (ORDERS_SYNC for orders-sync), e.g. ORDERS_SYNC_CONFIG.
+        c.put("env_prefix", b.name().crateName().toUpperCase(java.util.Locale.ROOT));
         c.put("kind", b.kind().id());
         c.put("resource", b.resource().plural());
         c.put("resource_singular", b.resource().singular());

@@ -17,7 +17,8 @@ public record Knowledge(
         List<Contradiction> contradictions,
         List<TextRule> textRules,
         EmbeddingExamples examples,
-        CrateCatalogue crates) {
+        CrateCatalogue crates,
+        Measurements measurements) {
 
     public Knowledge {
         triggers = List.copyOf(triggers);

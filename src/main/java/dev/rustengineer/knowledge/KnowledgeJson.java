@@ -10,13 +10,17 @@ import dev.rustengineer.brief.Field;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
-/** All loaded knowledge as JSON (for `knowledge --json`, the REST API and MCP); conditions in their readable form. */
+/**
+ * All loaded knowledge as JSON (for `knowledge --json`, the REST API and MCP); conditions in their readable form. A
+ * measured value names its source by id, command and date; the full source is once in {@code measurements.sources}.
+ */
 public final class KnowledgeJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
             .addSerializer(Condition.class, new ToText<>(Condition::describe))
             .addSerializer(Pattern.class, new ToText<>(Pattern::pattern))
             .addSerializer(Field.class, new ToText<>(Field::key))
-            .addSerializer(Match.class, new ToText<>(KnowledgeJson::match)));
+            .addSerializer(Match.class, new ToText<>(KnowledgeJson::match))
+            .addSerializer(Measurements.Measured.class, new MeasuredJson()));
 
     private KnowledgeJson() {}
 
@@ -43,6 +47,21 @@ public final class KnowledgeJson {
             case Match.Range r -> (r.lower() == null ? "" : ">= " + r.lower()) + (r.lower() != null && r.upper() != null ? " and " : "")
                     + (r.upper() == null ? "" : "< " + r.upper());
         };
+    }
+
+    private static final class MeasuredJson extends JsonSerializer<Measurements.Measured> {
+        @Override
+        public void serialize(Measurements.Measured m, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("value", m.value());
+            gen.writeStringField("detail", m.detail());
+            gen.writeObjectFieldStart("source");
+            gen.writeStringField("id", m.source().id());
+            gen.writeStringField("command", m.source().command());
+            gen.writeStringField("date", m.source().date());
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
     }
 
     private static final class ToText<T> extends JsonSerializer<T> {

@@ -36,6 +36,7 @@ public final class KnowledgeLoader {
             "golang-pro", "kubernetes-specialist");
 
     private static final String DIR = "/knowledge/";
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private KnowledgeLoader() {}
 
@@ -52,10 +53,13 @@ public final class KnowledgeLoader {
         YamlDoc escalations = doc(open, "escalations.yaml");
         YamlDoc integrations = doc(open, "integrations.yaml");
         YamlDoc inferences = doc(open, "inferences.yaml");
+        RuntimeTable runtime = runtimeTable(doc(open, "async-runtime.yaml"));
+        Measurements measurements = measurements(doc(open, "measurements.yaml"),
+                Map.of(runtime.id(), new TableShape(runtime.aspectIds(), runtime.columnIds())));
         return new Knowledge(
                 choose,
                 web,
-                runtimeTable(doc(open, "async-runtime.yaml")),
+                runtime.withMeasured(measurements),
                 ffiTable(doc(open, "ffi.yaml")),
                 invokeRules(doc(open, "invoke.yaml"), routes),
                 triggers(escalations),
@@ -66,7 +70,8 @@ public final class KnowledgeLoader {
                 contradictions(inferences),
                 textRules(doc(open, "text-rules.yaml")),
                 examples(doc(open, "embedding-examples.yaml")),
-                crates(doc(open, "crates.yaml")));
+                crates(doc(open, "crates.yaml")),
+                measurements);
     }
 
     private static YamlDoc doc(Function<String, InputStream> open, String name) {
@@ -108,7 +113,12 @@ public final class KnowledgeLoader {
             }
         }
         List<RuntimeTable.Aspect> aspects = new ArrayList<>();
+        Set<String> aspectIds = new HashSet<>();
         for (JsonNode a : doc.list(root, "aspects")) {
+            String aspectId = doc.text(a, "id");
+            if (!aspectIds.add(aspectId)) {
+                throw doc.error(a, "id", "duplicate aspect id '" + aspectId + "'");
+            }
             Map<String, String> values = new LinkedHashMap<>();
             JsonNode v = a.get("values");
             for (String id : ids) {
@@ -117,7 +127,7 @@ public final class KnowledgeLoader {
                 }
             }
             columns.forEach(c -> values.put(c.id(), v.get(c.id()).asText()));
-            aspects.add(new RuntimeTable.Aspect(doc.text(a, "aspect"), values));
+            aspects.add(new RuntimeTable.Aspect(aspectId, doc.text(a, "aspect"), values, Map.of()));
         }
         List<RuntimeTable.Rule> rules = new ArrayList<>();
         for (JsonNode r : doc.list(root, "rules")) {
@@ -141,6 +151,77 @@ public final class KnowledgeLoader {
         }
         return new RuntimeTable(doc.text(root, "id"), doc.text(root, "title"), doc.text(root, "source"),
                 doc.text(root, "recommendation"), columns, aspects, rules);
+    }
+
+    /** The row and column ids of a table that measured cells may name. */
+    record TableShape(List<String> rows, List<String> columns) {}
+
+    /**
+     * Reads measurements.yaml: sources, cells of the tables in {@code tables} (by table id), free figures. An unknown
+     * table, row, column or source, a duplicate, or a malformed date is refused at its line.
+     */
+    static Measurements measurements(YamlDoc doc, Map<String, TableShape> tables) {
+        JsonNode root = doc.root();
+        Map<String, Measurements.Source> sources = new LinkedHashMap<>();
+        for (JsonNode s : doc.list(root, "sources")) {
+            String id = doc.text(s, "id");
+            String date = doc.text(s, "date");
+            if (!DATE.matcher(date).matches()) {
+                throw doc.error(s, "date", "source '" + id + "' needs its date as YYYY-MM-DD, not '" + date + "'");
+            }
+            var source = new Measurements.Source(id, doc.text(s, "command"), date, doc.text(s, "machine"),
+                    doc.optText(s, "rustc"), doc.optText(s, "notes"));
+            if (sources.put(id, source) != null) {
+                throw doc.error(s, "id", "duplicate source id '" + id + "'");
+            }
+        }
+        List<Measurements.Cell> cells = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode c : optList(doc, root, "cells")) {
+            String table = doc.text(c, "table");
+            TableShape shape = tables.get(table);
+            if (shape == null) {
+                throw doc.error(c, "table", "unknown table '" + table + "'; measured cells can be in: "
+                        + String.join(", ", tables.keySet().stream().sorted().toList()));
+            }
+            String row = doc.text(c, "row");
+            if (!shape.rows().contains(row)) {
+                throw doc.error(c, "row", "unknown row '" + row + "' of table '" + table + "'; its rows are: "
+                        + String.join(", ", shape.rows()));
+            }
+            String column = doc.text(c, "column");
+            if (!shape.columns().contains(column)) {
+                throw doc.error(c, "column", "unknown column '" + column + "' of table '" + table + "'; its columns are: "
+                        + String.join(", ", shape.columns()));
+            }
+            if (!seen.add(table + "/" + row + "/" + column)) {
+                throw doc.error(c, "row", "cell " + table + "/" + row + "/" + column + " is measured twice");
+            }
+            cells.add(new Measurements.Cell(table, row, column, measured(doc, c, sources)));
+        }
+        List<Measurements.Figure> figures = new ArrayList<>();
+        Set<String> figureIds = new HashSet<>();
+        for (JsonNode f : optList(doc, root, "figures")) {
+            String id = doc.text(f, "id");
+            if (!figureIds.add(id)) {
+                throw doc.error(f, "id", "duplicate figure id '" + id + "'");
+            }
+            figures.add(new Measurements.Figure(id, doc.text(f, "label"), measured(doc, f, sources)));
+        }
+        return new Measurements(List.copyOf(sources.values()), cells, figures);
+    }
+
+    private static Measurements.Measured measured(YamlDoc doc, JsonNode entry, Map<String, Measurements.Source> sources) {
+        String source = doc.text(entry, "source");
+        if (!sources.containsKey(source)) {
+            throw doc.error(entry, "source", "unknown source '" + source + "'; the file's sources are: "
+                    + String.join(", ", sources.keySet()));
+        }
+        return new Measurements.Measured(doc.text(entry, "value"), doc.optText(entry, "detail"), sources.get(source));
+    }
+
+    private static List<JsonNode> optList(YamlDoc doc, JsonNode obj, String key) {
+        return obj.has(key) && !obj.get(key).isNull() ? doc.list(obj, key) : List.of();
     }
 
     static FfiTable ffiTable(YamlDoc doc) {

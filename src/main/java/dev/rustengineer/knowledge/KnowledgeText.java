@@ -38,7 +38,7 @@ public final class KnowledgeText {
         rows.add(header);
         rt.aspects().forEach(a -> {
             List<String> row = new ArrayList<>(List.of(a.aspect()));
-            rt.columns().forEach(c -> row.add(a.values().get(c.id())));
+            rt.columns().forEach(c -> row.add(withMeasured(a.values().get(c.id()), a.measured().get(c.id()))));
             rows.add(row);
         });
         out.addAll(table(rows));
@@ -78,6 +78,19 @@ public final class KnowledgeText {
         out.add("Contradictions:");
         k.contradictions().forEach(c -> out.add("- " + c.id() + ": " + c.message()));
 
+        Measurements m = k.measurements();
+        section(out, "Measured", "knowledge/measurements.yaml");
+        for (Measurements.Source s : m.sources()) {
+            out.add("Source " + s.id() + ": " + s.command() + ", " + s.date() + ", " + s.machine()
+                    + (s.rustc() != null ? ", " + s.rustc() : ""));
+            if (s.notes() != null) {
+                out.add("  " + s.notes());
+            }
+        }
+        m.cells().forEach(c -> out.add("- " + c.table() + " / " + c.row() + " / " + c.column() + ": "
+                + measuredLine(c.measured())));
+        m.figures().forEach(f -> out.add("- " + f.label() + " [" + f.id() + "]: " + measuredLine(f.measured())));
+
         section(out, "Reading free text", "rust-engineer");
         out.add(k.textRules().size() + " text rules; when they leave the project's kind open, " + k.examples().model()
                 + " compares the brief with " + k.examples().categories().stream().mapToInt(c -> c.examples().size()).sum()
@@ -85,6 +98,15 @@ public final class KnowledgeText {
                 + String.join(", ", k.examples().categories().stream().map(EmbeddingExamples.Category::id).toList())
                 + "), similarity >= " + k.examples().minSimilarity() + ", margin >= " + k.examples().minMargin() + ".");
         return String.join(System.lineSeparator(), out) + System.lineSeparator();
+    }
+
+    /** A spec value with the measured one beside it: {@code ~300KB (measured: 167 KiB, bench/x.sh 2026-12-01)}. */
+    static String withMeasured(String spec, Measurements.Measured measured) {
+        return measured == null ? spec : spec + " (measured: " + measured.value() + ", " + measured.source().brief() + ")";
+    }
+
+    private static String measuredLine(Measurements.Measured m) {
+        return m.value() + (m.detail() != null ? " (" + m.detail() + ")" : "") + " [source " + m.source().id() + "]";
     }
 
     private static void section(List<String> out, String title, String source) {

@@ -45,6 +45,35 @@ final class Metadata {
         return root;
     }
 
+    /**
+     * The API document with the generator's enums (kind, web, db, db_layer, with) filled in from the template sets'
+     * offers, so the document never offers what the sets do not, nor leaves out what they do.
+     */
+    static String withOffers(String openApi, List<Offer> offers) {
+        try {
+            ObjectNode doc = (ObjectNode) JSON.readTree(openApi);
+            ObjectNode props = (ObjectNode) doc.at("/components/schemas/ProjectRequest/allOf/1/properties");
+            enumOf(props.withObject("project_kind"), distinct(offers, o -> List.of(o.kind().id())));
+            enumOf(props.withObject("web"), distinct(offers, o -> o.web() == null ? List.of() : List.of(o.web())));
+            enumOf(props.withObject("db"), distinct(offers, Offer::db));
+            enumOf(props.withObject("db_layer"), distinct(offers, Offer::dbLayers));
+            enumOf(props.withObject("with").withObject("items"), distinct(offers, Offer::optional));
+            return JSON.writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("web/openapi.json is not valid JSON", e);
+        }
+    }
+
+    private static void enumOf(ObjectNode schema, List<String> values) {
+        schema.put("type", "string");
+        if (values.isEmpty()) {
+            schema.remove("enum"); // an empty enum would allow nothing; no values means none is offered yet
+            return;
+        }
+        ArrayNode e = schema.putArray("enum");
+        values.forEach(e::add);
+    }
+
     private static List<String> distinct(List<Offer> offers, java.util.function.Function<Offer, List<String>> of) {
         return offers.stream().flatMap(o -> of.apply(o).stream()).distinct().toList();
     }

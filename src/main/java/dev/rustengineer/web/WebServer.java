@@ -29,7 +29,7 @@ public final class WebServer {
     public WebServer(RustEngineer re, WebLimits limits) {
         this.re = re;
         this.limits = limits;
-        this.openApi = resource("/web/openapi.json");
+        this.openApi = Metadata.withOffers(resource("/web/openapi.json"), re.offers());
         this.heavy = new HeavyWork(limits.heavyWorkers(), limits.requestTimeout());
     }
 

@@ -162,8 +162,15 @@ class AdviseCommandTest {
         }
         assertThat(r.out()).contains("├─ YES → Project type?").contains("│        │                        ├─ <10ms → **Rust (Axum/Actix)** ✓")
                 .contains("See \"BACKEND API/SERVICE\" above").contains("RUSTSEC-2025-0052")
-                .contains("| Runtime overhead | ~300KB");
+                .contains("| Runtime overhead | ~300KB (measured: ")
+                .containsPattern("~50KB \\(measured: \\d+ KiB, bench/runtime-overhead\\.sh \\d{4}-\\d{2}-\\d{2}\\)");
         JsonNode j = JSON.readTree(run("knowledge", "--json").out());
+        JsonNode overhead = j.at("/asyncRuntime/aspects/2");
+        assertThat(overhead.get("id").asText()).isEqualTo("runtime-overhead");
+        assertThat(overhead.at("/values/tokio").asText()).isEqualTo("~300KB");
+        assertThat(overhead.at("/measured/tokio/value").asText()).endsWith("KiB");
+        assertThat(overhead.at("/measured/tokio/source/command").asText()).isEqualTo("bench/runtime-overhead.sh");
+        assertThat(j.at("/measurements/sources/0/rustc").asText()).startsWith("rustc ");
         assertThat(j.get("triggers")).hasSize(6);
         assertThat(j.get("patterns")).hasSize(7);
     }

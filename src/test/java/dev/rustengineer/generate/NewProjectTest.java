@@ -55,6 +55,20 @@ class NewProjectTest {
     }
 
     @Test
+    void aCrossPlatformCommandLineBriefGetsTheCliToolWithoutAKind(@TempDir Path dir) {
+        var outcome = RE.newProject(RE.readText("A cross-platform command-line tool to rename photos by date"),
+                options("photo-renamer"), new Destination.Directory(dir, false));
+        var written = (NewProjectOutcome.Written) outcome;
+        assertThat(written.advice().brief().string(dev.rustengineer.brief.Field.KIND)).contains("cli");
+        assertThat(written.blueprint().template()).isEqualTo("cli-tool");
+        assertThat(written.blueprint().runtime()).isNull();
+        assertThat(written.blueprint().notes()).noneMatch(n -> n.contains("'items'"));
+        assertThat(dir.resolve("photo-renamer/src/cli.rs")).exists();
+        assertThat(dir.resolve("photo-renamer/Dockerfile")).doesNotExist();
+        assertThat(dir.resolve("photo-renamer/src/config.rs")).content().contains("\"PHOTO_RENAMER_CONFIG\"");
+    }
+
+    @Test
     void aTaskForAnotherSpecialistWritesNothing(@TempDir Path dir) throws Exception {
         var outcome = RE.newProject(RE.readText("A Spring Boot backend for insurance claims"), options("claims"),
                 new Destination.Directory(dir, false));

@@ -26,6 +26,53 @@ class KnowledgeLoaderTest {
         assertThat(k.invoke().dontInvoke()).hasSize(4);
         assertThat(k.invoke().invokeWhen()).hasSize(5);
         assertThat(k.invoke().whenToUse()).hasSize(6);
+        assertThat(k.measurements().cell("async-runtime", "runtime-overhead", "tokio")).isPresent();
+        assertThat(k.asyncRuntime().aspects()).filteredOn(a -> a.id().equals("runtime-overhead")).singleElement()
+                .satisfies(a -> assertThat(a.measured()).containsOnlyKeys("tokio", "async-std", "smol"));
+    }
+
+    @Test
+    void measuredCellOfAnUnknownRowNamesFileAndLine() {
+        String file = read("measurements.yaml");
+        String cell = "row: runtime-overhead, column: smol";
+        int expected = 1 + (int) file.substring(0, file.indexOf(cell)).chars().filter(c -> c == '\n').count();
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace(cell, "row: runtime-overheads, column: smol")))
+                .isInstanceOf(KnowledgeException.class)
+                .hasMessage("knowledge/measurements.yaml:" + expected + ": unknown row 'runtime-overheads' of table 'async-runtime';"
+                        + " its rows are: ecosystem, performance, runtime-overhead, http-frameworks, adoption, best-for");
+    }
+
+    @Test
+    void measuredCellOfAnUnknownColumnOrTableIsRefused() {
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("column: smol", "column: glommio")))
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: unknown column 'glommio' of table 'async-runtime'; "
+                        + "its columns are: tokio, async-std, smol");
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replaceFirst("table: async-runtime", "table: async-runtimes")))
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: unknown table 'async-runtimes'; measured cells can be in: async-runtime");
+    }
+
+    @Test
+    void measurementWithAnUnknownSourceADuplicateOrABadDateIsRefused() {
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("source: runtime-overhead}", "source: elsewhere}")))
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: unknown source 'elsewhere'; the file's sources are: runtime-overhead");
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("column: smol", "column: tokio")))
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: cell async-runtime/runtime-overhead/tokio is measured twice");
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("date: 2026-12-01", "date: 1 December 2026")))
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: source 'runtime-overhead' needs its date as YYYY-MM-DD.*");
+        assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("id: runtime-overhead-job-time-smol", "id: runtime-overhead-job-time-tokio")))
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: duplicate figure id 'runtime-overhead-job-time-tokio'");
+    }
+
+    @Test
+    void freeFiguresNeedNoTable() {
+        String figure = "  - {id: extra, label: An extra figure, value: \"1 ms\", source: runtime-overhead}\n";
+        Knowledge k = loadWith("measurements.yaml", s -> s.replace("figures:\n", "figures:\n" + figure));
+        assertThat(k.measurements().figures()).first().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("extra");
+            assertThat(f.measured().value()).isEqualTo("1 ms");
+            assertThat(f.measured().detail()).isNull();
+            assertThat(f.measured().source().command()).isEqualTo("bench/runtime-overhead.sh");
+        });
     }
 
     @Test

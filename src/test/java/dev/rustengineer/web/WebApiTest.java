@@ -176,8 +176,12 @@ class WebApiTest {
         JsonNode meta = JSON.readTree(get("/api/metadata", "*/*").body());
         assertThat(meta.get("brief").toString()).contains("latency_ms").contains("go_or_node_ok");
         assertThat(meta.get("project").toString()).contains("\"default\":\"sqlite\"");
+        var offers = dev.rustengineer.RustEngineer.shared().offers();
+        assertThat(meta.get("offers")).hasSize(offers.size());
+        assertThat(meta.get("offers").get(0).get("set").asText()).isEqualTo(offers.getFirst().set());
         JsonNode knowledge = JSON.readTree(get("/api/knowledge", "*/*").body());
         assertThat(knowledge.get("triggers")).hasSize(6);
+        assertThat(knowledge.at("/asyncRuntime/aspects/2/measured/tokio/source/command").asText()).isEqualTo("bench/runtime-overhead.sh");
         String help = get("/", "*/*").body();
         assertThat(help).contains("curl " + base + "/api/advise");
         assertThat(get("/", "text/html").body()).contains("<textarea id=\"brief\"");
@@ -185,6 +189,11 @@ class WebApiTest {
 
         JsonNode doc = JSON.readTree(get("/openapi.json", "*/*").body());
         assertThat(doc.get("openapi").asText()).startsWith("3.");
+        // The generator's enums are the template sets' offers, not a copy that can fall behind.
+        JsonNode request = doc.at("/components/schemas/ProjectRequest/allOf/1/properties");
+        java.util.List<String> webs = new java.util.ArrayList<>();
+        request.at("/web/enum").forEach(w -> webs.add(w.asText()));
+        assertThat(webs).containsExactlyElementsOf(offers.stream().map(o -> o.web()).filter(java.util.Objects::nonNull).distinct().toList());
         // Every documented path answers (not 404) with the documented method.
         for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
             String method = e.getValue().fieldNames().next();
