@@ -41,8 +41,9 @@ public final class ProjectGenerator {
         return new GeneratedProject(b.name().name(), files);
     }
 
-    private static boolean holds(String when, Map<String, Object> context) {
-        return when == null || Boolean.TRUE.equals(context.get(when));
+    /** Every condition of a `when` holds (an empty one always does). */
+    private static boolean holds(java.util.List<String> when, Map<String, Object> context) {
+        return when.stream().allMatch(w -> Boolean.TRUE.equals(context.get(w)));
     }
 
     /** The values templates may use; an undefined one is an error at render time. */

@@ -21,8 +21,11 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
     /** The booleans of the blueprint context a `when` may name (engines, layers, optional features). */
     public static final Set<String> CONDITIONS = Set.of("sqlite", "postgres", "sqlx", "diesel", "websocket");
 
-    /** @param when a boolean of the blueprint context that switches the contributor on; null for always */
-    public record Contributor(String id, String when, List<FileEntry> files) {}
+    /**
+     * @param when booleans of the blueprint context that must all hold for the contributor to write its files
+     *     (`when: diesel`, or `when: [sqlite, sqlx]` for SQLx on SQLite); empty for always
+     */
+    public record Contributor(String id, List<String> when, List<FileEntry> files) {}
 
     public record FileEntry(String template, String path) {}
 
@@ -31,11 +34,11 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
      *
      * @param table dependencies, dev-dependencies or build-dependencies
      * @param features cargo features; each is rendered like a template, so "{{db_feature}}" picks the SQLx driver
-     * @param when a condition as for contributors; null for always
+     * @param when conditions as for contributors, all of which must hold; empty for always
      * @param comment a line written above the dependency, saying why it is declared that way
      */
     public record CrateUse(String name, String table, List<String> features, boolean defaultFeatures, boolean optional,
-            String when, String comment) {}
+            List<String> when, String comment) {}
 
     public static TemplateManifest load(String templateSet, CrateCatalogue catalogue) {
         String file = "templates/" + templateSet + "/manifest.yaml";
@@ -97,14 +100,15 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
             if (!List.of("dependencies", "dev-dependencies", "build-dependencies").contains(table)) {
                 throw doc.error(c, "table", "table is dependencies, dev-dependencies or build-dependencies, not '" + table + "'");
             }
-            String when = condition(doc, c);
-            if (uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table) && java.util.Objects.equals(u.when(), when))) {
+            List<String> when = condition(doc, c);
+            if (uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table) && u.when().equals(when))) {
                 throw doc.error(c, "name", "crate '" + name + "' is declared twice in " + table);
             }
-            // A later entry of a crate already in the table only adds features under its condition (axum's `ws`
-            // when websocket is on); how the dependency is declared stays with the first entry.
-            boolean adds = uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table));
-            if (adds && when == null) {
+            // A later entry of a crate the table always declares only adds features under its condition (axum's
+            // `ws` when websocket is on); how the dependency is declared stays with the first entry. Entries that
+            // are all conditional are alternatives (diesel per engine), each declaring the crate its own way.
+            boolean adds = uses.stream().anyMatch(u -> u.name().equals(name) && u.table().equals(table) && u.when().isEmpty());
+            if (adds && when.isEmpty()) {
                 throw doc.error(c, "name", "crate '" + name + "' is already in " + table + "; a second entry adds features under a 'when'");
             }
             if (adds && (c.has("default_features") || c.has("optional"))) {
@@ -133,12 +137,22 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
         return List.copyOf(contributors);
     }
 
-    private static String condition(YamlDoc doc, JsonNode node) {
-        String when = doc.optText(node, "when");
-        if (when != null && !CONDITIONS.contains(when)) {
-            throw doc.error(node, "when", "unknown condition '" + when + "' (one of " + new java.util.TreeSet<>(CONDITIONS) + ")");
+    /** `when: NAME` or `when: [NAME, ...]` (all must hold), sorted so that equal conditions compare equal. */
+    private static List<String> condition(YamlDoc doc, JsonNode node) {
+        JsonNode v = node.get("when");
+        if (v == null || v.isNull()) {
+            return List.of();
         }
-        return when;
+        List<String> when = v.isArray() ? doc.texts(node, "when") : List.of(v.asText());
+        if (when.isEmpty()) {
+            throw doc.error(node, "when", "an empty 'when' list: leave 'when' out for always");
+        }
+        for (String w : when) {
+            if (!CONDITIONS.contains(w)) {
+                throw doc.error(node, "when", "unknown condition '" + w + "' (one of " + new java.util.TreeSet<>(CONDITIONS) + ")");
+            }
+        }
+        return when.stream().distinct().sorted().toList();
     }
 
     private static boolean bool(YamlDoc doc, JsonNode node, String key, boolean dflt) {

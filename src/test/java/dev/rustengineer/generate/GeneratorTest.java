@@ -86,8 +86,8 @@ class GeneratorTest {
         var manifest = RustEngineer.shared().templates().get(blueprint.template());
         Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
         for (var use : manifest.crates()) {
-            boolean on = use.when() == null || use.when().equals(blueprint.db()) || use.when().equals(blueprint.dbLayer())
-                    || blueprint.has(use.when());
+            boolean on = use.when().stream().allMatch(w -> w.equals(blueprint.db()) || w.equals(blueprint.dbLayer())
+                    || blueprint.has(w));
             if (on) {
                 // A crate's second entry adds its features to the first.
                 expected.computeIfAbsent(use.table() + "/" + use.name(), k -> new java.util.TreeSet<>()).addAll(use.features().stream()
@@ -109,6 +109,24 @@ class GeneratorTest {
             });
         }
         assertThat(declared).isEqualTo(expected);
+    }
+
+    /** A `when` that lists several conditions switches its contributor or crate on only when all of them hold. */
+    @Test
+    void everyConditionOfAWhenMustHold() {
+        var manifest = RustEngineer.shared().templates().get("axum-service");
+        assertThat(manifest.contributors()).filteredOn(c -> c.id().equals("db-sqlite")).singleElement()
+                .satisfies(c -> assertThat(c.when()).containsExactly("sqlite", "sqlx"));
+        var sqlx = RustEngineer.shared().generate(Projects.plan("REST API for orders",
+                new dev.rustengineer.blueprint.NewOptions("orders", null, null, "sqlite", "sqlx", java.util.List.of(), null, false))).files();
+        var diesel = RustEngineer.shared().generate(Projects.plan("REST API for orders",
+                new dev.rustengineer.blueprint.NewOptions("orders", null, null, "sqlite", "diesel", java.util.List.of(), null, false))).files();
+        assertThat(sqlx).containsKey("migrations/0001_create_orders.sql").doesNotContainKey("diesel.toml");
+        assertThat(sqlx.get("Cargo.toml")).contains("sqlx = ").doesNotContain("diesel");
+        assertThat(diesel).containsKeys("diesel.toml", "src/schema.rs", "src/repo.rs",
+                "migrations/2026-12-01-000000_create_orders/up.sql").doesNotContainKey("migrations/0001_create_orders.sql");
+        assertThat(diesel.get("Cargo.toml")).contains("libsqlite3-sys = ").doesNotContain("sqlx").doesNotContain("postgres_backend");
+        assertThat(diesel.get("tests/common/mod.rs")).isEqualTo(sqlx.get("tests/common/mod.rs"));
     }
 
     @Test
