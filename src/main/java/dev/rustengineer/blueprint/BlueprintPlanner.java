@@ -74,7 +74,7 @@ public final class BlueprintPlanner {
             offer = candidates.getFirst();
         }
 
-        List<String> features = features(offer, options, advice, notes);
+        List<String> features = features(offer, options, advice, notes, db, layer);
         String runtime = kind == ProjectKind.CLI ? null : "tokio";
         String advisedRuntime = advice.stack().runtime();
         if (runtime != null && advisedRuntime != null && !advisedRuntime.equals(runtime)) {
@@ -137,11 +137,19 @@ public final class BlueprintPlanner {
         return k;
     }
 
-    private static List<String> features(Offer offer, NewOptions options, Advice advice, List<String> notes) {
+    private static List<String> features(Offer offer, NewOptions options, Advice advice, List<String> notes, String db,
+            String layer) {
         TreeSet<String> features = new TreeSet<>(offer.features());
+        // Optional features are proven (generated and run in CI) on the set's first engine and layer only.
+        String provenOn = offer.optionalProvenWith(db, layer) ? null
+                : offer.db().getFirst() + " via " + offer.dbLayers().getFirst();
         for (String f : options.with()) {
             String w = f.strip().toLowerCase(Locale.ROOT);
             if (offer.optional().contains(w)) {
+                if (provenOn != null) {
+                    throw new UsageException("--with " + w + " is proven on " + provenOn + " only, not on " + db + " via " + layer
+                            + "; drop --with " + w + " or the --db/--db-layer choice");
+                }
                 features.add(w);
             } else if (!offer.features().contains(w)) {
                 throw new UsageException("--with " + w + " is not offered for the " + offer.label() + " (built in: "
@@ -152,7 +160,9 @@ public final class BlueprintPlanner {
             if (features.contains(f)) {
                 continue;
             }
-            if (offer.optional().contains(f)) {
+            if (offer.optional().contains(f) && provenOn != null) {
+                notes.add("The brief asks for " + f + ", which is proven on " + provenOn + " only; it is generated without it.");
+            } else if (offer.optional().contains(f)) {
                 features.add(f);
                 notes.add("The brief asks for " + f + ": switched on, as --with " + f + " would.");
             } else {

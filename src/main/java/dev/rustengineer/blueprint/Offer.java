@@ -11,7 +11,8 @@ import java.util.List;
  * @param db the database engines it supports (empty when the kind has no database)
  * @param dbLayers the database layers it supports (empty when the kind has no database)
  * @param features what every project of the set has built in
- * @param optional features that `--with` or the brief may switch on
+ * @param optional features that `--with` or the brief may switch on (on the first engine and layer: see
+ *     {@link #optionalProvenWith})
  */
 public record Offer(String set, ProjectKind kind, String web, List<String> db, List<String> dbLayers, List<String> features,
         List<String> optional) {
@@ -20,6 +21,14 @@ public record Offer(String set, ProjectKind kind, String web, List<String> db, L
         dbLayers = List.copyOf(dbLayers);
         features = List.copyOf(features);
         optional = List.copyOf(optional);
+    }
+
+    /**
+     * Whether the optional features are offered with this engine and layer: CI proves them on the set's first
+     * engine and first layer (Projects.variants() enumerates exactly that), so only there.
+     */
+    public boolean optionalProvenWith(String engine, String layer) {
+        return !hasDatabase() || (db.getFirst().equals(engine) && dbLayers.getFirst().equals(layer));
     }
 
     public boolean hasDatabase() {
