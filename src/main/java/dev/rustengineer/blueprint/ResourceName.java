@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The REST resource a service manages, in the forms the code needs: plural snake case for paths, tables and the
- * module ({@code orders}), singular for function names ({@code order}), Pascal case for types ({@code Order}).
+ * module ({@code orders}), singular for function names ({@code order}), Pascal case for types ({@code Order}); the
+ * plural in Pascal case ({@link #pascalPlural()}) names what speaks of many, such as a gRPC {@code ListOrders}.
  */
 public record ResourceName(String plural, String singular, String pascal) {
     /** Modules the generated service already has; a resource with one of these names would clash. */
@@ -67,6 +68,11 @@ public record ResourceName(String plural, String singular, String pascal) {
             throw new UsageException("resource '" + raw + "' cannot be used: '" + plural + "' is a Rust keyword or reserved name");
         }
         return new ResourceName(plural, singular, pascal(singular));
+    }
+
+    /** The plural in Pascal case, for names that speak of many ({@code ListOrders}, {@code ListLineItemsRequest}). */
+    public String pascalPlural() {
+        return pascal(plural);
     }
 
     private static String pluralOf(String s) {

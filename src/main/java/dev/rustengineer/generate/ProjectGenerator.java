@@ -58,6 +58,7 @@ public final class ProjectGenerator {
         c.put("resource", b.resource().plural());
         c.put("resource_singular", b.resource().singular());
         c.put("Resource", b.resource().pascal());
+        c.put("Resources", b.resource().pascalPlural());
         for (String condition : TemplateManifest.CONDITIONS) {
             c.put(condition, condition.equals(b.db()) || condition.equals(b.dbLayer()) || b.has(condition));
         }

@@ -40,6 +40,12 @@ class NamesTest {
         assertThat(ResourceName.of(raw)).isEqualTo(new ResourceName(plural, singular, pascal));
     }
 
+    @ParameterizedTest
+    @CsvSource({"orders,Orders", "categories,Categories", "stock_item,StockItems", "address,Addresses"})
+    void pluralInPascalCaseNamesListCalls(String raw, String pascalPlural) {
+        assertThat(ResourceName.of(raw).pascalPlural()).isEqualTo(pascalPlural);
+    }
+
     @Test
     void resourcesThatWouldClashAreRefused() {
         assertThatThrownBy(() -> ResourceName.of("metrics")).hasMessageContaining("clash");
