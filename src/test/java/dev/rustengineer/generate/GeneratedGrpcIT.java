@@ -71,8 +71,7 @@ class GeneratedGrpcIT {
         String name = variant.name();
         ItSupport.newAndVerify(name, variant.newArguments(), dir, pg, 20);
 
-        String databaseUrl = pg != null ? ItSupport.freshPostgresDatabase(pg, variant.id().replaceAll("[^a-z0-9]", "_") + "_run")
-                : "sqlite://" + dir.resolve("run.db") + "?mode=rwc";
+        String databaseUrl = ItSupport.runDatabase(variant, pg, dir);
         int port = ItSupport.freePort();
         int metricsPort = ItSupport.freePort();
         Path log = dir.resolve("service.log");

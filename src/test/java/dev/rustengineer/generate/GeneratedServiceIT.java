@@ -38,8 +38,7 @@ class GeneratedServiceIT {
         String name = variant.name();
         ItSupport.newAndVerify(name, variant.newArguments(), dir, pg, 8);
 
-        String databaseUrl = pg != null ? ItSupport.freshPostgresDatabase(pg, variant.id().replaceAll("[^a-z0-9]", "_") + "_run")
-                : "sqlite://" + dir.resolve("run.db") + "?mode=rwc";
+        String databaseUrl = ItSupport.runDatabase(variant, pg, dir);
         int port = ItSupport.freePort();
         Path log = dir.resolve("service.log");
         Process service = ItSupport.start(ItSupport.binary(name),

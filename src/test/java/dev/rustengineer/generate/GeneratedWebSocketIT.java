@@ -50,7 +50,7 @@ class GeneratedWebSocketIT {
         int port = ItSupport.freePort();
         Path log = dir.resolve("service.log");
         Process service = ItSupport.start(ItSupport.binary(name), Map.of("BIND_ADDR", "127.0.0.1:" + port,
-                "DATABASE_URL", "sqlite://" + dir.resolve("run.db") + "?mode=rwc", "LOG_FORMAT", "json"), log);
+                "DATABASE_URL", ItSupport.runDatabase(variant, null, dir), "LOG_FORMAT", "json"), log);
         Client alice;
         Client bob;
         Client carol;

@@ -60,6 +60,16 @@ public final class ItSupport {
         return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
     }
 
+    /**
+     * The database the started binary of a variant runs on: a fresh PostgreSQL database named after the variant
+     * when {@code postgresServer} is given, else an SQLite file in {@code dir}.
+     */
+    public static String runDatabase(Projects.Variant variant, String postgresServer, Path dir) throws Exception {
+        return postgresServer != null
+                ? freshPostgresDatabase(postgresServer, variant.id().replaceAll("[^a-z0-9]", "_") + "_run")
+                : "sqlite://" + dir.resolve("run.db") + "?mode=rwc";
+    }
+
     /** The output of a passing `./rust-engineer new NAME ARGS... --dir DIR --verify`. */
     public record Generated(Path project, String output, int testsPassed) {}
 
