@@ -13,6 +13,7 @@ import java.util.Map;
  * @param db the database engine (sqlite or postgres); null when the project has none
  * @param dbLayer the database layer (sqlx or diesel); null when the project has no database
  * @param features every feature the project has (the set's built-in ones plus the optional ones switched on)
+ * @param with the optional features switched on (by --with or the brief), in {@code features} too
  * @param decisions the decisions as lines for the generated README
  * @param notes what the planner changed or assumed, for the user
  */
@@ -25,6 +26,7 @@ public record Blueprint(
         String db,
         String dbLayer,
         List<String> features,
+        List<String> with,
         ResourceName resource,
         String msrv,
         Map<String, CrateCatalogue.Crate> crates,
@@ -33,6 +35,7 @@ public record Blueprint(
 
     public Blueprint {
         features = List.copyOf(features);
+        with = List.copyOf(with);
         crates = Map.copyOf(crates);
         decisions = List.copyOf(decisions);
         notes = List.copyOf(notes);
@@ -50,6 +53,9 @@ public record Blueprint(
         }
         if (kind != ProjectKind.CLI) {
             sb.append(", resource ").append(resource.plural());
+        }
+        if (!with.isEmpty()) {
+            sb.append(", with ").append(String.join(", ", with));
         }
         return sb.toString();
     }

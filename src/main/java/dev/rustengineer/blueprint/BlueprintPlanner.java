@@ -88,9 +88,10 @@ public final class BlueprintPlanner {
                     }
                     return ResourceName.defaultName();
                 });
-        Blueprint draft = new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, resource, crates.msrv(),
+        List<String> with = features.stream().filter(f -> !offer.features().contains(f)).toList();
+        Blueprint draft = new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, with, resource, crates.msrv(),
                 crates.crates(), List.of(), notes);
-        return new Plan.Generate(advice, new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, resource,
+        return new Plan.Generate(advice, new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, with, resource,
                 crates.msrv(), crates.crates(), decisionLines(advice, draft), notes));
     }
 
