@@ -4,17 +4,10 @@
 # Release builds go to the shared cargo target (RUST_ENGINEER_CARGO_TARGET), so a second run does not rebuild
 # them. Servers are pinned to core 0 and wrk to core 1; one server runs at a time. Numbers go into
 # BENCHMARKS.md by hand, with this command.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+source "$(dirname "${BASH_SOURCE[0]}")/generated.sh"
 seconds="${1:-10}"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-work=$(mktemp -d /tmp/rust-engineer-frameworks.XXXXXX)
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 ./rust-engineer --version >/dev/null
-shared_target="${RUST_ENGINEER_CARGO_TARGET:-$HOME/.cache/rust-engineer/cargo-target}"
 offered=$(./rust-engineer new --help | awk '$1 == "service" {print $2}')
 
 run() { # url connections -> "rps p99"
@@ -27,9 +20,8 @@ results="$work/results"
 port=3200
 for web in $offered; do
   name="bench-$web"
-  ./rust-engineer new "$name" --web "$web" --resource items --dir "$work" >/dev/null
   echo "== $web: release build" >&2
-  (cd "$work/$name" && CARGO_TARGET_DIR="$shared_target" cargo build --release -q)
+  generate_release "$name" --web "$web" --resource items
   port=$((port + 1))
   BIND_ADDR=127.0.0.1:$port DATABASE_URL="sqlite://$work/$web.db?mode=rwc" LOG_FORMAT=json RUST_LOG=warn \
     taskset -c 0 "$shared_target/release/$name" >"$work/$web.log" 2>&1 &

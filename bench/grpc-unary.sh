@@ -3,19 +3,11 @@
 # (github.com/bojand/ghz from the Go module proxy, installed here when missing), the contract read through the
 # service's own reflection. Usage: bench/grpc-unary.sh [SECONDS] [CONCURRENCY] (default 10 50). Release build
 # in the shared cargo target (RUST_ENGINEER_CARGO_TARGET). Server on core 0, ghz on core 1.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+source "$(dirname "${BASH_SOURCE[0]}")/generated.sh"
 seconds="${1:-10}" concurrency="${2:-50}"
 ghz="$(go env GOPATH)/bin/ghz"
 [ -x "$ghz" ] || go install github.com/bojand/ghz/cmd/ghz@v0.93.0
-work=$(mktemp -d /tmp/rust-engineer-grpc.XXXXXX)
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-shared_target="${RUST_ENGINEER_CARGO_TARGET:-$HOME/.cache/rust-engineer/cargo-target}"
-./rust-engineer new bench-grpc --kind grpc --resource items --dir "$work" >/dev/null
-(cd "$work/bench-grpc" && CARGO_TARGET_DIR="$shared_target" cargo build --release -q)
+generate_release bench-grpc --kind grpc --resource items
 port=3400
 BIND_ADDR=127.0.0.1:$port METRICS_ADDR=off DATABASE_URL="sqlite://$work/grpc.db?mode=rwc" LOG_FORMAT=json RUST_LOG=warn \
   taskset -c 0 "$shared_target/release/bench-grpc" >"$work/server.log" 2>&1 &

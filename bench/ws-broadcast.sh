@@ -3,18 +3,10 @@
 # one room, one sender, each message to every member (bench/ws-load, a Rust client on tokio-tungstenite).
 # Usage: bench/ws-broadcast.sh [MEMBERS] [MESSAGES] [WINDOW]   (default 1000 200 16). Release builds in the
 # shared cargo target (RUST_ENGINEER_CARGO_TARGET). Server on core 0, load client on core 1.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+source "$(dirname "${BASH_SOURCE[0]}")/generated.sh"
 members="${1:-1000}" messages="${2:-200}" window="${3:-16}"
 ulimit -n "$(ulimit -Hn)"  # 1,000 clients and the server's 1,000 sockets need more than the default 1024
-work=$(mktemp -d /tmp/rust-engineer-ws.XXXXXX)
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-shared_target="${RUST_ENGINEER_CARGO_TARGET:-$HOME/.cache/rust-engineer/cargo-target}"
-./rust-engineer new bench-ws --with websocket --resource items --dir "$work" >/dev/null
-(cd "$work/bench-ws" && CARGO_TARGET_DIR="$shared_target" cargo build --release -q)
+generate_release bench-ws --with websocket --resource items
 (cd bench/ws-load && CARGO_TARGET_DIR="$shared_target" cargo build --release -q)
 port=3300
 BIND_ADDR=127.0.0.1:$port DATABASE_URL="sqlite://$work/ws.db?mode=rwc" LOG_FORMAT=json RUST_LOG=warn \
