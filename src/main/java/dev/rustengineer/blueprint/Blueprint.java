@@ -41,6 +41,11 @@ public record Blueprint(
         notes = List.copyOf(notes);
     }
 
+    /** The same blueprint with the decisions its README lists (they name the blueprint's own summary). */
+    public Blueprint withDecisions(List<String> lines) {
+        return new Blueprint(name, kind, template, web, runtime, db, dbLayer, features, with, resource, msrv, crates, lines, notes);
+    }
+
     public boolean has(String feature) {
         return features.contains(feature);
     }

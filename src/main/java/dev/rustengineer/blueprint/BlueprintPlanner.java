@@ -6,11 +6,9 @@ import dev.rustengineer.advise.Decision;
 import dev.rustengineer.brief.Field;
 import dev.rustengineer.knowledge.CrateCatalogue;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Turns an advice and the user's flags into a blueprint. What can be generated is data: the {@link Offer}s of the
@@ -43,7 +41,7 @@ public final class BlueprintPlanner {
 
         String web = null;
         if (kind == ProjectKind.SERVICE) {
-            web = choose("web framework", options.web(), advice.stack().web(), "axum", values(candidates, o -> List.of(o.web())),
+            web = choose("web framework", options.web(), advice.stack().web(), "axum", Offer.values(candidates, o -> List.of(o.web())),
                     "--web", notes);
             String w = web;
             candidates = candidates.stream().filter(o -> w.equals(o.web())).toList();
@@ -56,10 +54,10 @@ public final class BlueprintPlanner {
         Offer offer;
         if (candidates.stream().anyMatch(Offer::hasDatabase)) {
             db = choose("database", options.db(), advice.brief().string(Field.DATABASE).orElse(null), "sqlite",
-                    values(candidates, Offer::db), "--db", notes);
+                    Offer.values(candidates, Offer::db), "--db", notes);
             String engine = db;
             List<Offer> onEngine = candidates.stream().filter(o -> o.db().contains(engine)).toList();
-            layer = choose("database layer", options.dbLayer(), advice.stack().db(), "sqlx", values(onEngine, Offer::dbLayers),
+            layer = choose("database layer", options.dbLayer(), advice.stack().db(), "sqlx", Offer.values(onEngine, Offer::dbLayers),
                     "--db-layer", notes);
             String l = layer;
             offer = onEngine.stream().filter(o -> o.dbLayers().contains(l)).findFirst().orElseThrow();
@@ -89,10 +87,9 @@ public final class BlueprintPlanner {
                     return ResourceName.defaultName();
                 });
         List<String> with = features.stream().filter(f -> !offer.features().contains(f)).toList();
-        Blueprint draft = new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, with, resource, crates.msrv(),
-                crates.crates(), List.of(), notes);
-        return new Plan.Generate(advice, new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, with, resource,
-                crates.msrv(), crates.crates(), decisionLines(advice, draft), notes));
+        Blueprint blueprint = new Blueprint(name, kind, offer.set(), web, runtime, db, layer, features, with, resource,
+                crates.msrv(), crates.crates(), List.of(), notes);
+        return new Plan.Generate(advice, blueprint.withDecisions(decisionLines(advice, blueprint)));
     }
 
     /** Every combination offered, for help texts and forms: "axum HTTP service: sqlite/postgres via sqlx/diesel". */
@@ -196,12 +193,6 @@ public final class BlueprintPlanner {
                     + flagName + " " + String.join("|", offered) + " to generate what is offered");
         }
         return pick;
-    }
-
-    private static List<String> values(Collection<Offer> offers, Function<Offer, List<String>> of) {
-        List<String> v = new ArrayList<>();
-        offers.forEach(o -> of.apply(o).stream().filter(x -> !v.contains(x)).forEach(v::add));
-        return v;
     }
 
     private static List<String> kindIds() {

@@ -1,6 +1,10 @@
 package dev.rustengineer.blueprint;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What one template set generates, read from its manifest's {@code offers} block: the planner offers exactly these
@@ -33,6 +37,25 @@ public record Offer(String set, ProjectKind kind, String web, List<String> db, L
 
     public boolean hasDatabase() {
         return !db.isEmpty();
+    }
+
+    /** The distinct values of one choice over the offers, in their order (what a flag, form or schema offers). */
+    public static List<String> values(Collection<Offer> offers, Function<Offer, List<String>> of) {
+        return offers.stream().flatMap(o -> of.apply(o).stream()).distinct().toList();
+    }
+
+    /**
+     * The generator's choices as every front door names them (project_kind, web, db, db_layer, with), each with
+     * the values some offer has: one source for the web form, the API document and the MCP schema.
+     */
+    public static Map<String, List<String>> choices(List<Offer> offers) {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        c.put("project_kind", values(offers, o -> List.of(o.kind().id())));
+        c.put("web", values(offers, o -> o.web() == null ? List.of() : List.of(o.web())));
+        c.put("db", values(offers, Offer::db));
+        c.put("db_layer", values(offers, Offer::dbLayers));
+        c.put("with", values(offers, Offer::optional));
+        return c;
     }
 
     /** One line per offer for help texts: "service  axum      sqlite|postgres via sqlx   optional: websocket". */

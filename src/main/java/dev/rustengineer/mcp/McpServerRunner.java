@@ -111,16 +111,15 @@ public final class McpServerRunner {
                 "Where the project directory goes, relative to the server's root (default: the root itself)."));
         newProps.put("brief", Map.of("type", "string", "description", "The task in plain words; advise decides the stack from it."));
         var offers = re.offers();
-        newProps.put("project_kind", Map.of("type", "string", "enum", offers.stream().map(o -> o.kind().id()).distinct().toList(),
+        var choices = dev.rustengineer.blueprint.Offer.choices(offers);
+        newProps.put("project_kind", Map.of("type", "string", "enum", choices.get("project_kind"),
                 "description", "The kind of project (default: from the brief, else service)."));
-        newProps.put("web", Map.of("type", "string", "enum", offers.stream().map(dev.rustengineer.blueprint.Offer::web)
-                .filter(java.util.Objects::nonNull).distinct().toList(), "description", "The web framework of a service (default: the advice's)."));
-        newProps.put("db", Map.of("type", "string", "enum", offers.stream().flatMap(o -> o.db().stream()).distinct().toList(),
-                "description", "The database engine (default sqlite)."));
-        newProps.put("db_layer", Map.of("type", "string", "enum", offers.stream().flatMap(o -> o.dbLayers().stream()).distinct().toList(),
+        newProps.put("web", Map.of("type", "string", "enum", choices.get("web"),
+                "description", "The web framework of a service (default: the advice's)."));
+        newProps.put("db", Map.of("type", "string", "enum", choices.get("db"), "description", "The database engine (default sqlite)."));
+        newProps.put("db_layer", Map.of("type", "string", "enum", choices.get("db_layer"),
                 "description", "The database layer (default sqlx)."));
-        newProps.put("with", Map.of("type", "array", "items", Map.of("type", "string", "enum",
-                offers.stream().flatMap(o -> o.optional().stream()).distinct().toList()),
+        newProps.put("with", Map.of("type", "array", "items", Map.of("type", "string", "enum", choices.get("with")),
                 "description", "Optional features to switch on."));
         newProps.put("resource", Map.of("type", "string", "description", "The REST resource, plural snake_case (default: from the brief, else items)."));
         newProps.put("force", Map.of("type", "boolean", "description", "Write into a non-empty directory (only generated files are replaced)."));

@@ -7,6 +7,7 @@ import dev.rustengineer.brief.Field;
 import dev.rustengineer.brief.FieldType;
 import dev.rustengineer.blueprint.Offer;
 import java.util.List;
+import java.util.Map;
 
 /** Every option a client can send, with types and allowed values, for building forms (like start.spring.io's). */
 final class Metadata {
@@ -19,14 +20,14 @@ final class Metadata {
         ObjectNode root = briefFields();
         ArrayNode gen = root.putArray("project");
         option(gen, "name", "text", "The cargo package name (required).", null, List.of());
+        Map<String, List<String>> choices = Offer.choices(offers);
         option(gen, "project_kind", "enum", "The kind of project (default: from the brief, else service).", "service",
-                distinct(offers, o -> List.of(o.kind().id())));
-        option(gen, "web", "enum", "The web framework of a service; offered: what CI proves.", "axum",
-                distinct(offers, o -> o.web() == null ? List.of() : List.of(o.web())));
-        option(gen, "db", "enum", "The database engine.", "sqlite", distinct(offers, Offer::db));
-        option(gen, "db_layer", "enum", "The database layer.", "sqlx", distinct(offers, Offer::dbLayers));
+                choices.get("project_kind"));
+        option(gen, "web", "enum", "The web framework of a service; offered: what CI proves.", "axum", choices.get("web"));
+        option(gen, "db", "enum", "The database engine.", "sqlite", choices.get("db"));
+        option(gen, "db_layer", "enum", "The database layer.", "sqlx", choices.get("db_layer"));
         option(gen, "with", "set", "Optional features to switch on (which sets offer which: see 'offers').", null,
-                distinct(offers, Offer::optional));
+                choices.get("with"));
         ArrayNode combos = root.putArray("offers");
         for (Offer o : offers) {
             ObjectNode c = combos.addObject();
@@ -53,11 +54,8 @@ final class Metadata {
         try {
             ObjectNode doc = (ObjectNode) JSON.readTree(openApi);
             ObjectNode props = (ObjectNode) doc.at("/components/schemas/ProjectRequest/allOf/1/properties");
-            enumOf(props.withObject("project_kind"), distinct(offers, o -> List.of(o.kind().id())));
-            enumOf(props.withObject("web"), distinct(offers, o -> o.web() == null ? List.of() : List.of(o.web())));
-            enumOf(props.withObject("db"), distinct(offers, Offer::db));
-            enumOf(props.withObject("db_layer"), distinct(offers, Offer::dbLayers));
-            enumOf(props.withObject("with").withObject("items"), distinct(offers, Offer::optional));
+            Offer.choices(offers).forEach((name, values) ->
+                    enumOf(name.equals("with") ? props.withObject("with").withObject("items") : props.withObject(name), values));
             return JSON.writeValueAsString(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("web/openapi.json is not valid JSON", e);
@@ -72,10 +70,6 @@ final class Metadata {
         }
         ArrayNode e = schema.putArray("enum");
         values.forEach(e::add);
-    }
-
-    private static List<String> distinct(List<Offer> offers, java.util.function.Function<Offer, List<String>> of) {
-        return offers.stream().flatMap(o -> of.apply(o).stream()).distinct().toList();
     }
 
     private static void option(ArrayNode to, String name, String type, String description, String dflt, List<String> values) {
