@@ -90,23 +90,25 @@ public final class RustEngineer {
     }
 
     private dev.rustengineer.blueprint.BlueprintPlanner planner() {
-        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates(), templates.offers());
+        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates(), templates.offers(), knowledge.contradictions());
     }
 
+    /**
+     * The brief with what the kind means (see {@link dev.rustengineer.blueprint.ProjectKind#briefFacts()}) filled in
+     * where the brief leaves it open; without --kind, a brief that names no kind is a backend service.
+     */
     private static Brief withKind(Brief brief, String kindFlag) {
         var kind = kindFlag == null ? null : dev.rustengineer.blueprint.ProjectKind.byId(kindFlag).orElse(null);
         Brief.Builder extra = Brief.builder();
         boolean changed = false;
-        if (!brief.has(dev.rustengineer.brief.Field.KIND)) {
-            String briefKind = kind == dev.rustengineer.blueprint.ProjectKind.CLI ? "cli" : "backend";
-            extra.set(dev.rustengineer.brief.Field.KIND, briefKind, kind != null
+        var facts = (kind != null ? kind : dev.rustengineer.blueprint.ProjectKind.SERVICE).briefFacts();
+        for (var fact : facts.entrySet()) {
+            if (kind == null && fact.getKey() != dev.rustengineer.brief.Field.KIND || brief.has(fact.getKey())) {
+                continue;
+            }
+            extra.set(fact.getKey(), fact.getValue(), kind != null
                     ? dev.rustengineer.brief.Evidence.flag("--kind " + kind.id())
                     : new dev.rustengineer.brief.Evidence("default", "new generates services", null));
-            changed = true;
-        }
-        if (kind == dev.rustengineer.blueprint.ProjectKind.GRPC && !brief.has(dev.rustengineer.brief.Field.FEATURES)) {
-            extra.set(dev.rustengineer.brief.Field.FEATURES, java.util.List.of("grpc"),
-                    dev.rustengineer.brief.Evidence.flag("--kind grpc"));
             changed = true;
         }
         return changed ? brief.overlay(extra.build()) : brief;

@@ -56,7 +56,7 @@ public record Blueprint(
         if (db != null) {
             sb.append(", ").append(db).append(" via ").append(dbLayer);
         }
-        if (kind != ProjectKind.CLI) {
+        if (kind.hasResource()) {
             sb.append(", resource ").append(resource.plural());
         }
         if (!with.isEmpty()) {

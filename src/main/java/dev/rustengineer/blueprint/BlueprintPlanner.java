@@ -4,10 +4,14 @@ import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Decision;
 import dev.rustengineer.brief.Field;
+import dev.rustengineer.knowledge.Contradiction;
 import dev.rustengineer.knowledge.CrateCatalogue;
+import dev.rustengineer.knowledge.Facts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -18,10 +22,13 @@ import java.util.TreeSet;
 public final class BlueprintPlanner {
     private final CrateCatalogue crates;
     private final List<Offer> offers;
+    private final List<Contradiction> impossible;
 
-    public BlueprintPlanner(CrateCatalogue crates, List<Offer> offers) {
+    /** @param contradictions the knowledge's contradictions; the impossible ones are refused here */
+    public BlueprintPlanner(CrateCatalogue crates, List<Offer> offers, List<Contradiction> contradictions) {
         this.crates = crates;
         this.offers = List.copyOf(offers);
+        this.impossible = contradictions.stream().filter(Contradiction::impossible).toList();
     }
 
     public Plan plan(Advice advice, NewOptions options) {
@@ -34,10 +41,8 @@ public final class BlueprintPlanner {
             notes.add("The advice routes this task to " + advice.route() + "; generating the Rust project because --force-rust was given.");
         }
         ProjectKind kind = kind(advice, options, notes);
+        refuseImpossible(advice, options, kind);
         List<Offer> candidates = offers.stream().filter(o -> o.kind() == kind).toList();
-        if (candidates.isEmpty()) {
-            throw new UsageException("no template set generates a " + kind.label() + " yet");
-        }
 
         String web = null;
         if (kind == ProjectKind.SERVICE) {
@@ -73,15 +78,17 @@ public final class BlueprintPlanner {
         }
 
         List<String> features = features(offer, options, advice, notes, db, layer);
-        String runtime = kind == ProjectKind.CLI ? null : "tokio";
+        String runtime = kind.runtime();
         String advisedRuntime = advice.stack().runtime();
         if (runtime != null && advisedRuntime != null && !advisedRuntime.equals(runtime)) {
             notes.add("The " + offer.label() + " runs on Tokio; the advice's runtime " + advisedRuntime + " does not apply to it.");
+        } else if (runtime == null && advisedRuntime != null) {
+            notes.add("The " + offer.label() + " has no async runtime; the advice's runtime " + advisedRuntime + " does not apply to it.");
         }
         ResourceName resource = options.resource() != null
                 ? ResourceName.of(options.resource())
                 : ResourceName.fromBrief(advice.brief().text()).orElseGet(() -> {
-                    if (kind != ProjectKind.CLI) {
+                    if (kind.hasResource()) {
                         notes.add("The brief names no resource; the service manages 'items' (use --resource to name it).");
                     }
                     return ResourceName.defaultName();
@@ -98,17 +105,20 @@ public final class BlueprintPlanner {
     }
 
     /**
-     * The flag if given, else what the brief and advice make of it. A brief that is for something `new` does not
-     * generate (WebAssembly, FFI, a systems crate or library) is refused unless a flag names the kind.
+     * The flag if given, else what the brief and advice make of it: a browser target is a WebAssembly library, an
+     * FFI situation the kind that delivers the FFI table's decision for it, a CLI brief a command-line tool, a
+     * backend an HTTP or (gRPC only) a gRPC service. A brief for something no template set generates is refused
+     * unless a flag names the kind.
      */
-    private static ProjectKind kind(Advice advice, NewOptions options, List<String> notes) {
+    private ProjectKind kind(Advice advice, NewOptions options, List<String> notes) {
         String unsupported = null;
         ProjectKind advised = null;
         String briefKind = advice.brief().string(Field.KIND).orElse("backend");
+        String situation = advice.brief().string(Field.FFI).orElse(null);
         if ("wasm".equals(advice.stack().target())) {
-            unsupported = "the brief is for WebAssembly in the browser";
-        } else if (advice.stack().ffi() != null) {
-            unsupported = "the brief is an FFI task (" + advice.stack().ffi() + ")";
+            advised = ProjectKind.WASM;
+        } else if (situation != null) {
+            advised = ProjectKind.decidedBy(Field.FFI, situation).orElseThrow();
         } else if (briefKind.equals("cli")) {
             advised = ProjectKind.CLI;
         } else if (briefKind.equals("backend") || briefKind.equals("web")) {
@@ -116,23 +126,57 @@ public final class BlueprintPlanner {
             boolean grpcOnly = f.contains("grpc") && !f.contains("rest") && !f.contains("websocket");
             advised = grpcOnly ? ProjectKind.GRPC : ProjectKind.SERVICE;
         } else {
-            unsupported = "the brief describes a " + briefKind + " project";
+            unsupported = "the brief describes a " + briefKind + " project without saying which (an FFI situation or a browser target)";
+        }
+        if (advised != null && !offeredKinds().contains(advised)) {
+            unsupported = "the brief asks for a " + advised.label() + ", which no template set generates";
+            advised = null;
         }
         if (options.kind() == null) {
             if (unsupported != null) {
-                throw new UsageException(unsupported + "; `new` generates " + kindsList() + " so far; pass --kind "
-                        + String.join("|", kindIds()) + " if one of them is what you want");
+                throw new UsageException(unsupported + "; `new` generates " + kindsList() + "; pass --kind "
+                        + String.join("|", offeredKinds().stream().map(ProjectKind::id).toList()) + " if one of them is what you want");
             }
             return advised;
         }
-        ProjectKind k = ProjectKind.byId(options.kind()).orElseThrow(() -> new UsageException(
-                "--kind " + options.kind() + " is not offered: one of " + ProjectKind.ids()));
+        ProjectKind k = ProjectKind.byId(options.kind()).filter(offeredKinds()::contains).orElseThrow(() -> new UsageException(
+                "--kind " + options.kind() + " is not offered: one of "
+                        + String.join(", ", offeredKinds().stream().map(ProjectKind::id).toList())));
         if (unsupported != null) {
             notes.add(capitalised(unsupported) + "; --kind " + k.id() + " generates a " + k.label() + " instead.");
         } else if (advised != k) {
             notes.add("The advice makes this a " + advised.label() + "; --kind " + k.id() + " overrides it.");
         }
         return k;
+    }
+
+    /**
+     * Refuses what no project can be (the knowledge's impossible contradictions), whichever source said it: the
+     * brief, the inferences, what --kind means, or a --db flag. A broken project is never generated.
+     */
+    private void refuseImpossible(Advice advice, NewOptions options, ProjectKind kind) {
+        Map<String, Object> facts = new LinkedHashMap<>(advice.brief().asMap());
+        kind.briefFacts().forEach((f, v) -> facts.put(f.key(), v));
+        if (options.db() != null) {
+            facts.put(Field.DATABASE.key(), options.db());
+            List<String> features = new ArrayList<>(advice.brief().list(Field.FEATURES));
+            features.add("database");
+            facts.put(Field.FEATURES.key(), features);
+        }
+        Facts f = new Facts(facts);
+        for (Contradiction c : impossible) {
+            if (c.when().test(f)) {
+                throw new UsageException("cannot generate a " + kind.label() + " for this: " + c.message());
+            }
+        }
+    }
+
+    private List<ProjectKind> offeredKinds() {
+        return offers.stream().map(Offer::kind).distinct().toList();
+    }
+
+    private String kindsList() {
+        return String.join(", ", offeredKinds().stream().map(k -> k.label() + "s").toList());
     }
 
     private static List<String> features(Offer offer, NewOptions options, Advice advice, List<String> notes, String db,
@@ -154,7 +198,11 @@ public final class BlueprintPlanner {
                         + listOrNone(offer.features()) + "; optional: " + listOrNone(offer.optional()) + ")");
             }
         }
-        for (String f : advice.stack().features()) {
+        List<String> asked = new ArrayList<>(advice.stack().features());
+        if (advice.brief().bool(Field.CPP_LIBRARY).orElse(false)) {
+            asked.add("cxx"); // a C++ library is wrapped through cxx where the set offers it
+        }
+        for (String f : asked) {
             if (features.contains(f)) {
                 continue;
             }
@@ -193,14 +241,6 @@ public final class BlueprintPlanner {
                     + flagName + " " + String.join("|", offered) + " to generate what is offered");
         }
         return pick;
-    }
-
-    private static List<String> kindIds() {
-        return java.util.Arrays.stream(ProjectKind.values()).map(ProjectKind::id).toList();
-    }
-
-    private static String kindsList() {
-        return String.join(", ", java.util.Arrays.stream(ProjectKind.values()).map(k -> k.label() + "s").toList());
     }
 
     private static String listOrNone(List<String> l) {

@@ -19,7 +19,7 @@ import java.util.Set;
 public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, List<Contributor> contributors) {
 
     /** The booleans of the blueprint context a `when` may name (engines, layers, optional features). */
-    public static final Set<String> CONDITIONS = Set.of("sqlite", "postgres", "sqlx", "diesel", "websocket");
+    public static final Set<String> CONDITIONS = Set.of("sqlite", "postgres", "sqlx", "diesel", "websocket", "cxx");
 
     /**
      * @param when booleans of the blueprint context that must all hold for the contributor to write its files

@@ -346,7 +346,12 @@ public final class KnowledgeLoader {
     static List<Contradiction> contradictions(YamlDoc doc) {
         List<Contradiction> out = new ArrayList<>();
         for (JsonNode c : doc.list(doc.root(), "contradictions")) {
-            out.add(new Contradiction(doc.text(c, "id"), Conditions.read(doc, c.get("when")), doc.text(c, "message")));
+            JsonNode impossible = c.get("impossible");
+            if (impossible != null && !impossible.isBoolean()) {
+                throw doc.error(c, "impossible", "impossible must be true or false");
+            }
+            out.add(new Contradiction(doc.text(c, "id"), Conditions.read(doc, c.get("when")), doc.text(c, "message"),
+                    impossible != null && impossible.asBoolean()));
         }
         return out;
     }

@@ -21,8 +21,15 @@ class BlueprintPlannerTest {
                     List.of("rest", "database", "metrics", "openapi"), List.of()),
             new Offer("grpc-service", ProjectKind.GRPC, null, List.of("sqlite", "postgres"), List.of("sqlx"),
                     List.of("grpc", "database"), List.of()),
-            new Offer("cli-tool", ProjectKind.CLI, null, List.of(), List.of(), List.of(), List.of()));
-    private static final BlueprintPlanner PLANNER = new BlueprintPlanner(RE.knowledge().crates(), OFFERS);
+            new Offer("cli-tool", ProjectKind.CLI, null, List.of(), List.of(), List.of(), List.of()),
+            new Offer("ffi-wrapper", ProjectKind.FFI_WRAPPER, null, List.of(), List.of(), List.of(), List.of("cxx")),
+            new Offer("ffi-export", ProjectKind.FFI_EXPORT, null, List.of(), List.of(), List.of(), List.of()),
+            new Offer("wasm-library", ProjectKind.WASM, null, List.of(), List.of(), List.of(), List.of()));
+    private static final BlueprintPlanner PLANNER =
+            new BlueprintPlanner(RE.knowledge().crates(), OFFERS, RE.knowledge().contradictions());
+    /** The same offers without the WebAssembly and FFI kinds: what a brief for them gets when no set has them. */
+    private static final BlueprintPlanner SERVICES_ONLY = new BlueprintPlanner(RE.knowledge().crates(),
+            OFFERS.subList(0, 4), RE.knowledge().contradictions());
 
     private static Blueprint plan(String brief, NewOptions options) {
         var plan = PLANNER.plan(RE.advise(RE.readText(brief)), options);
@@ -92,10 +99,61 @@ class BlueprintPlannerTest {
     }
 
     @Test
-    void whatNewDoesNotGenerateIsRefusedUnlessAKindIsNamed() {
-        assertThatThrownBy(() -> plan("A WebAssembly module for image processing in the browser", NewOptions.named("svc")))
-                .isInstanceOf(UsageException.class).hasMessageContaining("WebAssembly").hasMessageContaining("--kind");
+    void whatNoSetGeneratesIsRefusedUnlessAKindIsNamed() {
+        var wasm = RE.advise(RE.readText("A WebAssembly module for image processing in the browser"));
+        assertThatThrownBy(() -> SERVICES_ONLY.plan(wasm, NewOptions.named("svc")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("WebAssembly library, which no template set generates")
+                .hasMessageContaining("--kind service|grpc|cli");
+        assertThat(((Plan.Generate) SERVICES_ONLY.plan(wasm, opts("cli", null, null, null, List.of()))).blueprint().notes())
+                .anyMatch(n -> n.contains("--kind cli generates a command-line tool instead"));
         assertThatThrownBy(() -> plan("A REST API", opts("plugin", null, null, null, List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--kind plugin is not offered");
+        assertThatThrownBy(() -> SERVICES_ONLY.plan(RE.advise(RE.readText("A REST API")), opts("wasm", null, null, null, List.of())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--kind wasm is not offered: one of service, grpc, cli");
+    }
+
+    @Test
+    void theFfiTableAndTheBrowserTargetDecideTheKind() {
+        Blueprint wasm = plan("A WebAssembly module for image processing in the browser", NewOptions.named("img"));
+        assertThat(wasm.kind()).isEqualTo(ProjectKind.WASM);
+        assertThat(wasm.template()).isEqualTo("wasm-library");
+        assertThat(wasm.runtime()).isNull();
+        assertThat(wasm.summary()).isEqualTo("WebAssembly library");
+
+        var export = RE.advise(RE.readBrief(json("{\"kind\":\"library\",\"ffi\":\"calling-rust-from-other-languages\"}"), "file"));
+        assertThat(((Plan.Generate) PLANNER.plan(export, NewOptions.named("lib"))).blueprint().kind()).isEqualTo(ProjectKind.FFI_EXPORT);
+
+        var cpp = RE.advise(RE.readBrief(json("{\"kind\":\"library\",\"ffi\":\"legacy-c-library\",\"cpp_library\":true}"), "file"));
+        Blueprint wrapper = ((Plan.Generate) PLANNER.plan(cpp, NewOptions.named("lib"))).blueprint();
+        assertThat(wrapper.kind()).isEqualTo(ProjectKind.FFI_WRAPPER);
+        assertThat(wrapper.with()).containsExactly("cxx");
+        assertThat(wrapper.notes()).anyMatch(n -> n.contains("cxx: switched on"));
+    }
+
+    @Test
+    void impossibleCombinationsAreRefusedWithTheReasonWhateverSaidThem() {
+        // the brief alone (free text, which advise only notes)
+        assertThatThrownBy(() -> plan("A WebAssembly module in the browser that stores orders in PostgreSQL", NewOptions.named("w")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("cannot generate a WebAssembly library")
+                .hasMessageContaining("no sockets");
+        // what --kind means, with a flag
+        assertThatThrownBy(() -> plan("A library for image filters", opts("wasm", null, "postgres", null, List.of())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("cannot reach a database server");
+        // an async runtime in a C ABI
+        var tokio = RE.advise(RE.readBrief(json("{\"kind\":\"library\",\"runtime\":\"tokio\"}"), "file"));
+        assertThatThrownBy(() -> PLANNER.plan(tokio, opts("ffi-export", null, null, null, List.of())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("cannot generate a C-ABI library")
+                .hasMessageContaining("cannot await a Rust future");
+        // a plain C-ABI library is fine
+        assertThat(((Plan.Generate) PLANNER.plan(RE.advise(RE.readText("A Rust library called from C and Python")),
+                opts("ffi-export", null, null, null, List.of()))).blueprint().kind()).isEqualTo(ProjectKind.FFI_EXPORT);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -59,6 +59,12 @@ public final class Projects {
                 case SERVICE -> "REST API for " + resource() + ", p99 under 5 ms";
                 case GRPC -> "A gRPC service for " + resource();
                 case CLI -> "A cross-platform command-line tool";
+                case FFI_WRAPPER -> "A safe Rust wrapper around the legacy C library zlib";
+                case FFI_EXPORT -> "A Rust library called from C, Python and Java";
+                case FFI_BENCHMARK -> "Port a performance-critical C checksum to Rust, benchmark first";
+                case FFI_REWRITE -> "Rewrite a simple C algorithm in Rust";
+                case FFI_WINDOWS -> "Call OS-specific Windows APIs from Rust";
+                case WASM -> "A WebAssembly module for the browser and Node.js";
             };
         }
 
@@ -79,7 +85,7 @@ public final class Projects {
 
         public Blueprint blueprint() {
             return plan(brief(), new NewOptions(name(), offer.kind().id(), offer.web(), db, dbLayer, with,
-                    offer.kind() == ProjectKind.CLI ? null : resource(), false));
+                    offer.kind().hasResource() ? resource() : null, false));
         }
 
         @Override
