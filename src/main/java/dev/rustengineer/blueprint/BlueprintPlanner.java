@@ -77,6 +77,9 @@ public final class BlueprintPlanner {
             offer = candidates.getFirst();
         }
 
+        if (offer.caveat() != null) {
+            notes.add(offer.caveat());
+        }
         List<String> features = features(offer, options, advice, notes, db, layer);
         String runtime = kind.runtime();
         String advisedRuntime = advice.stack().runtime();

@@ -17,14 +17,22 @@ import java.util.function.Function;
  * @param features what every project of the set has built in
  * @param optional features that `--with` or the brief may switch on (on the first engine and layer: see
  *     {@link #optionalProvenWith})
+ * @param caveat what this machine's CI does not prove of the set's projects (a Windows-only code path, say),
+ *     told as a note whenever the set is generated; null when CI proves all of it
  */
 public record Offer(String set, ProjectKind kind, String web, List<String> db, List<String> dbLayers, List<String> features,
-        List<String> optional) {
+        List<String> optional, String caveat) {
     public Offer {
         db = List.copyOf(db);
         dbLayers = List.copyOf(dbLayers);
         features = List.copyOf(features);
         optional = List.copyOf(optional);
+    }
+
+    /** An offer CI proves completely. */
+    public Offer(String set, ProjectKind kind, String web, List<String> db, List<String> dbLayers, List<String> features,
+            List<String> optional) {
+        this(set, kind, web, db, dbLayers, features, optional, null);
     }
 
     /**

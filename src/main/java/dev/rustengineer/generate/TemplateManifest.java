@@ -86,7 +86,7 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
                 throw doc.error(o, "optional", "unknown optional feature '" + c + "' (known conditions: " + CONDITIONS + ")");
             }
         }
-        return new Offer(id, kind, web, db, layers, doc.texts(o, "features"), optional);
+        return new Offer(id, kind, web, db, layers, doc.texts(o, "features"), optional, doc.optText(o, "caveat"));
     }
 
     private static List<CrateUse> crates(YamlDoc doc, CrateCatalogue catalogue) {

@@ -23,7 +23,8 @@ class BlueprintPlannerTest {
                     List.of("grpc", "database"), List.of()),
             new Offer("cli-tool", ProjectKind.CLI, null, List.of(), List.of(), List.of(), List.of()),
             new Offer("ffi-wrapper", ProjectKind.FFI_WRAPPER, null, List.of(), List.of(), List.of(), List.of("cxx")),
-            new Offer("ffi-export", ProjectKind.FFI_EXPORT, null, List.of(), List.of(), List.of(), List.of()),
+            new Offer("ffi-export", ProjectKind.FFI_EXPORT, null, List.of(), List.of(), List.of(), List.of(),
+                    "CI here calls it from C, Python and Java only."),
             new Offer("wasm-library", ProjectKind.WASM, null, List.of(), List.of(), List.of(), List.of()));
     private static final BlueprintPlanner PLANNER =
             new BlueprintPlanner(RE.knowledge().crates(), OFFERS, RE.knowledge().contradictions());
@@ -121,7 +122,9 @@ class BlueprintPlannerTest {
         assertThat(wasm.summary()).isEqualTo("WebAssembly library");
 
         var export = RE.advise(RE.readBrief(json("{\"kind\":\"library\",\"ffi\":\"calling-rust-from-other-languages\"}"), "file"));
-        assertThat(((Plan.Generate) PLANNER.plan(export, NewOptions.named("lib"))).blueprint().kind()).isEqualTo(ProjectKind.FFI_EXPORT);
+        Blueprint exported = ((Plan.Generate) PLANNER.plan(export, NewOptions.named("lib"))).blueprint();
+        assertThat(exported.kind()).isEqualTo(ProjectKind.FFI_EXPORT);
+        assertThat(exported.notes()).as("the set's caveat is told").contains("CI here calls it from C, Python and Java only.");
 
         var cpp = RE.advise(RE.readBrief(json("{\"kind\":\"library\",\"ffi\":\"legacy-c-library\",\"cpp_library\":true}"), "file"));
         Blueprint wrapper = ((Plan.Generate) PLANNER.plan(cpp, NewOptions.named("lib"))).blueprint();
