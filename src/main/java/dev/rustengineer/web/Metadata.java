@@ -33,6 +33,10 @@ final class Metadata {
             ObjectNode c = combos.addObject();
             c.put("set", o.set());
             c.put("kind", o.kind().id());
+            c.put("label", o.label());
+            if (o.caveat() != null) {
+                c.put("caveat", o.caveat());
+            }
             if (o.web() != null) {
                 c.put("web", o.web());
             }
@@ -41,7 +45,8 @@ final class Metadata {
             o.features().forEach(c.withArray("features")::add);
             o.optional().forEach(c.withArray("optional")::add);
         }
-        option(gen, "resource", "text", "The REST resource, plural snake_case.", "items", List.of());
+        option(gen, "resource", "text", "The REST resource, plural snake_case (services and gRPC services only).", "items",
+                List.of());
         option(gen, "force_rust", "boolean", "Generate even when the advice routes the task away from Rust.", "false", List.of());
         return root;
     }

@@ -179,6 +179,7 @@ class WebApiTest {
         var offers = dev.rustengineer.RustEngineer.shared().offers();
         assertThat(meta.get("offers")).hasSize(offers.size());
         assertThat(meta.get("offers").get(0).get("set").asText()).isEqualTo(offers.getFirst().set());
+        assertThat(meta.get("offers").get(0).get("label").asText()).isEqualTo("axum HTTP service");
         JsonNode knowledge = JSON.readTree(get("/api/knowledge", "*/*").body());
         assertThat(knowledge.get("triggers")).hasSize(6);
         assertThat(knowledge.at("/asyncRuntime/aspects/2/measured/tokio/source/command").asText()).isEqualTo("bench/runtime-overhead.sh");
