@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The WebAssembly toolchain of this machine, for the generated wasm library (templates/wasm-library) and its
+# benchmark. Users of a generated project run `rustup target add wasm32-unknown-unknown` and wasm-pack; here
+# rustup cannot download the target, so the build goes through Debian's own Rust 1.96 instead:
+#
+#   rustc-web, cargo-web   Debian's rustc/cargo 1.96 (/usr/bin/rustc, /usr/bin/cargo), whose compiler knows
+#                          wasm32-unknown-unknown but ships no standard library for it
+#   rust-web-src           the standard library's source (/usr/lib/rustlib/src/rust/library), which
+#                          `-Zbuild-std=std,panic_abort` compiles for wasm32 (RUSTC_BOOTSTRAP=1 unlocks -Z on
+#                          this stable compiler; std's few crates.io dependencies come through cargo)
+#   lld-22                 the linker rustc calls for wasm32 (`rust-lld`, from rust-web-llvm, points at lld-22)
+#   wasm-bindgen-cli       `cargo install --version <the wasm-bindgen crate's version in Cargo.lock>`, into a
+#                          cache directory per version (the CLI must match the crate exactly)
+#   binaryen (npm)         wasm-opt 132 from npm's `binaryen` package: Debian bookworm's binaryen 108 rewrites
+#                          wasm-bindgen's externref table so that the module no longer loads ("table.set(0,
+#                          undefined): function-typed object must be null") -- a system wasm-opt >= 132 is used
+#                          instead when there is one
+#
+#   scripts/wasm-toolchain.sh install [WASM_BINDGEN_VERSION]   install all of it (idempotent; the version
+#                          defaults to the one in knowledge/crates.yaml)
+#   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs ->
+#                          wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg); prints `wasm-size` lines
+#   scripts/wasm-toolchain.sh env [WASM_BINDGEN_VERSION]       the variables and commands, as shell lines
+#
+# Caches: $RUST_ENGINEER_CACHE (default ~/.cache/rust-engineer) for the CLI and binaryen; the wasm build's
+# target directory is $WASM_CARGO_TARGET (default: the shared $RUST_ENGINEER_CARGO_TARGET with `-wasm` appended),
+# kept apart from the host builds because it is another compiler and a rebuilt std.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache="${RUST_ENGINEER_CACHE:-$HOME/.cache/rust-engineer}"
+shared_target="${RUST_ENGINEER_CARGO_TARGET:-$cache/cargo-target}"
+wasm_target_dir="${WASM_CARGO_TARGET:-$shared_target-wasm}"
+binaryen_version=132.0.0
+debian_rustc=/usr/bin/rustc
+debian_cargo=/usr/bin/cargo
+
+default_bindgen_version() {
+  sed -n 's/.*{name: wasm-bindgen, version: \([0-9.]*\),.*/\1/p' "$here/src/main/resources/knowledge/crates.yaml"
+}
+
+bindgen_dir() { echo "$cache/wasm-bindgen-cli/$1"; }
+
+wasm_opt() {
+  if command -v wasm-opt >/dev/null; then
+    local v
+    v=$(wasm-opt --version | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+    if [ "${v:-0}" -ge 132 ]; then
+      command -v wasm-opt
+      return
+    fi
+  fi
+  echo "$cache/binaryen-npm/node_modules/.bin/wasm-opt"
+}
+
+install_debian() {
+  local missing=()
+  for pkg in rustc-web cargo-web rust-web-src rust-web-llvm lld-22; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  "$debian_rustc" --print target-list | grep -qx wasm32-unknown-unknown
+  [ -d /usr/lib/rustlib/src/rust/library/std ]
+  rust-lld -flavor wasm --version >/dev/null
+}
+
+install_binaryen() {
+  local opt="$cache/binaryen-npm/node_modules/.bin/wasm-opt"
+  if [ ! -x "$opt" ] || ! "$opt" --version | grep -q "version ${binaryen_version%%.*}"; then
+    mkdir -p "$cache/binaryen-npm"
+    npm install --silent --no-audit --no-fund --prefix "$cache/binaryen-npm" "binaryen@$binaryen_version" >/dev/null
+  fi
+}
+
+install_bindgen() {
+  local version="$1" dir
+  dir=$(bindgen_dir "$version")
+  if [ ! -x "$dir/bin/wasm-bindgen" ] || ! "$dir/bin/wasm-bindgen" --version | grep -qx "wasm-bindgen $version"; then
+    # Not --locked: the lock file published with wasm-bindgen-cli 0.2.130 names webpki-roots 1.0.11, which the
+    # registry this machine reaches does not serve; the newest compatible versions build it just as well.
+    CARGO_TARGET_DIR="$cache/wasm-bindgen-cli/build" CARGO_INCREMENTAL=0 \
+      cargo install -q wasm-bindgen-cli --version "$version" --root "$dir"
+  fi
+}
+
+# The wasm-bindgen crate version a project's Cargo.lock resolved (the CLI must be exactly that one).
+lock_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$1/Cargo.lock"
+}
+
+print_env() {
+  local version="$1"
+  cat <<EOF
+export RUSTC=$debian_rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$wasm_target_dir
+# build:   $debian_cargo build --lib --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+# bindgen: $(bindgen_dir "$version")/bin/wasm-bindgen --target nodejs --out-dir pkg $wasm_target_dir/wasm32-unknown-unknown/release/CRATE.wasm
+# opt:     $(wasm_opt) -Oz --strip-debug --strip-producers pkg/CRATE_bg.wasm -o pkg/CRATE_bg.wasm
+EOF
+}
+
+build() {
+  local project out version crate raw
+  project="$(cd "$1" && pwd)"
+  out="${2:-$project/pkg}"
+  [ -f "$project/Cargo.lock" ] || (cd "$project" && cargo generate-lockfile -q)
+  version=$(lock_bindgen_version "$project")
+  install_bindgen "$version"
+  crate=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$project/Cargo.toml" | head -1 | tr - _)
+  # Debian's cargo, not the rustup proxy: rust-toolchain.toml (stable, no wasm target) must not apply here.
+  (cd "$project" && RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$wasm_target_dir" \
+    "$debian_cargo" build -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
+  raw="$wasm_target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+  rm -rf "$out"
+  "$(bindgen_dir "$version")/bin/wasm-bindgen" --target nodejs --out-dir "$out" "$raw"
+  local bindgen_size
+  bindgen_size=$(stat -c %s "$out/${crate}_bg.wasm")
+  "$(wasm_opt)" -Oz --strip-debug --strip-producers "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
+  echo "wasm-size cargo=$(stat -c %s "$raw") wasm-bindgen=$bindgen_size wasm-opt=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+}
+
+case "${1:-}" in
+  install)
+    install_debian
+    install_binaryen
+    install_bindgen "${2:-$(default_bindgen_version)}"
+    ;;
+  build)
+    [ $# -ge 2 ] || { echo "usage: $0 build PROJECT_DIR [OUT_DIR]" >&2; exit 2; }
+    install_debian
+    install_binaryen
+    build "$2" "${3:-}"
+    ;;
+  env)
+    print_env "${2:-$(default_bindgen_version)}"
+    ;;
+  *)
+    echo "usage: $0 install [WASM_BINDGEN_VERSION] | build PROJECT_DIR [OUT_DIR] | env [WASM_BINDGEN_VERSION]" >&2
+    exit 2
+    ;;
+esac
