@@ -39,7 +39,7 @@ class NewCommandTest {
             {"new", "svc", "--db", "mysql", "--dir", dir.toString()},
             {"new", "svc", "--web", "warp", "--dir", dir.toString()},
             {"new", "svc", "--kind", "plugin", "--dir", dir.toString()},
-            {"new", "svc", "--brief", "A WebAssembly module for image processing in the browser", "--dir", dir.toString()},
+            {"new", "svc", "--brief", "A WebAssembly module for image processing in the browser", "--db", "postgres", "--dir", dir.toString()},
             {"new", "Svc", "--dir", dir.toString()},
             {"new", "svc", "--resource", "metrics", "--dir", dir.toString()},
             {"new", "svc", "--zip", dir.resolve("x.zip").toString(), "--verify"}}) {
@@ -50,6 +50,16 @@ class NewCommandTest {
         try (var list = Files.list(dir)) {
             assertThat(list.toList()).as("nothing written").isEmpty();
         }
+    }
+
+    /** The wasm-library set offers the kind: a brief for the browser generates the WebAssembly library. */
+    @Test
+    void aWebAssemblyBriefGeneratesTheWasmLibrary(@TempDir Path dir) throws Exception {
+        var r = run("new", "pixels", "--brief", "A WebAssembly module for image processing in the browser", "--dir", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("WebAssembly library");
+        assertThat(Files.readString(dir.resolve("pixels/src/api.rs"))).contains("#[wasm_bindgen(js_name = Image)]");
+        assertThat(Files.readString(dir.resolve("pixels/rust-toolchain.toml"))).doesNotContain("targets");
     }
 
     /** Each web framework of the spec's tree is generated exactly when a template set offers it. */
