@@ -138,7 +138,8 @@ class GeneratedFfiTableIT {
         Run check = run(project, env, 30, "/usr/bin/cargo", "check", "--all-targets", "-Zbuild-std=std,panic_abort",
                 "--target", "x86_64-pc-windows-msvc");
         assertThat(check.code()).as(check.out()).isZero();
-        assertThat(check.out()).contains("Checking windows v", "Checking " + name + " v").doesNotContain("warning");
+        // The windows crate itself is checked on the first run only (cached after); the project's own code every time.
+        assertThat(check.out()).contains("Checking " + name + " v", "Finished").doesNotContain("warning");
     }
 
     private static double toNanos(double value, String unit) {
