@@ -95,18 +95,30 @@ class GeneratorTest {
             }
         }
         Map<String, java.util.Set<String>> declared = new java.util.TreeMap<>();
-        for (String table : java.util.List.of("dependencies", "dev-dependencies", "build-dependencies")) {
-            toml.path(table).properties().forEach(e -> {
-                String name = e.getKey();
-                JsonNode dep = e.getValue();
-                var pinned = catalogue.get(name);
-                assertThat(pinned).as("%s is declared in Cargo.toml but not in crates.yaml", name).isNotNull();
-                String version = dep.isTextual() ? dep.asText() : dep.path("version").asText();
-                assertThat(version).as("version of %s", name).isEqualTo(pinned.version());
-                java.util.Set<String> features = new java.util.TreeSet<>();
-                dep.path("features").forEach(f -> features.add(f.asText()));
-                declared.put(table + "/" + name, features);
-            });
+        // A workspace (the FFI wrapper) pins versions once in the root's [workspace.dependencies] and its members
+        // name them with `workspace = true`; the members' own path dependencies are not crates of the catalogue.
+        JsonNode pins = toml.path("workspace").path("dependencies");
+        for (var file : project.files().entrySet()) {
+            if (!file.getKey().equals("Cargo.toml") && !file.getKey().endsWith("/Cargo.toml")) {
+                continue;
+            }
+            JsonNode member = new TomlMapper().readTree(file.getValue());
+            for (String table : java.util.List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+                member.path(table).properties().forEach(e -> {
+                    String name = e.getKey();
+                    JsonNode dep = e.getValue().path("workspace").asBoolean() ? pins.path(name) : e.getValue();
+                    if (dep.has("path")) {
+                        return;
+                    }
+                    var pinned = catalogue.get(name);
+                    assertThat(pinned).as("%s is declared in %s but not in crates.yaml", name, file.getKey()).isNotNull();
+                    String version = dep.isTextual() ? dep.asText() : dep.path("version").asText();
+                    assertThat(version).as("version of %s", name).isEqualTo(pinned.version());
+                    java.util.Set<String> features = declared.computeIfAbsent(table + "/" + name, k -> new java.util.TreeSet<>());
+                    dep.path("features").forEach(f -> features.add(f.asText()));
+                    e.getValue().path("features").forEach(f -> features.add(f.asText()));
+                });
+            }
         }
         assertThat(declared).isEqualTo(expected);
     }
