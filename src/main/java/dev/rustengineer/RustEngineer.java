@@ -171,6 +171,20 @@ public final class RustEngineer {
         return r;
     }
 
+    /**
+     * Makes the package one receiving specialist of the spec's integration patterns needs from a Rust project
+     * (generated or not), writes it atomically and runs that specialist's tools on it where they are installed.
+     */
+    public dev.rustengineer.handoff.HandoffOutcome handoff(dev.rustengineer.handoff.Handoffs.Request request) {
+        return handoffs().handoff(request);
+    }
+
+    /** The handoff pipeline, wired to this facade's advice, audit and writer. */
+    public dev.rustengineer.handoff.Handoffs handoffs() {
+        return new dev.rustengineer.handoff.Handoffs(knowledge.patterns(), this::readText, this::advise, root -> audit(root, false),
+                writer(), new dev.rustengineer.handoff.CheckRunner());
+    }
+
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
     public dev.rustengineer.doctor.Doctor.Report doctor() {
         return new dev.rustengineer.doctor.Doctor().run();

@@ -44,6 +44,7 @@ public final class Main {
         cli.addSubcommand(generate);
         cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(AuditCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(HandoffCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(ServeCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(McpCommand.class, new CommandFactory(facade)));
         cli.setOut(out);

@@ -1,0 +1,100 @@
+package dev.rustengineer.handoff;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a package's checks with the receiving specialists' tools where this machine has them: on PATH, in Go's
+ * bin folder, or where scripts/setup.d/40-handoff-tools.sh puts TypeScript. A missing tool skips its check and
+ * says how to get it; nothing is installed from here.
+ */
+public final class CheckRunner {
+    private static final long TIMEOUT_SECONDS = 300;
+    private static final int OUTPUT_LINES = 15;
+
+    private final List<Path> extraDirs;
+
+    public CheckRunner() {
+        String home = System.getProperty("user.home");
+        String gopath = System.getenv("GOPATH");
+        this.extraDirs = List.of(Path.of(gopath != null ? gopath : home + "/go", "bin"),
+                Path.of(home, ".cache/rust-engineer/node/node_modules/.bin"), Path.of("/usr/local/go/bin"));
+    }
+
+    /** PATH with the tool folders after it. */
+    String path() {
+        List<String> parts = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)));
+        extraDirs.forEach(d -> parts.add(d.toString()));
+        return String.join(File.pathSeparator, parts);
+    }
+
+    public boolean has(String tool) {
+        for (String dir : path().split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<CheckResult> run(Path dir, List<Check> checks) {
+        List<CheckResult> results = new ArrayList<>();
+        for (Check c : checks) {
+            results.add(run(dir, c));
+        }
+        return results;
+    }
+
+    public CheckResult run(Path dir, Check c) {
+        if (!has(c.tool())) {
+            return new CheckResult(c, CheckResult.Status.SKIPPED,
+                    c.tool() + " is not installed (scripts/setup.d/40-handoff-tools.sh installs it)", 0);
+        }
+        long t0 = System.nanoTime();
+        try {
+            var pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", c.script()).directory(dir.toFile()).redirectErrorStream(true);
+            pb.environment().put("PATH", path());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            var out = new StringBuilder();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    out.append("(output lost: ").append(e.getMessage()).append(')');
+                }
+            });
+            boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!done) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            reader.join(5000);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            String text;
+            synchronized (out) {
+                text = tail(out.toString());
+            }
+            if (!done) {
+                return new CheckResult(c, CheckResult.Status.FAILED, "did not finish in " + TIMEOUT_SECONDS + " s\n" + text, secs);
+            }
+            return new CheckResult(c, p.exitValue() == 0 ? CheckResult.Status.PASSED : CheckResult.Status.FAILED, text, secs);
+        } catch (IOException e) {
+            return new CheckResult(c, CheckResult.Status.FAILED, "could not run bash: " + e.getMessage(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CheckResult(c, CheckResult.Status.FAILED, "interrupted", 0);
+        }
+    }
+
+    private static String tail(String s) {
+        List<String> lines = s.strip().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()));
+    }
+}

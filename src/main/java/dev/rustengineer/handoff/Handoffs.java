@@ -1,0 +1,105 @@
+package dev.rustengineer.handoff;
+
+import dev.rustengineer.UsageException;
+import dev.rustengineer.advise.Advice;
+import dev.rustengineer.audit.AuditReport;
+import dev.rustengineer.brief.Brief;
+import dev.rustengineer.generate.GeneratedProject;
+import dev.rustengineer.generate.ProjectWriter;
+import dev.rustengineer.knowledge.IntegrationPattern;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The handoff pipeline: read the project, advise on its brief, let the specialist say what is missing or make
+ * its package, write the package atomically (staged, then moved: nothing already there is replaced without
+ * --force, and then only the package's own files), and run the receiving tools' checks on it.
+ */
+public final class Handoffs {
+
+    /** What the caller asked for. @param brief null: the README's description is the brief */
+    public record Request(Path project, String to, Path out, boolean force, String brief, boolean check) {}
+
+    private final List<IntegrationPattern> patterns;
+    private final Function<Brief, Advice> advise;
+    private final Function<String, Brief> readText;
+    private final Function<Path, AuditReport> audit;
+    private final ProjectWriter writer;
+    private final CheckRunner checks;
+
+    public Handoffs(List<IntegrationPattern> patterns, Function<String, Brief> readText, Function<Brief, Advice> advise,
+            Function<Path, AuditReport> audit, ProjectWriter writer, CheckRunner checks) {
+        this.patterns = List.copyOf(patterns);
+        this.readText = readText;
+        this.advise = advise;
+        this.audit = audit;
+        this.writer = writer;
+        this.checks = checks;
+    }
+
+    /** The specialists a package can be made for now, in the spec's order. */
+    public List<String> offered() {
+        return patterns.stream().map(IntegrationPattern::to).filter(id -> Specialist.byId(id).isPresent()).toList();
+    }
+
+    public HandoffOutcome handoff(Request r) {
+        IntegrationPattern pattern = patterns.stream().filter(p -> p.to().equals(r.to())).findFirst()
+                .orElseThrow(() -> new UsageException("unknown specialist '" + r.to() + "'; one of: " + String.join(", ", offered())));
+        Specialist specialist = Specialist.byId(r.to()).orElseThrow(() -> new UsageException("a handoff to " + r.to()
+                + " is not built yet (it needs the wasm and ffi kinds of `new`); one of: " + String.join(", ", offered())));
+        RustProject project = RustProject.read(r.project());
+        HandoffContext context = context(project, pattern, r.brief());
+        List<String> missing = specialist.lacking(context);
+        if (!missing.isEmpty()) {
+            return new HandoffOutcome.Lacking(specialist.id(), project.root(), missing);
+        }
+        HandoffPackage pkg = specialist.build(context);
+        Path out = r.out() != null ? r.out() : project.root().resolve("handoff").resolve(specialist.id());
+        var written = writer.toDirectory(new GeneratedProject(specialist.id(), pkg.files()), out, r.force());
+        List<CheckResult> results = r.check() ? checks.run(written.location(), pkg.checks()) : List.of();
+        return new HandoffOutcome.Written(specialist.id(), written.location(), written.files(), results);
+    }
+
+    HandoffContext context(RustProject project, IntegrationPattern pattern, String briefText) {
+        String brief = briefText != null && !briefText.isBlank() ? briefText : project.description();
+        if (brief.isBlank()) {
+            brief = "a Rust service named " + project.name();
+        }
+        Advice advice = advise.apply(readText.apply(brief));
+        Supplier<AuditReport> report = memo(() -> audit.apply(project.root()));
+        return new HandoffContext(project, brief, advice, pattern, HandoffKnowledge.bundled(), generatedDecisions(project.readme()), report);
+    }
+
+    /** The "- id: outcome (rationale)" lines under a generated README's "from these decisions:". */
+    static List<String> generatedDecisions(String readme) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : readme.lines().toList()) {
+            if (line.contains("from these decisions:")) {
+                in = true;
+            } else if (in && line.startsWith("- ")) {
+                out.add(line.substring(2).strip());
+            } else if (in && !line.isBlank()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
+    }
+}

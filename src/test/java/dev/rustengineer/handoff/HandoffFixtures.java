@@ -1,0 +1,71 @@
+package dev.rustengineer.handoff;
+
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.blueprint.NewOptions;
+import dev.rustengineer.generate.Destination;
+import dev.rustengineer.generate.NewProjectOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Projects the handoff tests hand over: generated the way `new` generates them, and one written by hand. */
+final class HandoffFixtures {
+    private HandoffFixtures() {}
+
+    static Path generated(Path parent, String name, String brief, String kind, String db) {
+        RustEngineer re = RustEngineer.shared();
+        var outcome = re.newProject(re.readText(brief), new NewOptions(name, kind, null, db, null, List.of(), null, false),
+                new Destination.Directory(parent, false));
+        return ((NewProjectOutcome.Written) outcome).written().location();
+    }
+
+    /** A project rust-engineer did not write: the prometheus crate, std::env::var, a Dockerfile with EXPOSE. */
+    static Path handWritten(Path dir) throws IOException {
+        write(dir, Map.of(
+                "Cargo.toml", """
+                        [package]
+                        name = "jobs-worker"
+                        version = "0.3.0"
+                        edition = "2021"
+
+                        [dependencies]
+                        prometheus = "0.14"
+                        tokio = { version = "1", features = ["full"] }
+                        """,
+                "src/main.rs", """
+                        use prometheus::{register_int_counter, register_histogram};
+
+                        const QUEUE: &str = "jobs";
+
+                        fn main() {
+                            let port = std::env::var("PORT").unwrap_or_else(|_| "8080".to_owned());
+                            let queue = std::env::var("QUEUE_NAME").unwrap_or(QUEUE.to_owned());
+                            let done = register_int_counter!("jobs_processed_total", "Jobs done").unwrap();
+                            let took = register_histogram!("job_duration_seconds", "Job time").unwrap();
+                            serve("/metrics", &port, &queue, done, took);
+                        }
+                        """,
+                "Dockerfile", """
+                        FROM rust:1 AS build
+                        COPY . .
+                        RUN cargo build --release
+                        FROM debian:bookworm-slim
+                        COPY --from=build /target/release/jobs-worker /usr/local/bin/
+                        ENV PORT=8080 \\
+                            RUST_LOG=info
+                        EXPOSE 8080
+                        ENTRYPOINT ["jobs-worker"]
+                        """));
+        return dir;
+    }
+
+    static void write(Path dir, Map<String, String> files) throws IOException {
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+    }
+}
