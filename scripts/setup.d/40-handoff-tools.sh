@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The receiving specialists' own tools, for `handoff`'s tests: each installed only when missing (or at another
 # version), from the registries this machine reaches. Go tools go to $(go env GOPATH)/bin, TypeScript to
-# ~/.cache/rust-engineer/node, the Kubernetes schemas (kubernetes-validate ships them) to pip's site.
+# ~/.cache/rust-engineer/node, kubernetes-validate (which ships the Kubernetes JSON schemas) with pip.
 # Prints each tool's version and how long its install took.
 set -euo pipefail
 export PATH="$PATH:/usr/local/go/bin"
@@ -10,22 +10,22 @@ mkdir -p "$gobin"
 export PATH="$gobin:$PATH"
 timed() { local t0=$SECONDS; "$@"; echo "   installed in $((SECONDS - t0)) s: $*"; }
 
-# name  module@version  the string its version output contains
+# A Go tool is current when the module version built into its binary (go version -m) is the one asked for.
 go_tool() {
-  local bin=$1 pkg=$2 want=$3 flag=${4:---version}
-  if [ -x "$gobin/$bin" ] && "$gobin/$bin" $flag 2>&1 | grep -q -- "$want"; then return 0; fi
+  local bin=$1 pkg=$2
+  local version=${pkg##*@}
+  if [ -x "$gobin/$bin" ] && go version -m "$gobin/$bin" | grep -E "^\s+mod\s" | grep -q -- "\s$version\s"; then return 0; fi
   timed env GOFLAGS=-mod=mod go install "$pkg"
 }
-go_tool promtool github.com/prometheus/prometheus/cmd/promtool@v0.316.0 "" --version
-go_tool helm helm.sh/helm/v3/cmd/helm@v3.22.0 "v3.22.0" version
-go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0 "v0.7.0" -v
-go_tool protoc-gen-go google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12 "v1.36.12" --version
-go_tool protoc-gen-go-grpc google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.0 "1.6.0" --version
+go_tool promtool github.com/prometheus/prometheus/cmd/promtool@v0.316.0
+go_tool helm helm.sh/helm/v3/cmd/helm@v3.22.0
+go_tool protoc-gen-go google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12
+go_tool protoc-gen-go-grpc google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.0
 
 if ! command -v protoc >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  timed apt-get install -y -qq protobuf-compiler >/dev/null
+  timed apt-get install -y -qq protobuf-compiler
 fi
 
 node_dir="$HOME/.cache/rust-engineer/node"
@@ -38,11 +38,11 @@ if ! python3 -c 'import kubernetes_validate' 2>/dev/null; then
   timed python3 -m pip install -q kubernetes-validate==1.37.0
 fi
 
-promtool --version | head -1
-helm version --short
-kubeconform -v
-protoc-gen-go --version
-protoc-gen-go-grpc --version
+# go install builds without release ldflags, so promtool and helm print no exact version of their
+# own: the module versions their binaries carry say it.
+for t in promtool helm protoc-gen-go protoc-gen-go-grpc; do
+  go version -m "$gobin/$t" | awk -v t="$t" '$1 == "mod" { print t ": " $2 " " $3 }'
+done
 protoc --version
 "$node_dir/node_modules/.bin/tsc" --version
-python3 -m pip show kubernetes-validate | grep -i '^version'
+echo "kubernetes-validate $(kubernetes-validate --version)"

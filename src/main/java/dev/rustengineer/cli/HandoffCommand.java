@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "handoff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make the package another specialist takes over from a Rust project (the spec's integration patterns):",
-            "devops-engineer, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
-            "own tools where they are installed (promtool; helm, kubeconform)."},
+            "devops-engineer, golang-pro, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
+            "own tools where they are installed (promtool; helm, kubernetes-validate)."},
         footer = {"", "Examples:", "  rust-engineer handoff ./orders --to devops-engineer",
             "  rust-engineer handoff ./orders --to kubernetes-specialist --out ./k8s-handoff",
             "  rust-engineer handoff ./orders --to devops-engineer --brief \"REST API for orders, p99 under 5 ms\""})
@@ -31,7 +31,7 @@ final class HandoffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "A Rust project (a folder with Cargo.toml), generated or not.")
     Path project;
 
-    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: devops-engineer or kubernetes-specialist.")
+    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: devops-engineer, golang-pro or kubernetes-specialist.")
     String to;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the package goes (default: PROJECT/handoff/SPECIALIST).")
@@ -42,6 +42,9 @@ final class HandoffCommand implements Callable<Integer> {
 
     @Option(names = "--brief", paramLabel = "TEXT", description = "The project's brief, for the decisions (default: the README's first paragraph).")
     String brief;
+
+    @Option(names = "--target-dir", paramLabel = "DIR", description = "cargo's target directory, when the package needs the built service (backend-developer).")
+    Path targetDir;
 
     @Option(names = "--no-check", negatable = false, description = "Do not run the specialist's tools on the package.")
     boolean noCheck;
@@ -54,7 +57,7 @@ final class HandoffCommand implements Callable<Integer> {
     public Integer call() {
         HandoffOutcome outcome;
         try {
-            outcome = facade.get().handoff(new Handoffs.Request(project, to, out, force, brief, !noCheck));
+            outcome = facade.get().handoff(new Handoffs.Request(project, to, out, force, brief, !noCheck, targetDir));
         } catch (HandoffException e) {
             spec.commandLine().getErr().println("rust-engineer: " + Main.oneLine(e.getMessage()));
             return ExitCode.NEGATIVE;

@@ -21,7 +21,11 @@ import java.util.function.Supplier;
 public final class Handoffs {
 
     /** What the caller asked for. @param brief null: the README's description is the brief */
-    public record Request(Path project, String to, Path out, boolean force, String brief, boolean check) {}
+    public record Request(Path project, String to, Path out, boolean force, String brief, boolean check, Path cargoTargetDir) {
+        public Request(Path project, String to, Path out, boolean force, String brief, boolean check) {
+            this(project, to, out, force, brief, check, null);
+        }
+    }
 
     private final List<IntegrationPattern> patterns;
     private final Function<Brief, Advice> advise;
@@ -51,7 +55,7 @@ public final class Handoffs {
         Specialist specialist = Specialist.byId(r.to()).orElseThrow(() -> new UsageException("a handoff to " + r.to()
                 + " is not built yet (it needs the wasm and ffi kinds of `new`); one of: " + String.join(", ", offered())));
         RustProject project = RustProject.read(r.project());
-        HandoffContext context = context(project, pattern, r.brief());
+        HandoffContext context = context(project, pattern, r.brief(), r.cargoTargetDir());
         List<String> missing = specialist.lacking(context);
         if (!missing.isEmpty()) {
             return new HandoffOutcome.Lacking(specialist.id(), project.root(), missing);
@@ -63,14 +67,14 @@ public final class Handoffs {
         return new HandoffOutcome.Written(specialist.id(), written.location(), written.files(), results);
     }
 
-    HandoffContext context(RustProject project, IntegrationPattern pattern, String briefText) {
+    HandoffContext context(RustProject project, IntegrationPattern pattern, String briefText, Path cargoTargetDir) {
         String brief = briefText != null && !briefText.isBlank() ? briefText : project.description();
         if (brief.isBlank()) {
             brief = "a Rust service named " + project.name();
         }
         Advice advice = advise.apply(readText.apply(brief));
         Supplier<AuditReport> report = memo(() -> audit.apply(project.root()));
-        return new HandoffContext(project, brief, advice, pattern, HandoffKnowledge.bundled(), generatedDecisions(project.readme()), report);
+        return new HandoffContext(project, brief, advice, pattern, HandoffKnowledge.bundled(), generatedDecisions(project.readme()), report, cargoTargetDir);
     }
 
     /** The "- id: outcome (rationale)" lines under a generated README's "from these decisions:". */

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every package made from generated projects and checked by the receiving specialist's own tools: promtool for
- * devops-engineer; helm lint, helm template and kubeconform for kubernetes-specialist. A check skipped for a
+ * devops-engineer; helm lint, helm template and kubernetes-validate for kubernetes-specialist; protoc with protoc-gen-go and
+ * protoc-gen-go-grpc, then go build and go vet, for golang-pro. A check skipped for a
  * missing tool fails here: scripts/setup.d/40-handoff-tools.sh installs them all, and CI runs it first.
  */
 class HandoffIT {
@@ -40,10 +41,13 @@ class HandoffIT {
         }
     }
 
-    static final List<String> SPECIALISTS = List.of("devops-engineer");
+    static final List<String> SPECIALISTS = List.of("devops-engineer", "kubernetes-specialist", "golang-pro");
 
+    /** Every specialist whose package the project can give: golang-pro needs the gRPC set's .proto contract. */
     static Stream<Arguments> packages() {
-        return PROJECTS.stream().flatMap(p -> SPECIALISTS.stream().map(to -> Arguments.of(p.name(), to)));
+        return PROJECTS.stream().flatMap(p -> SPECIALISTS.stream()
+                .filter(to -> !to.equals("golang-pro") || "grpc".equals(p.kind()))
+                .map(to -> Arguments.of(p.name(), to)));
     }
 
     @ParameterizedTest(name = "{1} from {0}")
@@ -59,9 +63,13 @@ class HandoffIT {
             String alerts = Files.readString(written.location().resolve("prometheus/alerts.yml"));
             assertThat(alerts).contains(name.equals("orders-grpc") ? "grpc_server_handling_seconds_bucket" : "http_request_duration_seconds_bucket");
             assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("SUCCESS"));
+        } else if (to.equals("golang-pro")) {
+            assertThat(written.location().resolve("gen/orders_grpc/v1/orders_grpc.pb.go")).content().contains("func NewOrderServiceClient(");
+            assertThat(written.location().resolve("go.sum")).isNotEmptyFile();
         } else {
             assertThat(written.location().resolve("rendered.yaml")).isNotEmptyFile();
-            assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("Valid: 2", "Invalid: 0"));
+            assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("rendered.yaml passed for resource deployment/" + name,
+                    "rendered.yaml passed for resource service/" + name));
         }
     }
 }

@@ -95,7 +95,21 @@ class HandoffTest {
         assertThat(out.resolve("helm/svc/templates/deployment.yaml")).exists();
         String doc = Files.readString(out.resolve("HANDOFF.md"));
         assertThat(doc).contains("Deployment `svc`", "readinessProbe GET /health/ready", "container port 3000", "helm lint --strict helm/svc",
-                "kubeconform -strict");
+                "kubernetes-validate --strict -k 1.33.0 k8s/*.yaml");
+    }
+
+    @Test
+    void golangPackageMapsEveryContractToAGoPackageAndCallsTheListMethod() throws IOException {
+        Path out = written(grpc, "golang-pro", "gsvc-go");
+        assertThat(out.resolve("proto/gsvc/v1/orders.proto")).hasSameTextualContentAs(grpc.resolve("proto/gsvc/v1/orders.proto"));
+        assertThat(Files.readString(out.resolve("gen.sh"))).contains("'--go_opt=Mgsvc/v1/orders.proto=example.com/gsvc/gen/gsvc/v1;gsvcv1'",
+                "--go-grpc_out=gen");
+        assertThat(Files.readString(out.resolve("go.mod"))).contains("module example.com/gsvc", "google.golang.org/grpc v1.85.0");
+        assertThat(Files.readString(out.resolve("cmd/gsvc-client/main.go"))).contains("gsvcv1.NewOrderServiceClient(conn)",
+                "client.ListOrders(ctx, &gsvcv1.ListOrdersRequest{})");
+        assertThat(Files.readString(out.resolve("HANDOFF.md"))).contains("| `gsvc.v1.OrderService` | `DeleteOrder` | `DeleteOrderRequest` | `google.protobuf.Empty` |");
+        var http = handoff(service, "golang-pro", dir.resolve("svc-go"));
+        assertThat(((HandoffOutcome.Lacking) http).missing()).singleElement().asString().contains("--kind grpc");
     }
 
     @Test
@@ -123,7 +137,7 @@ class HandoffTest {
     @Test
     void unknownAndNotYetBuiltSpecialistsAreUsageErrors() {
         assertThatThrownBy(() -> handoff(service, "devops", null)).isInstanceOf(UsageException.class)
-                .hasMessage("unknown specialist 'devops'; one of: devops-engineer, kubernetes-specialist");
+                .hasMessage("unknown specialist 'devops'; one of: devops-engineer, golang-pro, kubernetes-specialist");
         assertThatThrownBy(() -> handoff(service, "frontend-developer", null)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("not built yet");
         assertThatThrownBy(() -> handoff(dir.resolve("nowhere"), "devops-engineer", null)).isInstanceOf(UsageException.class)
