@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "handoff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make the package another specialist takes over from a Rust project (the spec's integration patterns):",
-            "devops-engineer, golang-pro, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
+            "backend-developer, devops-engineer, golang-pro, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
             "own tools where they are installed (promtool; helm, kubernetes-validate)."},
         footer = {"", "Examples:", "  rust-engineer handoff ./orders --to devops-engineer",
             "  rust-engineer handoff ./orders --to kubernetes-specialist --out ./k8s-handoff",
@@ -31,7 +31,7 @@ final class HandoffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "A Rust project (a folder with Cargo.toml), generated or not.")
     Path project;
 
-    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: devops-engineer, golang-pro or kubernetes-specialist.")
+    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: backend-developer, devops-engineer, golang-pro or kubernetes-specialist.")
     String to;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the package goes (default: PROJECT/handoff/SPECIALIST).")

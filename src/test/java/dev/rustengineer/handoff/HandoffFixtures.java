@@ -61,6 +61,25 @@ final class HandoffFixtures {
         return dir;
     }
 
+    /** An OpenAPI 3.0 document a project keeps: nullable, enums, arrays, path and required query parameters. */
+    static final String OPENAPI = """
+            {"openapi": "3.0.3", "info": {"title": "jobs", "version": "0.3.0"},
+             "paths": {
+               "/jobs": {"get": {"operationId": "list_jobs", "summary": "Jobs by state.",
+                 "parameters": [{"name": "state", "in": "query", "required": true, "schema": {"$ref": "#/components/schemas/State"}},
+                                {"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+                 "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}}}}}}},
+               "/jobs/{job_id}": {
+                 "parameters": [{"name": "job_id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                 "get": {"operationId": "get_job", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}}}},
+                 "delete": {"operationId": "cancel_job", "responses": {"204": {"description": "gone"}}}}},
+             "components": {"schemas": {
+               "State": {"type": "string", "enum": ["queued", "done"]},
+               "Job": {"type": "object", "required": ["id", "state"], "properties": {
+                 "id": {"type": "integer"}, "labels": {"type": "array", "items": {"type": "string"}},
+                 "state": {"$ref": "#/components/schemas/State"}, "note": {"type": "string", "nullable": true}}}}}}
+            """;
+
     static void write(Path dir, Map<String, String> files) throws IOException {
         for (var e : files.entrySet()) {
             Path p = dir.resolve(e.getKey());

@@ -3,6 +3,7 @@ package dev.rustengineer.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.generate.ItSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,12 +42,14 @@ class HandoffIT {
         }
     }
 
-    static final List<String> SPECIALISTS = List.of("devops-engineer", "kubernetes-specialist", "golang-pro");
+    static final List<String> SPECIALISTS = List.of("devops-engineer", "kubernetes-specialist", "golang-pro", "backend-developer");
 
     /** Every specialist whose package the project can give: golang-pro needs the gRPC set's .proto contract. */
     static Stream<Arguments> packages() {
         return PROJECTS.stream().flatMap(p -> SPECIALISTS.stream()
                 .filter(to -> !to.equals("golang-pro") || "grpc".equals(p.kind()))
+                // backend-developer from an HTTP service builds it with cargo: the axum one here, the gRPC one (protoc only)
+                .filter(to -> !to.equals("backend-developer") || p.name().equals("orders") || "grpc".equals(p.kind()))
                 .map(to -> Arguments.of(p.name(), to)));
     }
 
@@ -54,7 +57,7 @@ class HandoffIT {
     @MethodSource("packages")
     void thePackagePassesTheReceivingSpecialistsTools(String name, String to) throws Exception {
         var outcome = RustEngineer.shared().handoff(new Handoffs.Request(dir.resolve(name), to, dir.resolve("out").resolve(name + "-" + to),
-                false, null, true));
+                false, null, true, ItSupport.cargoTarget()));
         assertThat(outcome).isInstanceOf(HandoffOutcome.Written.class);
         var written = (HandoffOutcome.Written) outcome;
         assertThat(written.checks()).isNotEmpty().allSatisfy(r -> assertThat(r.status())
@@ -63,6 +66,10 @@ class HandoffIT {
             String alerts = Files.readString(written.location().resolve("prometheus/alerts.yml"));
             assertThat(alerts).contains(name.equals("orders-grpc") ? "grpc_server_handling_seconds_bucket" : "http_request_duration_seconds_bucket");
             assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("SUCCESS"));
+        } else if (to.equals("backend-developer") && name.equals("orders")) {
+            callTheServiceWithTheClient(written.location());
+        } else if (to.equals("backend-developer")) {
+            assertThat(written.location().resolve("proto/orders_grpc/v1/orders.proto")).exists();
         } else if (to.equals("golang-pro")) {
             assertThat(written.location().resolve("gen/orders_grpc/v1/orders_grpc.pb.go")).content().contains("func NewOrderServiceClient(");
             assertThat(written.location().resolve("go.sum")).isNotEmptyFile();
@@ -70,6 +77,36 @@ class HandoffIT {
             assertThat(written.location().resolve("rendered.yaml")).isNotEmptyFile();
             assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("rendered.yaml passed for resource deployment/" + name,
                     "rendered.yaml passed for resource service/" + name));
+        }
+    }
+
+    /** The compiled TypeScript client, run by node against the running service: create one order, list it, miss one. */
+    private static void callTheServiceWithTheClient(Path pkg) throws Exception {
+        assertThat(pkg.resolve("client/dist/client.js")).exists();
+        assertThat(pkg.resolve("client/dist/client.d.ts")).content().contains("createOrder: (body: OrderInput) => Promise<Order>;");
+        int port = ItSupport.freePort();
+        Path work = Files.createDirectories(dir.resolve("run-orders"));
+        Process service = ItSupport.start(ItSupport.binary("orders"), java.util.Map.of("BIND_ADDR", "127.0.0.1:" + port,
+                "DATABASE_URL", "sqlite://" + work.resolve("orders.db") + "?mode=rwc"), work.resolve("server.log"));
+        try {
+            ItSupport.awaitHttp("http://127.0.0.1:" + port + "/health/live", service);
+            Files.writeString(pkg.resolve("client/smoke.mjs"), """
+                    import { createClient, ApiError } from "./dist/client.js";
+                    const api = createClient({ baseUrl: process.argv[2] });
+                    const created = await api.createOrder({ name: "first", quantity: 2 });
+                    const page = await api.listOrders({ page: 1, per_page: 10 });
+                    let missing = 0;
+                    try { await api.getOrder(999999); } catch (e) { if (e instanceof ApiError) missing = e.status; }
+                    await api.deleteOrder(created.id);
+                    console.log(JSON.stringify({ id: created.id, total: page.total, first: page.items[0].name, missing }));
+                    """);
+            Process node = new ProcessBuilder("node", "smoke.mjs", "http://127.0.0.1:" + port).directory(pkg.resolve("client").toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(node.waitFor()).as(out).isZero();
+            assertThat(out.strip()).isEqualTo("{\"id\":1,\"total\":1,\"first\":\"first\",\"missing\":404}");
+        } finally {
+            ItSupport.stop(service, work.resolve("server.log"));
         }
     }
 }

@@ -113,6 +113,25 @@ class HandoffTest {
     }
 
     @Test
+    void backendPackageTakesAKeptOpenApiDocumentAndTypesEveryOperation() throws IOException {
+        Path project = HandoffFixtures.handWritten(dir.resolve("jobs-api"));
+        Files.writeString(project.resolve("openapi.json"), HandoffFixtures.OPENAPI);
+        Path out = written(project, "backend-developer", "jobs-backend");
+        String ts = Files.readString(out.resolve("client/src/client.ts"));
+        assertThat(ts).contains("export interface Job {\n  id: number;\n  labels?: string[];\n  state: State;\n  note?: string | null;\n}",
+                "getJob: (jobId: number): Promise<Job> =>\n      call<Job>(\"GET\", `/jobs/${encodeURIComponent(String(jobId))}`, undefined, undefined),",
+                "export type State = \"queued\" | \"done\";", "listJobs: (query: { state: State; limit?: number }): Promise<Job[]> =>",
+                "cancelJob: (jobId: number): Promise<void> =>");
+        assertThat(Files.readString(out.resolve("HANDOFF.md"))).contains("read from `openapi.json` in the project", "| `GET /jobs/{job_id}` | `getJob` |");
+        assertThat(Files.readString(out.resolve("client/tsconfig.json"))).contains("\"strict\": true");
+        Path fromGrpc = written(grpc, "backend-developer", "gsvc-backend");
+        assertThat(fromGrpc.resolve("proto/gsvc/v1/orders.proto")).exists();
+        assertThat(fromGrpc.resolve("openapi.json")).doesNotExist();
+        var lacking = handoff(cli, "backend-developer", dir.resolve("cli-backend"));
+        assertThat(((HandoffOutcome.Lacking) lacking).missing()).singleElement().asString().contains("utoipa", "--kind grpc");
+    }
+
+    @Test
     void aProjectWithoutWhatTheHandoffNeedsIsToldWhatToAdd() {
         var devops = handoff(cli, "devops-engineer", dir.resolve("cli-devops"));
         assertThat(devops).isInstanceOf(HandoffOutcome.Lacking.class);
@@ -137,7 +156,7 @@ class HandoffTest {
     @Test
     void unknownAndNotYetBuiltSpecialistsAreUsageErrors() {
         assertThatThrownBy(() -> handoff(service, "devops", null)).isInstanceOf(UsageException.class)
-                .hasMessage("unknown specialist 'devops'; one of: devops-engineer, golang-pro, kubernetes-specialist");
+                .hasMessage("unknown specialist 'devops'; one of: backend-developer, devops-engineer, golang-pro, kubernetes-specialist");
         assertThatThrownBy(() -> handoff(service, "frontend-developer", null)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("not built yet");
         assertThatThrownBy(() -> handoff(dir.resolve("nowhere"), "devops-engineer", null)).isInstanceOf(UsageException.class)
