@@ -9,13 +9,13 @@ import java.util.List;
  * about one `unsafe {` in nine of tokio's lives) and cannot parse edition-2024 `unsafe extern` blocks; this
  * reads those spots token by token without ever mistaking a string or comment for code.
  */
-final class RustLexer {
+public final class RustLexer {
     /** @param kind ident, lifetime, punct or literal */
-    record Token(String kind, String text, int start, int end) {}
+    public record Token(String kind, String text, int start, int end) {}
 
     private RustLexer() {}
 
-    static List<Token> tokens(String s) {
+    public static List<Token> tokens(String s) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         int n = s.length();

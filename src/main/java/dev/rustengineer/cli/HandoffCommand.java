@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "handoff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make the package another specialist takes over from a Rust project (the spec's integration patterns):",
-            "backend-developer, devops-engineer, golang-pro, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
+            "backend-developer, database-optimizer, devops-engineer, golang-pro, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
             "own tools where they are installed (promtool; helm, kubernetes-validate)."},
         footer = {"", "Examples:", "  rust-engineer handoff ./orders --to devops-engineer",
             "  rust-engineer handoff ./orders --to kubernetes-specialist --out ./k8s-handoff",
+            "  rust-engineer handoff ./orders --to database-optimizer --database-url postgres://postgres@127.0.0.1:55432/postgres",
             "  rust-engineer handoff ./orders --to devops-engineer --brief \"REST API for orders, p99 under 5 ms\""})
 final class HandoffCommand implements Callable<Integer> {
     private final Supplier<RustEngineer> facade;
@@ -31,7 +32,7 @@ final class HandoffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "A Rust project (a folder with Cargo.toml), generated or not.")
     Path project;
 
-    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: backend-developer, devops-engineer, golang-pro or kubernetes-specialist.")
+    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: backend-developer, database-optimizer, devops-engineer, golang-pro or kubernetes-specialist.")
     String to;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the package goes (default: PROJECT/handoff/SPECIALIST).")
@@ -46,6 +47,9 @@ final class HandoffCommand implements Callable<Integer> {
     @Option(names = "--target-dir", paramLabel = "DIR", description = "cargo's target directory, when the package needs the built service (backend-developer).")
     Path targetDir;
 
+    @Option(names = "--database-url", paramLabel = "URL", description = "A PostgreSQL server for database-optimizer's EXPLAIN ANALYZE (a scratch database is made there and dropped; default: DATABASE_URL when it is postgres://).")
+    String databaseUrl;
+
     @Option(names = "--no-check", negatable = false, description = "Do not run the specialist's tools on the package.")
     boolean noCheck;
 
@@ -57,7 +61,7 @@ final class HandoffCommand implements Callable<Integer> {
     public Integer call() {
         HandoffOutcome outcome;
         try {
-            outcome = facade.get().handoff(new Handoffs.Request(project, to, out, force, brief, !noCheck, targetDir));
+            outcome = facade.get().handoff(new Handoffs.Request(project, to, out, force, brief, !noCheck, targetDir, databaseUrl));
         } catch (HandoffException e) {
             spec.commandLine().getErr().println("rust-engineer: " + Main.oneLine(e.getMessage()));
             return ExitCode.NEGATIVE;

@@ -52,6 +52,9 @@ public final class CheckRunner {
     }
 
     public CheckResult run(Path dir, Check c) {
+        if (c.skipReason() != null) {
+            return new CheckResult(c, CheckResult.Status.SKIPPED, c.skipReason(), 0);
+        }
         if (!has(c.tool())) {
             return new CheckResult(c, CheckResult.Status.SKIPPED,
                     c.tool() + " is not installed (scripts/setup.d/40-handoff-tools.sh installs it)", 0);
@@ -60,6 +63,7 @@ public final class CheckRunner {
         try {
             var pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", c.script()).directory(dir.toFile()).redirectErrorStream(true);
             pb.environment().put("PATH", path());
+            pb.environment().putAll(c.env());
             Process p = pb.start();
             p.getOutputStream().close();
             var out = new StringBuilder();

@@ -13,9 +13,11 @@ import java.util.function.Supplier;
  * @param brief the text advise read (the --brief given, else the README's description)
  * @param generatedDecisions the decision lines a generated README lists (empty for other projects)
  * @param cargoTargetDir where cargo builds when a package needs the built service (null: cargo's own choice)
+ * @param databaseUrl a PostgreSQL server to run EXPLAIN ANALYZE on, in a scratch database (null: none given)
  */
 public record HandoffContext(RustProject project, String brief, Advice advice, IntegrationPattern pattern,
-        HandoffKnowledge knowledge, List<String> generatedDecisions, Supplier<AuditReport> audit, java.nio.file.Path cargoTargetDir) {
+        HandoffKnowledge knowledge, List<String> generatedDecisions, Supplier<AuditReport> audit, java.nio.file.Path cargoTargetDir,
+        String databaseUrl) {
 
     /** The environment variables the service reads. */
     public List<EnvVar> env() {

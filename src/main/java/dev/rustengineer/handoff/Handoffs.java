@@ -21,9 +21,10 @@ import java.util.function.Supplier;
 public final class Handoffs {
 
     /** What the caller asked for. @param brief null: the README's description is the brief */
-    public record Request(Path project, String to, Path out, boolean force, String brief, boolean check, Path cargoTargetDir) {
+    public record Request(Path project, String to, Path out, boolean force, String brief, boolean check, Path cargoTargetDir,
+            String databaseUrl) {
         public Request(Path project, String to, Path out, boolean force, String brief, boolean check) {
-            this(project, to, out, force, brief, check, null);
+            this(project, to, out, force, brief, check, null, null);
         }
     }
 
@@ -55,7 +56,7 @@ public final class Handoffs {
         Specialist specialist = Specialist.byId(r.to()).orElseThrow(() -> new UsageException("a handoff to " + r.to()
                 + " is not built yet (it needs the wasm and ffi kinds of `new`); one of: " + String.join(", ", offered())));
         RustProject project = RustProject.read(r.project());
-        HandoffContext context = context(project, pattern, r.brief(), r.cargoTargetDir());
+        HandoffContext context = context(project, pattern, r.brief(), r.cargoTargetDir(), postgres(r.databaseUrl()));
         List<String> missing = specialist.lacking(context);
         if (!missing.isEmpty()) {
             return new HandoffOutcome.Lacking(specialist.id(), project.root(), missing);
@@ -67,14 +68,30 @@ public final class Handoffs {
         return new HandoffOutcome.Written(specialist.id(), written.location(), written.files(), results);
     }
 
-    HandoffContext context(RustProject project, IntegrationPattern pattern, String briefText, Path cargoTargetDir) {
+    HandoffContext context(RustProject project, IntegrationPattern pattern, String briefText, Path cargoTargetDir, String databaseUrl) {
         String brief = briefText != null && !briefText.isBlank() ? briefText : project.description();
         if (brief.isBlank()) {
             brief = "a Rust service named " + project.name();
         }
         Advice advice = advise.apply(readText.apply(brief));
         Supplier<AuditReport> report = memo(() -> audit.apply(project.root()));
-        return new HandoffContext(project, brief, advice, pattern, HandoffKnowledge.bundled(), generatedDecisions(project.readme()), report, cargoTargetDir);
+        return new HandoffContext(project, brief, advice, pattern, HandoffKnowledge.bundled(), generatedDecisions(project.readme()), report, cargoTargetDir,
+                databaseUrl);
+    }
+
+    /** The PostgreSQL server given, else DATABASE_URL when it names one; null when there is none. */
+    private static String postgres(String given) {
+        String url = given != null ? given : System.getenv("DATABASE_URL");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (!url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
+            if (given != null) {
+                throw new UsageException("--database-url must be a postgres:// URL, not '" + url.replaceAll("//[^@/]*@", "//***@") + "'");
+            }
+            return null;
+        }
+        return url;
     }
 
     /** The "- id: outcome (rationale)" lines under a generated README's "from these decisions:". */

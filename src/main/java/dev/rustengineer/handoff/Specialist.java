@@ -8,7 +8,7 @@ import java.util.Optional;
  * it is made. One small record per specialist; frontend-developer (wasm) and cpp-pro (FFI) join this list when
  * the wasm and ffi kinds can be generated.
  */
-public sealed interface Specialist permits BackendDeveloper, DevopsEngineer, KubernetesSpecialist, GolangPro {
+public sealed interface Specialist permits BackendDeveloper, DatabaseOptimizer, DevopsEngineer, KubernetesSpecialist, GolangPro {
 
     /** The id the spec's integration patterns use (knowledge/integrations.yaml). */
     String id();
@@ -20,7 +20,7 @@ public sealed interface Specialist permits BackendDeveloper, DevopsEngineer, Kub
     HandoffPackage build(HandoffContext context);
 
     static List<Specialist> all() {
-        return List.of(new BackendDeveloper(), new DevopsEngineer(), new KubernetesSpecialist(), new GolangPro());
+        return List.of(new BackendDeveloper(), new DatabaseOptimizer(), new DevopsEngineer(), new KubernetesSpecialist(), new GolangPro());
     }
 
     static Optional<Specialist> byId(String id) {

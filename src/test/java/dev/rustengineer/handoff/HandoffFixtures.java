@@ -61,6 +61,42 @@ final class HandoffFixtures {
         return dir;
     }
 
+    /** A project rust-engineer did not write with SQLx: a runtime query in a loop (N+1) and a query! macro. */
+    static Path withQueries(Path dir) throws IOException {
+        write(dir, Map.of(
+                "Cargo.toml", """
+                        [package]
+                        name = "billing"
+                        version = "0.1.0"
+                        edition = "2021"
+
+                        [dependencies]
+                        sqlx = { version = "0.8", features = ["postgres", "runtime-tokio"] }
+                        """,
+                "src/lib.rs", """
+                        // SELECT in a comment is not a statement
+                        pub async fn totals(pool: &sqlx::PgPool, ids: &[i64]) -> Vec<i64> {
+                            let mut out = Vec::new();
+                            for id in ids {
+                                let n: i64 = sqlx::query_scalar("SELECT count(*) FROM lines WHERE invoice_id = $1")
+                                    .bind(id)
+                                    .fetch_one(pool)
+                                    .await
+                                    .unwrap();
+                                out.push(n);
+                            }
+                            out
+                        }
+
+                        pub async fn one(pool: &sqlx::PgPool, id: i64) {
+                            let _ = sqlx::query!(r#"SELECT id, "total" FROM invoices WHERE id = $1"#, id).fetch_one(pool).await;
+                        }
+                        """,
+                "migrations/0001_init.sql", "CREATE TABLE invoices (id BIGINT PRIMARY KEY, total BIGINT NOT NULL);\n"
+                        + "CREATE TABLE lines (id BIGINT PRIMARY KEY, invoice_id BIGINT NOT NULL REFERENCES invoices (id));\n"));
+        return dir;
+    }
+
     /** An OpenAPI 3.0 document a project keeps: nullable, enums, arrays, path and required query parameters. */
     static final String OPENAPI = """
             {"openapi": "3.0.3", "info": {"title": "jobs", "version": "0.3.0"},

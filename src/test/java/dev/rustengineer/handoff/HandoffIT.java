@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every package made from generated projects and checked by the receiving specialist's own tools: promtool for
  * devops-engineer; helm lint, helm template and kubernetes-validate for kubernetes-specialist; protoc with protoc-gen-go and
- * protoc-gen-go-grpc, then go build and go vet, for golang-pro. A check skipped for a
+ * protoc-gen-go-grpc, then go build and go vet, for golang-pro; tsc and node against the running service for
+ * backend-developer; psql running EXPLAIN ANALYZE on the throwaway PostgreSQL for database-optimizer. A check skipped for a
  * missing tool fails here: scripts/setup.d/40-handoff-tools.sh installs them all, and CI runs it first.
  */
 class HandoffIT {
@@ -31,18 +32,21 @@ class HandoffIT {
             new Project("orders-actix", "REST API for orders", "service", "actix-web"),
             new Project("orders-hyper", "REST API for orders", "service", "hyper"),
             new Project("orders-rocket", "REST API for orders", "service", "rocket"),
-            new Project("orders-grpc", "A gRPC service for orders", "grpc", null));
+            new Project("orders-grpc", "A gRPC service for orders", "grpc", null),
+            new Project("orders-pg", "REST API for orders on PostgreSQL", "service", "axum"));
 
     @BeforeAll
     static void generate() {
         RustEngineer re = RustEngineer.shared();
         for (Project p : PROJECTS) {
-            re.newProject(re.readText(p.brief()), new dev.rustengineer.blueprint.NewOptions(p.name(), p.kind(), p.web(), null, null,
+            re.newProject(re.readText(p.brief()), new dev.rustengineer.blueprint.NewOptions(p.name(), p.kind(), p.web(),
+                    p.name().endsWith("-pg") ? "postgres" : null, null,
                     List.of(), null, false), new dev.rustengineer.generate.Destination.Directory(dir, false));
         }
     }
 
-    static final List<String> SPECIALISTS = List.of("devops-engineer", "kubernetes-specialist", "golang-pro", "backend-developer");
+    static final List<String> SPECIALISTS = List.of("devops-engineer", "kubernetes-specialist", "golang-pro", "backend-developer",
+            "database-optimizer");
 
     /** Every specialist whose package the project can give: golang-pro needs the gRPC set's .proto contract. */
     static Stream<Arguments> packages() {
@@ -50,6 +54,8 @@ class HandoffIT {
                 .filter(to -> !to.equals("golang-pro") || "grpc".equals(p.kind()))
                 // backend-developer from an HTTP service builds it with cargo: the axum one here, the gRPC one (protoc only)
                 .filter(to -> !to.equals("backend-developer") || p.name().equals("orders") || "grpc".equals(p.kind()))
+                // database-optimizer's EXPLAIN ANALYZE needs the PostgreSQL variant
+                .filter(to -> !to.equals("database-optimizer") || p.name().endsWith("-pg"))
                 .map(to -> Arguments.of(p.name(), to)));
     }
 
@@ -57,7 +63,7 @@ class HandoffIT {
     @MethodSource("packages")
     void thePackagePassesTheReceivingSpecialistsTools(String name, String to) throws Exception {
         var outcome = RustEngineer.shared().handoff(new Handoffs.Request(dir.resolve(name), to, dir.resolve("out").resolve(name + "-" + to),
-                false, null, true, ItSupport.cargoTarget()));
+                false, null, true, ItSupport.cargoTarget(), to.equals("database-optimizer") ? ItSupport.postgresUrl() : null));
         assertThat(outcome).isInstanceOf(HandoffOutcome.Written.class);
         var written = (HandoffOutcome.Written) outcome;
         assertThat(written.checks()).isNotEmpty().allSatisfy(r -> assertThat(r.status())
@@ -66,6 +72,11 @@ class HandoffIT {
             String alerts = Files.readString(written.location().resolve("prometheus/alerts.yml"));
             assertThat(alerts).contains(name.equals("orders-grpc") ? "grpc_server_handling_seconds_bucket" : "http_request_duration_seconds_bucket");
             assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("SUCCESS"));
+        } else if (to.equals("database-optimizer")) {
+            String explain = Files.readString(written.location().resolve("explain.txt"));
+            assertThat(explain.split("Execution Time: ", -1)).as(explain).hasSize(7);
+            assertThat(explain).contains("=== S1 src/orders.rs:", "Insert on orders", "Index Scan using orders_pkey on orders")
+                    .doesNotContain("not run");
         } else if (to.equals("backend-developer") && name.equals("orders")) {
             callTheServiceWithTheClient(written.location());
         } else if (to.equals("backend-developer")) {

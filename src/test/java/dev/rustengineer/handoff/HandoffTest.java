@@ -132,6 +132,27 @@ class HandoffTest {
     }
 
     @Test
+    void databasePackageListsEveryStatementTheLoopsAndAnExplainScriptForPostgres() throws IOException {
+        Path project = HandoffFixtures.withQueries(dir.resolve("billing"));
+        Path out = written(project, "database-optimizer", "billing-db");
+        assertThat(Files.readString(out.resolve("queries.sql"))).contains(
+                "-- src/lib.rs:5 (query_scalar)\nSELECT count(*) FROM lines WHERE invoice_id = $1;",
+                "-- src/lib.rs:16 (query!)\nSELECT id, \"total\" FROM invoices WHERE id = $1;").doesNotContain("in a comment");
+        String doc = Files.readString(out.resolve("HANDOFF.md"));
+        assertThat(doc).contains("`src/lib.rs:5`: `sqlx::query_scalar` inside a loop", "1 statements use SQLx's `query!` macros: run `cargo sqlx prepare`");
+        String explain = Files.readString(out.resolve("explain.sql"));
+        assertThat(explain).startsWith("-- EXPLAIN ANALYZE").contains("BEGIN;\n\n-- migrations/0001_init.sql\nCREATE TABLE invoices",
+                "SELECT pg_temp.handoff_explain('S1 src/lib.rs:5', 'handoff_s1', $sql$SELECT count(*) FROM lines WHERE invoice_id = $1$sql$);",
+                "'S2 src/lib.rs:16'").endsWith("ROLLBACK;\n");
+        Path sqlite = written(service, "database-optimizer", "svc-db");
+        assertThat(sqlite.resolve("explain.sql")).doesNotExist();
+        assertThat(Files.readString(sqlite.resolve("HANDOFF.md"))).contains("the project runs on SQLite", "--db postgres",
+                "not the `query!` macros", "(S1) | `src/orders.rs:", "(-) | `src/health.rs:");
+        assertThat(((HandoffOutcome.Lacking) handoff(cli, "database-optimizer", dir.resolve("cli-db"))).missing()).singleElement().asString()
+                .contains("--db postgres");
+    }
+
+    @Test
     void aProjectWithoutWhatTheHandoffNeedsIsToldWhatToAdd() {
         var devops = handoff(cli, "devops-engineer", dir.resolve("cli-devops"));
         assertThat(devops).isInstanceOf(HandoffOutcome.Lacking.class);
@@ -156,7 +177,7 @@ class HandoffTest {
     @Test
     void unknownAndNotYetBuiltSpecialistsAreUsageErrors() {
         assertThatThrownBy(() -> handoff(service, "devops", null)).isInstanceOf(UsageException.class)
-                .hasMessage("unknown specialist 'devops'; one of: backend-developer, devops-engineer, golang-pro, kubernetes-specialist");
+                .hasMessage("unknown specialist 'devops'; one of: backend-developer, database-optimizer, devops-engineer, golang-pro, kubernetes-specialist");
         assertThatThrownBy(() -> handoff(service, "frontend-developer", null)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("not built yet");
         assertThatThrownBy(() -> handoff(dir.resolve("nowhere"), "devops-engineer", null)).isInstanceOf(UsageException.class)

@@ -1,0 +1,111 @@
+package dev.rustengineer.handoff;
+
+import dev.rustengineer.audit.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * database-optimizer: every SQL statement in the source with its file and line, the audit's query-in-loop
+ * (N+1) findings, the migrations, and an EXPLAIN ANALYZE of each statement on a real PostgreSQL (explain.sql,
+ * run in a scratch database that is dropped afterwards). SQLx offline metadata is named where it applies.
+ */
+public record DatabaseOptimizer() implements Specialist {
+
+    @Override
+    public String id() {
+        return "database-optimizer";
+    }
+
+    @Override
+    public List<String> lacking(HandoffContext c) {
+        if (SqlStatements.of(c.project()).isEmpty() && c.project().filesUnder("migrations", ".sql").isEmpty()) {
+            return List.of("no SQL in the source and no migrations/; add " + c.knowledge().howToAdd("sql"));
+        }
+        return List.of();
+    }
+
+    @Override
+    public HandoffPackage build(HandoffContext c) {
+        RustProject p = c.project();
+        String manifest = p.file("Cargo.toml").orElse("");
+        boolean postgres = manifest.contains("\"postgres\"") || p.dependsOn("tokio-postgres") || p.dependsOn("postgres");
+        boolean sqlx = p.dependsOn("sqlx");
+        List<SqlStatements.Statement> statements = SqlStatements.of(p);
+        Map<String, String> migrations = new LinkedHashMap<>();
+        for (String m : p.filesUnder("migrations", ".sql")) {
+            if (!m.endsWith(".down.sql") && !m.endsWith("/down.sql")) {
+                migrations.put(m, p.file(m).orElse(""));
+            }
+        }
+        var files = new TreeMap<String, String>();
+        migrations.forEach(files::put);
+        var queries = new StringBuilder("-- Every SQL statement in " + p.name() + "'s source (tests excluded), where it is written.\n\n");
+        for (var s : statements) {
+            queries.append("-- ").append(s.file()).append(':').append(s.line()).append(s.call().isEmpty() ? "" : " (" + s.call() + ")")
+                    .append('\n').append(s.sql()).append(";\n\n");
+        }
+        files.put("queries.sql", queries.toString());
+        List<Finding> loops = c.audit().get().findings().stream().filter(f -> f.rule().equals("query-in-loop")).toList();
+        List<Check> checks = new ArrayList<>();
+        var doc = new HandoffDoc(c)
+                .built("`queries.sql`: the " + statements.size() + " SQL statements of the source, each under its file and line.")
+                .built("`migrations/`: the schema, as the service applies it at start-up (" + migrations.size() + " files).");
+        if (postgres) {
+            files.put("explain.sql", ExplainScript.of(p.name(), migrations, statements));
+            String script = "db=handoff_explain_$$; psql \"$HANDOFF_POSTGRES\" -X -q -c \"CREATE DATABASE $db\" && "
+                    + "trap 'psql \"$HANDOFF_POSTGRES\" -X -q -c \"DROP DATABASE IF EXISTS $db\"' EXIT && "
+                    + "psql \"${HANDOFF_POSTGRES%/*}/$db\" -X -q -v ON_ERROR_STOP=1 -f explain.sql > explain.txt 2>&1; rc=$?; cat explain.txt; exit $rc";
+            checks.add(new Check("EXPLAIN ANALYZE of every statement on PostgreSQL (a scratch database, dropped after)", "psql", script,
+                    c.databaseUrl() == null ? "no PostgreSQL server given: pass --database-url postgres://USER@HOST:PORT/postgres "
+                            + "(scripts/setup.d/20-postgres.sh starts one on 127.0.0.1:55432)" : null,
+                    c.databaseUrl() == null ? Map.of() : Map.of("HANDOFF_POSTGRES", c.databaseUrl())));
+            doc.built("`explain.sql`: EXPLAIN (ANALYZE, BUFFERS) of every statement that reads or writes rows, after the migrations, in one "
+                    + "transaction rolled back at the end; the check below writes its output to `explain.txt` (a statement that cannot run "
+                    + "with sample parameters on the empty schema says `not run:` and why).");
+        } else {
+            doc.built("no EXPLAIN ANALYZE: the project runs on " + (manifest.contains("\"sqlite\"") ? "SQLite" : "a database other than PostgreSQL")
+                    + "; the same service on PostgreSQL is `rust-engineer new NAME --db postgres`, whose package has explain.sql.");
+        }
+        doc.contract(statementTable(statements));
+        doc.section("N+1: queries in loops (audit rule query-in-loop)", loops.isEmpty()
+                ? "None: no query runs inside a loop in the source (`rust-engineer audit " + p.root() + "` reviews it again)."
+                : String.join("\n", loops.stream().map(f -> "- `" + f.file() + ":" + f.line() + "`: " + f.message()).toList()));
+        doc.section("SQLx compile-time verification", sqlxNote(p, sqlx, statements));
+        files.put("HANDOFF.md", doc.render(checks));
+        return new HandoffPackage(id(), files, checks);
+    }
+
+    private static String statementTable(List<SqlStatements.Statement> statements) {
+        var md = new StringBuilder("The statements below are what the service sends; their parameters are bound ($1, $2, ...), never spliced.\n\n");
+        md.append("| # | where | call | statement |\n|---|---|---|---|\n");
+        int n = 0;
+        int explained = 0;
+        for (var s : statements) {
+            n++;
+            String id = s.explainable() ? "S" + (++explained) : "-";
+            md.append("| ").append(n).append(" (").append(id).append(") | `").append(s.file()).append(':').append(s.line()).append("` | `")
+                    .append(s.call().isEmpty() ? "-" : s.call()).append("` | `").append(s.sql().replace("|", "\\|")).append("` |\n");
+        }
+        md.append("\nS1, S2, ... are the labels in explain.sql and explain.txt; `-` marks statements EXPLAIN does not apply to (DDL, probes).");
+        return md.toString();
+    }
+
+    private static String sqlxNote(RustProject p, boolean sqlx, List<SqlStatements.Statement> statements) {
+        if (!sqlx) {
+            return "The project does not use SQLx: there is no offline query metadata (`cargo sqlx prepare`).";
+        }
+        long macros = statements.stream().filter(s -> s.call().endsWith("!")).count();
+        if (macros == 0) {
+            return "The project uses SQLx's runtime functions (`sqlx::query`, `query_as::<_, T>`), not the `query!` macros, so there is "
+                    + "no compile-time verification and `cargo sqlx prepare` has nothing to record. Moving a statement to `query!`/"
+                    + "`query_as!` makes cargo check it against the schema; then `cargo sqlx prepare` writes `.sqlx/` for offline builds "
+                    + "(sqlx-cli: `cargo install sqlx-cli --no-default-features --features postgres,sqlite,rustls`).";
+        }
+        return macros + " statements use SQLx's `query!` macros: run `cargo sqlx prepare` in " + p.root() + " (with DATABASE_URL on a "
+                + "migrated database) to write `.sqlx/`, the offline query metadata, and commit it"
+                + (p.has(".sqlx") || !p.filesUnder(".sqlx", ".json").isEmpty() ? " (the project has a `.sqlx/` already)." : ".");
+    }
+}
