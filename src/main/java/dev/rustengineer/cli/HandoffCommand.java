@@ -16,9 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "handoff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Make the package another specialist takes over from a Rust project (the spec's integration patterns):",
-            "backend-developer, database-optimizer, devops-engineer, golang-pro, kubernetes-specialist. Each package has a HANDOFF.md and is checked by that specialist's",
-            "own tools where they are installed (promtool; helm, kubernetes-validate)."},
+        description = {"Make the package another specialist takes over from a Rust project,",
+            "generated or not (the spec's integration patterns): backend-developer,",
+            "database-optimizer, devops-engineer, golang-pro or kubernetes-specialist.",
+            "Each package has a HANDOFF.md and is checked with that specialist's own",
+            "tools where installed: tsc, protoc, psql, promtool, protoc-gen-go,",
+            "protoc-gen-go-grpc, go, helm and kubernetes-validate."},
         footer = {"", "Examples:", "  rust-engineer handoff ./orders --to devops-engineer",
             "  rust-engineer handoff ./orders --to kubernetes-specialist --out ./k8s-handoff",
             "  rust-engineer handoff ./orders --to database-optimizer --database-url postgres://postgres@127.0.0.1:55432/postgres",
