@@ -77,6 +77,8 @@ class HandoffIT {
             assertThat(explain.split("Execution Time: ", -1)).as(explain).hasSize(7);
             assertThat(explain).contains("=== S1 src/orders.rs:", "Insert on orders", "Index Scan using orders_pkey on orders")
                     .doesNotContain("not run");
+            assertThat(written.location().resolve("HANDOFF.md")).content().contains("## EXPLAIN ANALYZE on an empty schema",
+                    "`Index Scan using orders_pkey on orders`", "| S6 src/orders.rs:");
         } else if (to.equals("backend-developer") && name.equals("orders")) {
             callTheServiceWithTheClient(written.location());
         } else if (to.equals("backend-developer")) {

@@ -153,6 +153,20 @@ class HandoffTest {
     }
 
     @Test
+    void theExplainSummaryHasATopNodeScansAndTimePerStatement() {
+        String report = """
+                === S1 src/a.rs:3
+                Aggregate  (cost=18.12..18.14 rows=1 width=8) (actual time=0.004..0.004 rows=1 loops=1)
+                  ->  Seq Scan on orders  (cost=0.00..16.50 rows=650 width=0) (actual time=0.002..0.003 rows=1 loops=1)
+                Execution Time: 0.009 ms
+                === S2 src/a.rs:9
+                not run: insert or update on table "lines" violates foreign key constraint
+                """;
+        assertThat(DatabaseOptimizer.explainSummary(report)).contains("| S1 src/a.rs:3 | `Aggregate` | Seq Scan on orders | 0.009 ms |",
+                "| S2 src/a.rs:9 | `not run: insert or update on table \"lines\" violates foreign key constraint` |  |  |");
+    }
+
+    @Test
     void aProjectWithoutWhatTheHandoffNeedsIsToldWhatToAdd() {
         var devops = handoff(cli, "devops-engineer", dir.resolve("cli-devops"));
         assertThat(devops).isInstanceOf(HandoffOutcome.Lacking.class);
