@@ -42,6 +42,7 @@ public record DatabaseOptimizer() implements Specialist {
         }
         var files = new TreeMap<String, String>();
         migrations.forEach(files::put);
+        offlineMetadata(p).forEach((f, text) -> files.put(".sqlx/" + f, text));
         var queries = new StringBuilder("-- Every SQL statement in " + p.name() + "'s source (tests excluded), where it is written.\n\n");
         for (var s : statements) {
             queries.append("-- ").append(s.file()).append(':').append(s.line()).append(s.call().isEmpty() ? "" : " (" + s.call() + ")")
@@ -82,6 +83,21 @@ public record DatabaseOptimizer() implements Specialist {
         doc.section("SQLx compile-time verification", sqlxNote(p, sqlx, statements));
         files.put("HANDOFF.md", doc.render(checks));
         return new HandoffPackage(id(), files, checks);
+    }
+
+    /** The project's `.sqlx/` query files (what `cargo sqlx prepare` wrote), by name. */
+    static Map<String, String> offlineMetadata(RustProject p) {
+        Map<String, String> out = new TreeMap<>();
+        java.nio.file.Path dir = p.root().resolve(".sqlx");
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var list = java.nio.file.Files.list(dir)) {
+                list.filter(f -> f.getFileName().toString().endsWith(".json"))
+                        .forEach(f -> out.put(f.getFileName().toString(), p.file(".sqlx/" + f.getFileName()).orElse("")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     /** Runs explain.sql once while the package is made, so HANDOFF.md can summarise the plans; null when it fails. */
@@ -169,8 +185,12 @@ public record DatabaseOptimizer() implements Specialist {
                     + "`query_as!` makes cargo check it against the schema; then `cargo sqlx prepare` writes `.sqlx/` for offline builds "
                     + "(sqlx-cli: `cargo install sqlx-cli --no-default-features --features postgres,sqlite,rustls`).";
         }
-        return macros + " statements use SQLx's `query!` macros: run `cargo sqlx prepare` in " + p.root() + " (with DATABASE_URL on a "
-                + "migrated database) to write `.sqlx/`, the offline query metadata, and commit it"
-                + (p.has(".sqlx") || !p.filesUnder(".sqlx", ".json").isEmpty() ? " (the project has a `.sqlx/` already)." : ".");
+        int prepared = offlineMetadata(p).size();
+        return macros + " statements use SQLx's `query!` macros, checked by cargo against the schema. "
+                + (prepared > 0 ? "The project's offline query metadata is in this package's `.sqlx/` (" + prepared + " queries, as `cargo sqlx "
+                        + "prepare` wrote them: each query's parameter and column types as SQLx saw them). "
+                        : "The project has no `.sqlx/`: ")
+                + "`cargo sqlx prepare` in " + p.root() + " (DATABASE_URL on a migrated database) writes it again; commit it so builds "
+                + "without a database (`SQLX_OFFLINE=true`) still check every query.";
     }
 }

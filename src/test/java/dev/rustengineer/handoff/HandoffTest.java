@@ -134,12 +134,14 @@ class HandoffTest {
     @Test
     void databasePackageListsEveryStatementTheLoopsAndAnExplainScriptForPostgres() throws IOException {
         Path project = HandoffFixtures.withQueries(dir.resolve("billing"));
+        HandoffFixtures.write(project, java.util.Map.of(".sqlx/query-0a1b.json", "{\"query\": \"SELECT id, \\\"total\\\" FROM invoices WHERE id = $1\"}"));
         Path out = written(project, "database-optimizer", "billing-db");
+        assertThat(out.resolve(".sqlx/query-0a1b.json")).content().contains("FROM invoices");
         assertThat(Files.readString(out.resolve("queries.sql"))).contains(
                 "-- src/lib.rs:5 (query_scalar)\nSELECT count(*) FROM lines WHERE invoice_id = $1;",
                 "-- src/lib.rs:16 (query!)\nSELECT id, \"total\" FROM invoices WHERE id = $1;").doesNotContain("in a comment");
         String doc = Files.readString(out.resolve("HANDOFF.md"));
-        assertThat(doc).contains("`src/lib.rs:5`: `sqlx::query_scalar` inside a loop", "1 statements use SQLx's `query!` macros: run `cargo sqlx prepare`");
+        assertThat(doc).contains("`src/lib.rs:5`: `sqlx::query_scalar` inside a loop", "1 statements use SQLx's `query!` macros", "in this package's `.sqlx/` (1 queries");
         String explain = Files.readString(out.resolve("explain.sql"));
         assertThat(explain).startsWith("-- EXPLAIN ANALYZE").contains("BEGIN;\n\n-- migrations/0001_init.sql\nCREATE TABLE invoices",
                 "SELECT pg_temp.handoff_explain('S1 src/lib.rs:5', 'handoff_s1', $sql$SELECT count(*) FROM lines WHERE invoice_id = $1$sql$);",
