@@ -76,6 +76,12 @@ public record DatabaseOptimizer() implements Specialist {
             doc.built("no EXPLAIN ANALYZE: the project runs on " + (manifest.contains("\"sqlite\"") ? "SQLite" : "a database other than PostgreSQL")
                     + "; the same service on PostgreSQL is `rust-engineer new NAME --db postgres`, whose package has explain.sql.");
         }
+        long macros = statements.stream().filter(st -> st.call().endsWith("!")).count();
+        if (postgres && sqlx && macros > 0 && !migrations.isEmpty()) {
+            checks.add(sqlxPrepare(c));
+            doc.built("`.sqlx/`: SQLx's offline query metadata for the " + macros + " `query!` statements, written by the check below "
+                    + "exactly as `cargo sqlx prepare` writes it (the macros against the migrated schema, SQLX_OFFLINE_DIR pointing here).");
+        }
         doc.contract(statementTable(statements));
         doc.section("N+1: queries in loops (audit rule query-in-loop)", loops.isEmpty()
                 ? "None: no query runs inside a loop in the source (`rust-engineer audit " + p.root() + "` reviews it again)."
@@ -83,6 +89,30 @@ public record DatabaseOptimizer() implements Specialist {
         doc.section("SQLx compile-time verification", sqlxNote(p, sqlx, statements));
         files.put("HANDOFF.md", doc.render(checks));
         return new HandoffPackage(id(), files, checks);
+    }
+
+    /**
+     * What `cargo sqlx prepare` does, without sqlx-cli (a 6.5-minute cargo install here): the migrations applied
+     * to a scratch database, the crate checked again with DATABASE_URL on it and SQLX_OFFLINE_DIR on the package's
+     * .sqlx/, where the query! macros save each query's data.
+     */
+    private static Check sqlxPrepare(HandoffContext c) {
+        String script = "db=handoff_sqlx_$$; base=\"${HANDOFF_POSTGRES%/*}\"; psql \"$HANDOFF_POSTGRES\" -X -q -c \"CREATE DATABASE $db\" && "
+                + "trap 'psql \"$HANDOFF_POSTGRES\" -X -q -c \"DROP DATABASE IF EXISTS $db\"' EXIT && "
+                + "for f in migrations/*.sql; do psql \"$base/$db\" -X -q -v ON_ERROR_STOP=1 -f \"$f\" > /dev/null || exit 1; done && "
+                + "rm -rf .sqlx && mkdir .sqlx && out=\"$PWD/.sqlx\" && (cd \"$HANDOFF_PROJECT\" && cargo clean --quiet -p " + c.project().name()
+                + " && DATABASE_URL=\"$base/$db\" SQLX_OFFLINE=false SQLX_OFFLINE_DIR=\"$out\" cargo check --quiet --all-targets) && "
+                + "n=$(ls .sqlx | wc -l) && echo \"$n queries in .sqlx/\" && [ \"$n\" -gt 0 ]";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HANDOFF_PROJECT", c.project().root().toString());
+        if (c.databaseUrl() != null) {
+            env.put("HANDOFF_POSTGRES", c.databaseUrl());
+        }
+        if (c.cargoTargetDir() != null) {
+            env.put("CARGO_TARGET_DIR", c.cargoTargetDir().toAbsolutePath().toString());
+        }
+        return new Check("SQLx offline query metadata (.sqlx/, as cargo sqlx prepare writes it)", "cargo", script,
+                c.databaseUrl() == null ? "no PostgreSQL server given: pass --database-url" : null, env);
     }
 
     /** The project's `.sqlx/` query files (what `cargo sqlx prepare` wrote), by name. */

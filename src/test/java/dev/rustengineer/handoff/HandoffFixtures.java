@@ -71,7 +71,7 @@ final class HandoffFixtures {
                         edition = "2021"
 
                         [dependencies]
-                        sqlx = { version = "0.8", features = ["postgres", "runtime-tokio"] }
+                        sqlx = { version = "0.9.0", default-features = false, features = ["runtime-tokio", "postgres", "migrate", "macros", "chrono"] }
                         """,
                 "src/lib.rs", """
                         // SELECT in a comment is not a statement

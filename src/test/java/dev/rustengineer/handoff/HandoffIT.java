@@ -122,4 +122,21 @@ class HandoffIT {
             ItSupport.stop(service, work.resolve("server.log"));
         }
     }
+
+    /** A project of its own with SQLx's query! macros: its .sqlx/ made against the migrated schema, as cargo sqlx prepare would. */
+    @org.junit.jupiter.api.Test
+    void sqlxOfflineMetadataIsPreparedFromTheMacros() throws Exception {
+        Path project = HandoffFixtures.withQueries(dir.resolve("billing"));
+        var outcome = RustEngineer.shared().handoff(new Handoffs.Request(project, "database-optimizer", dir.resolve("out/billing-db"), false, null,
+                true, ItSupport.cargoTarget(), ItSupport.postgresUrl()));
+        var written = (HandoffOutcome.Written) outcome;
+        assertThat(written.checks()).extracting(r -> r.check().name()).contains("SQLx offline query metadata (.sqlx/, as cargo sqlx prepare writes it)");
+        assertThat(written.checks()).allSatisfy(r -> assertThat(r.status()).as(r.check().script() + "\n" + r.output())
+                .isEqualTo(CheckResult.Status.PASSED));
+        try (var files = Files.list(written.location().resolve(".sqlx"))) {
+            var json = files.toList();
+            assertThat(json).singleElement().satisfies(f -> assertThat(f).content().contains("FROM invoices WHERE id = $1", "\"describe\""));
+        }
+        assertThat(Files.readString(written.location().resolve("explain.txt"))).contains("=== S1 src/lib.rs:5", "=== S2 src/lib.rs:16");
+    }
 }
