@@ -27,11 +27,38 @@ public final class CheckRunner {
                 Path.of(home, ".cache/rust-engineer/node/node_modules/.bin"), Path.of("/usr/local/go/bin"));
     }
 
-    /** PATH with the tool folders after it. */
+    /** PATH with the tool folders after it, pip's scripts folder (kubernetes-validate) last. */
     String path() {
         List<String> parts = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)));
         extraDirs.forEach(d -> parts.add(d.toString()));
+        String pip = pipScripts();
+        if (pip != null) {
+            parts.add(pip);
+        }
         return String.join(File.pathSeparator, parts);
+    }
+
+    private static volatile String pipScripts;
+
+    /** Where `python3 -m pip install` puts commands, asked of python3 once; null without python3. */
+    private static String pipScripts() {
+        String dir = pipScripts;
+        if (dir == null) {
+            try {
+                Process p = new ProcessBuilder("python3", "-c", "import sysconfig; print(sysconfig.get_path('scripts'))")
+                        .redirectErrorStream(true).start();
+                p.getOutputStream().close();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                dir = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
+            } catch (IOException e) {
+                dir = "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                dir = "";
+            }
+            pipScripts = dir;
+        }
+        return dir.isEmpty() ? null : dir;
     }
 
     public boolean has(String tool) {
