@@ -155,6 +155,23 @@ public final class McpServerRunner {
                         + "severity and rule, escalations to oracle, handoffs), then the findings as file:line:column rule message, "
                         + "highest severity first, at most `limit`. Structured content has the full JSON report.",
                 auditProps, List.of("path"), this::auditTool));
+        Map<String, Object> handoffProps = new java.util.LinkedHashMap<>();
+        handoffProps.put("path", Map.of("type", "string", "description", "The Rust project (a folder with Cargo.toml), relative to the server's root."));
+        handoffProps.put("to", Map.of("type", "string", "enum", re.handoffs().offered(), "description", "The specialist who takes over."));
+        handoffProps.put("out", Map.of("type", "string", "description",
+                "Where the package goes, relative to the server's root (default: PATH/handoff/SPECIALIST)."));
+        handoffProps.put("force", Map.of("type", "boolean", "description", "Write into a non-empty out directory (only the package's files are replaced)."));
+        handoffProps.put("brief", Map.of("type", "string", "description", "The project's brief, for the decisions (default: the README's first paragraph)."));
+        handoffProps.put("check", Map.of("type", "boolean", "description", "Run the specialist's own tools on the package (default true)."));
+        handoffProps.put("database_url", Map.of("type", "string", "description",
+                "A PostgreSQL server for database-optimizer's EXPLAIN ANALYZE (a scratch database is made there and dropped)."));
+        tools.add(tool("handoff",
+                "Make the package another specialist takes over from a Rust project (the spec's integration patterns), with a "
+                        + "HANDOFF.md for them (what was built, the contract, the decisions, open escalations, how to run the "
+                        + "checks), checked with that specialist's own tools where installed. Returns the files written and each "
+                        + "check's result; isError=true when a check fails or the project lacks what the handoff needs (the "
+                        + "result then says what to add, or the `new` flag that adds it).",
+                handoffProps, List.of("path", "to"), this::handoffTool));
         tools.add(tool("doctor",
                 "Check the tools rust-engineer drives on this machine (cargo, rustc, clippy, rustfmt, toolchains, wasm32 "
                         + "target, protoc, psql, gcc): versions found, and for each missing one what it is needed for and "
@@ -245,6 +262,50 @@ public final class McpServerRunner {
                 .forEach(f -> sb.append("\n").append(f.severity().id()).append(" ").append(f.file()).append(":").append(f.line())
                         .append(":").append(f.column()).append(" ").append(f.rule()).append(" ").append(f.message()));
         return CallToolResult.builder().addTextContent(sb.toString()).structuredContent(JSON.convertValue(json, Map.class)).build();
+    }
+
+    private CallToolResult handoffTool(Map<String, Object> args) {
+        var request = new dev.rustengineer.handoff.Handoffs.Request(inRoot(String.valueOf(args.get("path"))),
+                String.valueOf(args.get("to")), args.get("out") == null ? null : inRoot(String.valueOf(args.get("out"))),
+                Boolean.TRUE.equals(args.get("force")), args.get("brief") == null ? null : String.valueOf(args.get("brief")),
+                !Boolean.FALSE.equals(args.get("check")), null,
+                args.get("database_url") == null ? null : String.valueOf(args.get("database_url")));
+        dev.rustengineer.handoff.HandoffOutcome outcome;
+        try {
+            outcome = re.handoff(request);
+        } catch (dev.rustengineer.handoff.HandoffException e) {
+            return ToolCall.error(e.getMessage());
+        }
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("specialist", outcome.specialist());
+        if (outcome instanceof dev.rustengineer.handoff.HandoffOutcome.Lacking lacking) {
+            json.put("missing", lacking.missing());
+            return CallToolResult.builder().isError(true)
+                    .addTextContent(root.relativize(lacking.project()) + " lacks what a handoff to " + lacking.specialist() + " needs:\n- "
+                            + String.join("\n- ", lacking.missing()))
+                    .structuredContent(json).build();
+        }
+        var written = (dev.rustengineer.handoff.HandoffOutcome.Written) outcome;
+        json.put("location", root.relativize(written.location()).toString());
+        json.put("files", written.files());
+        List<Map<String, Object>> checks = new java.util.ArrayList<>();
+        StringBuilder sb = new StringBuilder("Handoff to " + written.specialist() + ": " + written.files().size() + " files in "
+                + root.relativize(written.location()) + " (read HANDOFF.md there)");
+        for (var r : written.checks()) {
+            String status = r.status().name().toLowerCase(java.util.Locale.ROOT);
+            sb.append("\n").append(status).append(" ").append(r.check().name()).append(": ").append(r.check().script());
+            if (r.status() != dev.rustengineer.handoff.CheckResult.Status.PASSED) {
+                sb.append("\n  ").append(r.output().strip().replace("\n", "\n  "));
+            }
+            Map<String, Object> c = new java.util.LinkedHashMap<>();
+            c.put("name", r.check().name());
+            c.put("command", r.check().script());
+            c.put("status", status);
+            c.put("seconds", r.seconds());
+            checks.add(c);
+        }
+        json.put("checks", checks);
+        return CallToolResult.builder().isError(!written.checksPassed()).addTextContent(sb.toString()).structuredContent(json).build();
     }
 
     /** A path the client names, which must stay inside the root the server was started with. */

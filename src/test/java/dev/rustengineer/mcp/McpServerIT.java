@@ -36,7 +36,8 @@ class McpServerIT {
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(5)).build()) {
             client.initialize();
             var tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "audit", "doctor");
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "audit", "doctor",
+                    "handoff");
             tools.forEach(t -> assertThat(t.description()).hasSizeGreaterThan(80));
             assertThat(tools.stream().filter(t -> t.name().equals("advise")).findFirst().orElseThrow().inputSchema().get("properties"))
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("text", "kind", "latency_ms", "go_or_node_ok", "detail");
@@ -77,6 +78,19 @@ class McpServerIT {
             CallToolResult audit = client.callTool(new CallToolRequest("audit", Map.of("path", "svc/orders", "limit", 5)));
             assertThat(audit.isError()).as(text(audit)).isFalse();
             assertThat(text(audit)).startsWith("14 files,").doesNotContain("blocking-in-async");
+            // devops-engineer's package needs no build; promtool (scripts/setup.d) checks it
+            CallToolResult handoff = client.callTool(new CallToolRequest("handoff", Map.of("path", "svc/orders", "to", "devops-engineer")));
+            assertThat(handoff.isError()).as(text(handoff)).isFalse();
+            assertThat(text(handoff)).startsWith("Handoff to devops-engineer:").contains("svc/orders/handoff/devops-engineer")
+                    .contains("passed the alert rules: promtool check rules prometheus/alerts.yml");
+            assertThat(root.resolve("svc/orders/handoff/devops-engineer/HANDOFF.md")).exists();
+            CallToolResult lacking = client.callTool(new CallToolRequest("handoff", Map.of("path", "svc/orders", "to", "golang-pro")));
+            assertThat(lacking.isError()).isTrue();
+            assertThat(text(lacking)).contains("lacks what a handoff to golang-pro needs");
+            CallToolResult escape = client.callTool(new CallToolRequest("handoff", Map.of("path", "svc/orders", "to", "devops-engineer",
+                    "out", "../elsewhere")));
+            assertThat(escape.isError()).isTrue();
+            assertThat(text(escape)).contains("outside the server's root");
             CallToolResult notCargo = client.callTool(new CallToolRequest("verify", Map.of("path", "svc")));
             assertThat(notCargo.isError()).isTrue();
             assertThat(text(notCargo)).contains("not a cargo project");
