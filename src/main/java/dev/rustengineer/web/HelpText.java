@@ -16,6 +16,10 @@ final class HelpText {
                     curl %1$s/api/projects -d name=orders -d text='REST API for orders, p99 under 5 ms' -d db=sqlite -o orders.zip
                     curl %1$s/api/projects/preview -H 'Content-Type: application/json' -d '{"name":"orders","db":"postgres"}'
 
+                  A handoff package for the project a request would generate (a zip; check=true runs the
+                  specialist's own tools on it first):
+                    curl '%1$s/api/handoffs?to=devops-engineer' -d name=orders -d text='REST API for orders' -o handoff.zip
+
                   Audit Rust sources (a zip or .tar.gz as the body); JSON findings, or SARIF 2.1.0:
                     tar czf - src | curl %1$s/api/audit --data-binary @- -H 'Content-Type: application/gzip'
                     curl '%1$s/api/audit?format=sarif' --data-binary @src.zip -H 'Content-Type: application/zip'

@@ -55,6 +55,7 @@ public final class WebServer {
             routes.post("/api/projects", this::project);
             routes.post("/api/projects/preview", this::preview);
             routes.post("/api/audit", this::audit);
+            routes.post("/api/handoffs", this::handoff);
             routes.post("/api/advise", ctx -> ctx.contentType("application/json")
                     .result(AdviceJson.render(re.advise(BriefBody.read(ctx, re)), false)));
             routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -146,6 +147,66 @@ public final class WebServer {
             }
         });
         ctx.contentType(format.equals("sarif") ? "application/sarif+json" : "application/json").result(result);
+    }
+
+    /**
+     * A handoff package for the project a request would generate, as a zip: the project is generated into a
+     * scratch directory, the package made from it (checked with the specialist's tools when {@code check=true})
+     * and both are deleted after the response.
+     */
+    private void handoff(Context ctx) throws Exception {
+        String to = ctx.queryParam("to");
+        if (to == null || to.isBlank()) {
+            throw new ApiError(400, "name the specialist: ?to=" + String.join("|", re.handoffs().offered()));
+        }
+        boolean check = "true".equals(ctx.queryParam("check"));
+        var blueprint = blueprint(ctx);
+        String name = blueprint.name().name();
+        var made = heavy.run(() -> {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rust-engineer-handoff-");
+            try {
+                re.writer().toDirectory(re.generate(blueprint), dir.resolve(name), false);
+                java.nio.file.Path out = dir.resolve("package");
+                var outcome = re.handoff(new dev.rustengineer.handoff.Handoffs.Request(dir.resolve(name), to, out, false, null, check));
+                if (outcome instanceof dev.rustengineer.handoff.HandoffOutcome.Lacking lacking) {
+                    throw new ApiError(422, "the project lacks what a handoff to " + to + " needs: " + String.join("; ", lacking.missing()));
+                }
+                var written = (dev.rustengineer.handoff.HandoffOutcome.Written) outcome;
+                if (!written.checksPassed()) {
+                    throw new ApiError(422, "the package failed its checks: " + String.join("; ", written.checks().stream()
+                            .filter(c -> c.status() != dev.rustengineer.handoff.CheckResult.Status.PASSED)
+                            .map(c -> c.check().name() + " (" + c.check().script() + "): " + c.output().strip()).toList()));
+                }
+                return Map.entry(zip(out, name + "-" + to + "/"),
+                        check ? written.checks().size() + " passed" : "not run (send check=true)");
+            } catch (dev.rustengineer.handoff.HandoffException e) {
+                throw new ApiError(422, e.getMessage());
+            } finally {
+                try (var walk = java.nio.file.Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        });
+        ctx.contentType("application/zip").header("X-Handoff-Checks", made.getValue())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + to + ".zip\"").result(made.getKey());
+    }
+
+    /**
+     * The files of a directory as zip entries under {@code prefix}, bytes as they are (a package may hold a
+     * .wasm), fixed timestamps like the project zips. java.util.zip is the library; this only walks the tree.
+     */
+    private static byte[] zip(java.nio.file.Path dir, String prefix) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes); var walk = java.nio.file.Files.walk(dir)) {
+            for (var file : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                var entry = new java.util.zip.ZipEntry(prefix + dir.relativize(file).toString().replace('\\', '/'));
+                entry.setTime(315532800000L);
+                zip.putNextEntry(entry);
+                java.nio.file.Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private dev.rustengineer.blueprint.Blueprint blueprint(Context ctx) {

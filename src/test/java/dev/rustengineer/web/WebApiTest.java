@@ -77,6 +77,36 @@ class WebApiTest {
     }
 
     @Test
+    void aHandoffPackageComesAsAZipForTheProjectARequestWouldGenerate() throws Exception {
+        String body = "{\"name\": \"orders\", \"text\": \"REST API for orders, p99 under 5 ms\"}";
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/handoffs?to=devops-engineer"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Handoff-Checks")).hasValue("not run (send check=true)");
+        List<String> entries = new ArrayList<>();
+        String handoff = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+                if (e.getName().endsWith("HANDOFF.md")) {
+                    handoff = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(entries).contains("orders-devops-engineer/HANDOFF.md", "orders-devops-engineer/prometheus/alerts.yml",
+                "orders-devops-engineer/Dockerfile");
+        assertThat(handoff).contains("http_requests_total");
+
+        var lacking = post("/api/handoffs?to=golang-pro", "application/json", body);
+        assertThat(lacking.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(lacking.body()).get("error").asText()).contains("lacks what a handoff to golang-pro needs");
+        var noOne = post("/api/handoffs", "application/json", body);
+        assertThat(noOne.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noOne.body()).get("error").asText()).contains("?to=").contains("devops-engineer");
+    }
+
+    @Test
     void badRequestsAreJsonErrors() throws Exception {
         var unknown = post("/api/advise", "application/json", "{\"kind\": \"spaceship\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
