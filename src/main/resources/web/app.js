@@ -43,6 +43,11 @@
       form.appendChild(input);
     }
     projectOptions(meta);
+    for (const who of meta.handoff_to || []) {
+      const o = document.createElement('option');
+      o.value = who; o.textContent = who;
+      $('handoff-to').appendChild(o);
+    }
   }
 
   // The generator's choices come from /api/metadata, so the form offers exactly what the server's template sets
@@ -231,6 +236,22 @@
     $('gen-status').textContent = 'Downloaded ' + a.download + ' (' + blob.size + ' bytes)';
   }
 
+  // The package another specialist takes over, made on the server from the project this form would generate.
+  async function handoff() {
+    const to = $('handoff-to').value;
+    $('gen-status').textContent = 'Making the ' + to + ' package…';
+    const res = await postProject('/api/handoffs?to=' + encodeURIComponent(to));
+    if (!res) return;
+    const blob = await res.blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = ($('p-name').value.trim() || 'project') + '-' + to + '.zip';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    $('gen-status').textContent = 'Downloaded ' + a.download + ' (' + blob.size + ' bytes; read HANDOFF.md first)';
+  }
+
   async function audit() {
     const file = $('audit-file').files[0];
     if (!file) { $('audit-status').textContent = 'Choose an archive first.'; return; }
@@ -263,6 +284,7 @@
   $('audit').addEventListener('click', audit);
   $('preview').addEventListener('click', preview);
   $('download').addEventListener('click', download);
+  $('handoff').addEventListener('click', handoff);
   $('brief').addEventListener('input', schedule);
   loadFields().then(() => { if ($('brief').value.trim()) advise(); });
 })();

@@ -16,7 +16,8 @@ final class Metadata {
     private Metadata() {}
 
     /** The brief's fields and the generator's options, each with its values and default. */
-    static ObjectNode all(List<Offer> offers) {
+    /** @param specialists who a handoff package can be made for (POST /api/handoffs?to=) */
+    static ObjectNode all(List<Offer> offers, List<String> specialists) {
         ObjectNode root = briefFields();
         ArrayNode gen = root.putArray("project");
         option(gen, "name", "text", "The cargo package name (required).", null, List.of());
@@ -45,6 +46,7 @@ final class Metadata {
             o.features().forEach(c.withArray("features")::add);
             o.optional().forEach(c.withArray("optional")::add);
         }
+        specialists.forEach(root.withArray("handoff_to")::add);
         option(gen, "resource", "text", "The REST resource, plural snake_case (services and gRPC services only).", "items",
                 List.of());
         option(gen, "force_rust", "boolean", "Generate even when the advice routes the task away from Rust.", "false", List.of());

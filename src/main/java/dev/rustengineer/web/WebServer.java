@@ -51,7 +51,7 @@ public final class WebServer {
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
             routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             routes.get("/api/knowledge", ctx -> ctx.contentType("application/json").result(KnowledgeJson.render(re.knowledge())));
-            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all(re.offers()).toString()));
+            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all(re.offers(), re.handoffs().offered()).toString()));
             routes.post("/api/projects", this::project);
             routes.post("/api/projects/preview", this::preview);
             routes.post("/api/audit", this::audit);

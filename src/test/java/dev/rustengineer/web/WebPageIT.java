@@ -86,6 +86,15 @@ class WebPageIT {
                 assertThat(z.getEntry("orders/Cargo.toml")).isNotNull();
                 assertThat(new String(z.getInputStream(z.getEntry("orders/Cargo.toml")).readAllBytes())).contains("\"postgres\"");
             }
+            // The devops-engineer's package of the same project.
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("handoff-to"))).selectByValue("devops-engineer");
+            driver.findElement(By.id("handoff")).click();
+            Path pkg = downloads.resolve("orders-devops-engineer.zip");
+            wait.until(d -> Files.exists(pkg) && !Files.exists(downloads.resolve("orders-devops-engineer.zip.crdownload")));
+            try (ZipFile z = new ZipFile(pkg.toFile())) {
+                assertThat(z.getEntry("orders-devops-engineer/HANDOFF.md")).isNotNull();
+                assertThat(z.getEntry("orders-devops-engineer/prometheus/alerts.yml")).isNotNull();
+            }
             // Upload sources to the audit and read the findings with their code lines.
             Path sources = downloads.resolve("sources.zip");
             try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(sources))) {
