@@ -59,6 +59,11 @@ public record ProjectName(String name) {
         return name.replace('-', '_');
     }
 
+    /** The crate name in PascalCase ({@code OrdersSync} for orders-sync): C type and Java class names. */
+    public String pascal() {
+        return ResourceName.pascal(crateName());
+    }
+
     /** The name as a Kubernetes object name (DNS-1123 label). */
     public String k8sName() {
         return name.replace('_', '-');

@@ -98,7 +98,8 @@ public record ResourceName(String plural, String singular, String pascal) {
         return s.substring(0, s.length() - 1);
     }
 
-    private static String pascal(String snake) {
+    /** snake_case in PascalCase: {@code order_items} -> {@code OrderItems}. */
+    static String pascal(String snake) {
         StringBuilder sb = new StringBuilder();
         for (String part : snake.split("_")) {
             if (!part.isEmpty()) {

@@ -55,7 +55,7 @@ public final class ProjectGenerator {
         // The prefix of the project's environment variables (ORDERS_SYNC for orders-sync), e.g. ORDERS_SYNC_CONFIG.
         c.put("env_prefix", b.name().crateName().toUpperCase(java.util.Locale.ROOT));
         // The crate name in Pascal case (OrdersSync for orders-sync): the C ABI's type prefix, a Java class name.
-        c.put("crate_pascal", pascal(b.name().crateName()));
+        c.put("crate_pascal", b.name().pascal());
         c.put("kind", b.kind().id());
         c.put("resource", b.resource().plural());
         c.put("resource_singular", b.resource().singular());
@@ -88,16 +88,6 @@ public final class ProjectGenerator {
                     u -> holds(u.when(), c), f -> engine.render(manifest.id() + " crate feature", f, c)));
         }
         return c;
-    }
-
-    private static String pascal(String snake) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : snake.split("_")) {
-            if (!part.isEmpty()) {
-                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return sb.toString();
     }
 
     private static String read(String set, String template) {

@@ -28,6 +28,7 @@ class NamesTest {
     void goodProjectNamesAndTheirForms() {
         ProjectName n = new ProjectName("order-service_2");
         assertThat(n.crateName()).isEqualTo("order_service_2");
+        assertThat(n.pascal()).isEqualTo("OrderService2");
         assertThat(n.k8sName()).isEqualTo("order-service-2");
         assertThatThrownBy(() -> new ProjectName("x".repeat(65))).hasMessageContaining("64");
     }

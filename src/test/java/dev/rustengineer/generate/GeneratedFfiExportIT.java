@@ -74,7 +74,7 @@ class GeneratedFfiExportIT {
         assertThat(python.code()).as(python.out()).isZero();
         assertThat(python.out()).contains("Ran 8 tests", "OK").doesNotContain("FAIL", "ERROR");
 
-        String javaClass = "examples/java/" + pascal(crate) + ".java";
+        String javaClass = "examples/java/" + new dev.rustengineer.blueprint.ProjectName(crate).pascal() + ".java";
         Run java = run(project, Map.of(), 120, JAVA, "--enable-native-access=ALL-UNNAMED", javaClass, shared.toString());
         assertThat(java.code()).as(java.out()).isZero();
         assertThat(java.out()).startsWith(crate + " 0.1.0\n").contains("java: all checks passed");
@@ -95,16 +95,6 @@ class GeneratedFfiExportIT {
         assertThat(Files.readString(project.resolve("include/" + crate + ".h"))).contains("// Frees a handle (changed by the IT).");
         Run current = run(project, cargoEnv, 600, "cargo", "test", "--test", "header");
         assertThat(current.code()).as(current.out()).isZero();
-    }
-
-    private static String pascal(String snake) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : snake.split("_")) {
-            if (!part.isEmpty()) {
-                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return sb.toString();
     }
 
     private static String[] concat(List<String> first, String... rest) {
