@@ -15,8 +15,12 @@ final class HandoffFixtures {
     private HandoffFixtures() {}
 
     static Path generated(Path parent, String name, String brief, String kind, String db) {
+        return generated(parent, name, brief, kind, db, List.of());
+    }
+
+    static Path generated(Path parent, String name, String brief, String kind, String db, List<String> with) {
         RustEngineer re = RustEngineer.shared();
-        var outcome = re.newProject(re.readText(brief), new NewOptions(name, kind, null, db, null, List.of(), null, false),
+        var outcome = re.newProject(re.readText(brief), new NewOptions(name, kind, null, db, null, with, null, false),
                 new Destination.Directory(parent, false));
         return ((NewProjectOutcome.Written) outcome).written().location();
     }
