@@ -89,7 +89,7 @@ public record CppPro() implements Specialist {
         Path target = c.cargoTargetDir() != null ? c.cargoTargetDir().toAbsolutePath() : p.root().resolve("target");
         var files = new TreeMap<String, String>();
         List<Check> checks = new ArrayList<>();
-        var doc = new HandoffDoc(c);
+        var doc = new HandoffDoc(c).setup("`scripts/setup.d/40-ffi.sh` in rust-engineer installs gcc, g++, pkg-config, libclang and zlib's headers");
         var abi = new StringBuilder("# The ABI contract of " + p.name() + "\n\nRead from the project's source by `rust-engineer handoff "
                 + p.name() + " --to cpp-pro`: the header, the exported functions and the build scripts, not written by hand.\n\n");
         String manifest = "--manifest-path '" + p.root().resolve("Cargo.toml") + "' --target-dir '" + target + "'";

@@ -98,6 +98,8 @@ public record FrontendDeveloper() implements Specialist {
                 new Check("the examples type-check against the generated .d.ts", "tsc", "tsc --noEmit -p example"),
                 new Check("the Node.js build runs the example's calls", "node", "node example/node.cjs"));
         var doc = new HandoffDoc(c)
+                .setup("`" + toolchain.getParent().resolve("setup.d/50-wasm.sh") + "` installs the WebAssembly toolchain, "
+                        + "`scripts/setup.d/40-handoff-tools.sh` tsc; build.sh fails naming the first when a part is missing")
                 .built("`pkg/`: the module for Node.js (`wasm-bindgen --target nodejs`: `" + crate + ".js`, `" + crate + ".d.ts`, `" + crate
                         + "_bg.wasm`), `web/`: the same module for bundlers and browsers (`--target web`, an ES module whose default export "
                         + "`init()` loads the .wasm), both optimised with `wasm-opt -Oz`." + (built.sizes().isEmpty() ? "" : " Sizes here: `" + built.sizes() + "`."))
