@@ -167,6 +167,19 @@ class HandoffIT {
         }
     }
 
+    /** A wasm-bindgen crate rust-engineer did not write: built by the same toolchain, its generic examples type-check and run. */
+    @org.junit.jupiter.api.Test
+    void aHandWrittenWasmCrateIsBuiltAndLoaded() throws Exception {
+        Path project = HandoffFixtures.wasmHandWritten(dir.resolve("adder"), true);
+        var written = (HandoffOutcome.Written) RustEngineer.shared().handoff(new Handoffs.Request(project, "frontend-developer",
+                dir.resolve("out/adder-frontend"), false, null, true, ItSupport.cargoTarget(), null));
+        assertThat(written.checks()).hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.check().script() + "\n" + r.output())
+                .isEqualTo(CheckResult.Status.PASSED));
+        assertThat(written.checks().get(2).output()).contains("\"exported\":[").contains("\"add\"");
+        assertThat(written.location().resolve("HANDOFF.md")).content().contains("- function `add(a: number, b: number): number`",
+                "No class crosses the boundary");
+    }
+
     /** A project of its own with SQLx's query! macros: its .sqlx/ made against the migrated schema, as cargo sqlx prepare would. */
     @org.junit.jupiter.api.Test
     void sqlxOfflineMetadataIsPreparedFromTheMacros() throws Exception {

@@ -273,6 +273,21 @@ class HandoffTest {
     }
 
     @Test
+    void handWrittenWasmAndFfiCratesAreReadFromTheirSource() throws IOException {
+        Path noCdylib = HandoffFixtures.wasmHandWritten(dir.resolve("adder-lib"), false);
+        assertThat(((HandoffOutcome.Lacking) handoff(noCdylib, "frontend-developer", dir.resolve("adder-lib-out"))).missing()).singleElement()
+                .asString().contains("crate-type = [\"cdylib\"]", "--kind wasm");
+        Path counter = HandoffFixtures.cAbiHandWritten(dir.resolve("counter"));
+        Path out = written(counter, "cpp-pro", "counter-cpp");
+        String abi = Files.readString(out.resolve("ABI.md"));
+        assertThat(abi).contains("4 functions in `include/counter.h`, 3 `#[unsafe(no_mangle)] extern \"C\"` functions in the source. Exported but not declared: none; "
+                + "declared but not exported: counter_reset.", "| `struct Counter * counter_new(void)` | `src/lib.rs:4` |",
+                "release it with `counter_free`", "No `catch_unwind` in the boundary's source", "Cargo.toml's `panic` setting: abort.",
+                "The header declares no status enum.", "No string crosses the boundary.");
+        assertThat(Files.readString(out.resolve("abi-check/main.c"))).contains("(void (*)(void))counter_reset,", "counter_free(handle);");
+    }
+
+    @Test
     void everyHintTheSpecialistsUseIsInTheKnowledge() {
         var k = HandoffKnowledge.bundled();
         for (String key : new String[] {"dockerfile", "metrics", "manifests", "proto", "openapi", "sql", "wasm", "ffi"}) {
