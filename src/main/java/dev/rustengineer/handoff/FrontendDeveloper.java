@@ -107,7 +107,8 @@ public record FrontendDeveloper() implements Specialist {
                 .built("`example/`: `browser.ts` (a function a React component or any page calls: `await init()`, then the API on a canvas), "
                         + "`node.cjs` (the Node.js build called from a script), `node.ts` (the same calls, type-checked), `index.html`.")
                 .built("`build.sh`: rebuilds `pkg/` and `web/` from the crate at `" + p.root() + "` with `" + toolchain
-                        + " build` (the checks ran it here: the .wasm files are in this folder).");
+                        + " build`; the first check runs it, which puts the `.wasm` files here (the JS and `.d.ts` were read from the same build when "
+                        + "this package was written; with `--no-check` run `bash build.sh` yourself).");
         if (built.failure() != null) {
             doc.built("**Not built when the package was written**: " + built.failure());
         }
