@@ -18,14 +18,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "handoff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make the package another specialist takes over from a Rust project,",
             "generated or not (the spec's integration patterns): backend-developer,",
-            "database-optimizer, devops-engineer, golang-pro or kubernetes-specialist.",
-            "Each package has a HANDOFF.md and is checked with that specialist's own",
-            "tools where installed: tsc, protoc, psql, promtool, protoc-gen-go,",
-            "protoc-gen-go-grpc, go, helm and kubernetes-validate."},
+            "database-optimizer, devops-engineer, frontend-developer, cpp-pro, golang-pro",
+            "or kubernetes-specialist. Each package has a HANDOFF.md and is checked with",
+            "that specialist's own tools where installed: tsc, protoc, psql, promtool,",
+            "protoc-gen-go, protoc-gen-go-grpc, go, helm, kubernetes-validate, the wasm",
+            "toolchain and node, gcc, g++ and pkg-config."},
         footer = {"", "Examples:", "  rust-engineer handoff ./orders --to devops-engineer",
             "  rust-engineer handoff ./orders --to kubernetes-specialist --out ./k8s-handoff",
             "  rust-engineer handoff ./orders --to database-optimizer --database-url postgres://postgres@127.0.0.1:55432/postgres",
-            "  rust-engineer handoff ./orders --to devops-engineer --brief \"REST API for orders, p99 under 5 ms\""})
+            "  rust-engineer handoff ./orders --to devops-engineer --brief \"REST API for orders, p99 under 5 ms\"",
+            "  rust-engineer handoff ./pix --to frontend-developer",
+            "  rust-engineer handoff ./cabi --to cpp-pro"})
 final class HandoffCommand implements Callable<Integer> {
     private final Supplier<RustEngineer> facade;
 
@@ -35,7 +38,7 @@ final class HandoffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "A Rust project (a folder with Cargo.toml), generated or not.")
     Path project;
 
-    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: backend-developer, database-optimizer, devops-engineer, golang-pro or kubernetes-specialist.")
+    @Option(names = "--to", required = true, paramLabel = "SPECIALIST", description = "Who takes over: backend-developer, database-optimizer, devops-engineer, frontend-developer, cpp-pro, golang-pro or kubernetes-specialist.")
     String to;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the package goes (default: PROJECT/handoff/SPECIALIST).")

@@ -14,6 +14,7 @@ final class HandoffDoc {
     private final List<String> built = new ArrayList<>();
     private final StringBuilder contract = new StringBuilder();
     private final List<String[]> extra = new ArrayList<>();
+    private String setup = "`scripts/setup.d/40-handoff-tools.sh` in rust-engineer installs the tools";
 
     HandoffDoc(HandoffContext context) {
         this.context = context;
@@ -26,6 +27,12 @@ final class HandoffDoc {
 
     HandoffDoc contract(String markdown) {
         contract.append(markdown.strip()).append("\n\n");
+        return this;
+    }
+
+    /** Which of rust-engineer's setup scripts installs this package's tools, said before the check commands. */
+    HandoffDoc setup(String text) {
+        setup = text;
         return this;
     }
 
@@ -87,7 +94,7 @@ final class HandoffDoc {
         if (checks.isEmpty()) {
             md.append("No tool checks this package.\n");
         } else {
-            md.append("From this folder (`scripts/setup.d/40-handoff-tools.sh` in rust-engineer installs the tools):\n\n```sh\n");
+            md.append("From this folder (").append(setup).append("):\n\n```sh\n");
             for (Check c : checks) {
                 md.append("# ").append(c.name()).append('\n').append(c.script()).append('\n');
             }

@@ -54,8 +54,7 @@ public final class Handoffs {
         IntegrationPattern pattern = patterns.stream().filter(p -> p.to().equals(r.to())).findFirst()
                 .orElseThrow(() -> new UsageException("unknown specialist '" + r.to() + "'; one of: " + String.join(", ", offered())));
         Specialist specialist = Specialist.byId(r.to()).orElseThrow(() -> new UsageException("a handoff to " + r.to()
-                + " is not built yet (it needs the " + (r.to().equals("frontend-developer") ? "wasm kind" : "ffi kinds")
-                + " of `new`, issue 5); one of: " + String.join(", ", offered())));
+                + " is not built; one of: " + String.join(", ", offered())));
         RustProject project = RustProject.read(r.project());
         HandoffContext context = context(project, pattern, r.brief(), r.cargoTargetDir(), postgres(r.databaseUrl()));
         List<String> missing = specialist.lacking(context);

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * A receiving specialist of the spec's integration patterns: what its package needs from the project and how
- * it is made. One small record per specialist; frontend-developer (wasm) and cpp-pro (FFI) join this list when
- * the wasm and ffi kinds can be generated.
+ * it is made. One small record per specialist.
  */
-public sealed interface Specialist permits BackendDeveloper, DatabaseOptimizer, DevopsEngineer, KubernetesSpecialist, GolangPro {
+public sealed interface Specialist permits BackendDeveloper, DatabaseOptimizer, DevopsEngineer, KubernetesSpecialist, GolangPro,
+        FrontendDeveloper, CppPro {
 
     /** The id the spec's integration patterns use (knowledge/integrations.yaml). */
     String id();
@@ -20,7 +20,8 @@ public sealed interface Specialist permits BackendDeveloper, DatabaseOptimizer, 
     HandoffPackage build(HandoffContext context);
 
     static List<Specialist> all() {
-        return List.of(new BackendDeveloper(), new DatabaseOptimizer(), new DevopsEngineer(), new KubernetesSpecialist(), new GolangPro());
+        return List.of(new BackendDeveloper(), new DatabaseOptimizer(), new DevopsEngineer(), new KubernetesSpecialist(), new GolangPro(),
+                new FrontendDeveloper(), new CppPro());
     }
 
     static Optional<Specialist> byId(String id) {

@@ -15,8 +15,12 @@ final class HandoffFixtures {
     private HandoffFixtures() {}
 
     static Path generated(Path parent, String name, String brief, String kind, String db) {
+        return generated(parent, name, brief, kind, db, List.of());
+    }
+
+    static Path generated(Path parent, String name, String brief, String kind, String db, List<String> with) {
         RustEngineer re = RustEngineer.shared();
-        var outcome = re.newProject(re.readText(brief), new NewOptions(name, kind, null, db, null, List.of(), null, false),
+        var outcome = re.newProject(re.readText(brief), new NewOptions(name, kind, null, db, null, with, null, false),
                 new Destination.Directory(parent, false));
         return ((NewProjectOutcome.Written) outcome).written().location();
     }
@@ -94,6 +98,82 @@ final class HandoffFixtures {
                         """,
                 "migrations/0001_init.sql", "CREATE TABLE invoices (id BIGINT PRIMARY KEY, total BIGINT NOT NULL);\n"
                         + "CREATE TABLE lines (id BIGINT PRIMARY KEY, invoice_id BIGINT NOT NULL REFERENCES invoices (id));\n"));
+        return dir;
+    }
+
+    /** A wasm-bindgen crate rust-engineer did not write: one function, no class; {@code cdylib} only when asked. */
+    static Path wasmHandWritten(Path dir, boolean cdylib) throws IOException {
+        write(dir, Map.of(
+                "Cargo.toml", """
+                        [package]
+                        name = "adder"
+                        version = "0.2.0"
+                        edition = "2021"
+
+                        """ + (cdylib ? "[lib]\ncrate-type = [\"cdylib\"]\n\n" : "") + """
+                        [dependencies]
+                        wasm-bindgen = "=0.2.130"
+
+                        [profile.release]
+                        opt-level = "s"
+                        """,
+                "src/lib.rs", """
+                        use wasm_bindgen::prelude::*;
+
+                        /// Adds two numbers.
+                        #[wasm_bindgen]
+                        pub fn add(a: i32, b: i32) -> i32 {
+                            a.wrapping_add(b)
+                        }
+                        """));
+        return dir;
+    }
+
+    /** A C ABI written by hand: the old `#[no_mangle]`, a header of its own, no catch_unwind, panic = "abort". */
+    static Path cAbiHandWritten(Path dir) throws IOException {
+        write(dir, Map.of(
+                "Cargo.toml", """
+                        [package]
+                        name = "counter"
+                        version = "1.0.0"
+                        edition = "2021"
+
+                        [lib]
+                        crate-type = ["cdylib"]
+
+                        [profile.release]
+                        panic = "abort"
+                        """,
+                "src/lib.rs", """
+                        pub struct Counter(u64);
+
+                        #[no_mangle]
+                        pub extern "C" fn counter_new() -> *mut Counter {
+                            Box::into_raw(Box::new(Counter(0)))
+                        }
+
+                        #[no_mangle]
+                        pub unsafe extern "C" fn counter_free(c: *mut Counter) {
+                            if !c.is_null() {
+                                drop(Box::from_raw(c));
+                            }
+                        }
+
+                        #[no_mangle]
+                        pub unsafe extern "C" fn counter_add(c: *mut Counter, n: u64) -> u64 {
+                            (*c).0 += n;
+                            (*c).0
+                        }
+                        """,
+                "include/counter.h", """
+                        #include <stdint.h>
+                        typedef struct Counter Counter;
+                        /* A new counter at zero; free it with counter_free. */
+                        struct Counter *counter_new(void);
+                        void counter_free(struct Counter *c);
+                        uint64_t counter_add(struct Counter *c, uint64_t n);
+                        uint64_t counter_reset(struct Counter *c);
+                        """));
         return dir;
     }
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every package made from generated projects and checked by the receiving specialist's own tools: promtool for
  * devops-engineer; helm lint, helm template and kubernetes-validate for kubernetes-specialist; protoc with protoc-gen-go and
  * protoc-gen-go-grpc, then go build and go vet, for golang-pro; tsc and node against the running service for
- * backend-developer; psql running EXPLAIN ANALYZE on the throwaway PostgreSQL for database-optimizer. A check skipped for a
+ * backend-developer; psql running EXPLAIN ANALYZE on the throwaway PostgreSQL for database-optimizer; for frontend-developer the
+ * wasm toolchain's build (scripts/wasm-toolchain.sh, scripts/setup.d/50-wasm.sh), tsc on the examples and node running the
+ * Node.js build; for cpp-pro gcc and g++ on the cbindgen header against the release cdylib, pkg-config and the -sys crate's
+ * bindgen build, and g++ on the cxx bridge's C++. A check skipped for a
  * missing tool fails here: scripts/setup.d/40-handoff-tools.sh installs them all, and CI runs it first.
  */
 class HandoffIT {
@@ -127,6 +130,54 @@ class HandoffIT {
         } finally {
             ItSupport.stop(service, work.resolve("server.log"));
         }
+    }
+
+    /** The wasm and FFI kinds: the frontend-developer and cpp-pro packages, each checked by the receiving tools. */
+    @ParameterizedTest(name = "{3} from {0} ({1})")
+    @org.junit.jupiter.params.provider.CsvSource({"pix,wasm,,frontend-developer", "cabi,ffi-export,,cpp-pro", "zx,ffi-wrapper,cxx,cpp-pro"})
+    void wasmAndFfiPackagesPassTheReceivingSpecialistsTools(String name, String kind, String with, String to) throws Exception {
+        Path project = HandoffFixtures.generated(dir.resolve("ffi"), name, "a " + kind + " project", kind, null,
+                with == null ? List.of() : List.of(with));
+        var outcome = RustEngineer.shared().handoff(new Handoffs.Request(project, to, dir.resolve("out").resolve(name + "-" + to), false, null, true,
+                ItSupport.cargoTarget(), null));
+        assertThat(outcome).isInstanceOf(HandoffOutcome.Written.class);
+        var written = (HandoffOutcome.Written) outcome;
+        assertThat(written.checks()).isNotEmpty().allSatisfy(r -> assertThat(r.status())
+                .as(r.check().script() + "\n" + r.output()).isEqualTo(CheckResult.Status.PASSED));
+        Path pkg = written.location();
+        switch (name) {
+            case "pix" -> {
+                assertThat(pkg.resolve("pkg/pix_bg.wasm")).isNotEmptyFile();
+                assertThat(pkg.resolve("web/pix_bg.wasm")).isNotEmptyFile();
+                assertThat(pkg.resolve("pkg/pix.d.ts")).content().contains("export class Image {", "free(): void;");
+                assertThat(pkg.resolve("web/pix.d.ts")).content().contains("export default function __wbg_init");
+                assertThat(written.checks().get(2).output()).contains("\"width\":64,\"height\":48,\"bytes\":12288,\"bins\":256",
+                        "\"error\":\"unknown kernel `blurry`");
+                assertThat(pkg.resolve("HANDOFF.md")).content().contains("class `Image`:", "wasm-size cargo=");
+            }
+            case "cabi" -> {
+                assertThat(written.checks().get(1).output()).contains("10 functions linked", "cabi_version: 0.1.0", "cabi_new / cabi_free: ok");
+                assertThat(pkg.resolve("ABI.md")).content().contains("| `CABI_STATUS_PANIC` | 8 |");
+            }
+            default -> {
+                assertThat(pkg.resolve("bindgen/functions.txt")).content().contains("deflate\n", "inflateInit2_\n", "zlibVersion\n");
+                assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("C++ compiles: cxx/cpp/ring_buffer.cc"));
+                assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).startsWith("zlib 1."));
+            }
+        }
+    }
+
+    /** A wasm-bindgen crate rust-engineer did not write: built by the same toolchain, its generic examples type-check and run. */
+    @org.junit.jupiter.api.Test
+    void aHandWrittenWasmCrateIsBuiltAndLoaded() throws Exception {
+        Path project = HandoffFixtures.wasmHandWritten(dir.resolve("adder"), true);
+        var written = (HandoffOutcome.Written) RustEngineer.shared().handoff(new Handoffs.Request(project, "frontend-developer",
+                dir.resolve("out/adder-frontend"), false, null, true, ItSupport.cargoTarget(), null));
+        assertThat(written.checks()).hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.check().script() + "\n" + r.output())
+                .isEqualTo(CheckResult.Status.PASSED));
+        assertThat(written.checks().get(2).output()).contains("\"exported\":[").contains("\"add\"");
+        assertThat(written.location().resolve("HANDOFF.md")).content().contains("- function `add(a: number, b: number): number`",
+                "No class crosses the boundary");
     }
 
     /** A project of its own with SQLx's query! macros: its .sqlx/ made against the migrated schema, as cargo sqlx prepare would. */

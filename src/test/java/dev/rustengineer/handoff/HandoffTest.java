@@ -191,11 +191,9 @@ class HandoffTest {
     }
 
     @Test
-    void unknownAndNotYetBuiltSpecialistsAreUsageErrors() {
+    void unknownSpecialistsAreUsageErrors() {
         assertThatThrownBy(() -> handoff(service, "devops", null)).isInstanceOf(UsageException.class)
-                .hasMessage("unknown specialist 'devops'; one of: backend-developer, database-optimizer, devops-engineer, golang-pro, kubernetes-specialist");
-        assertThatThrownBy(() -> handoff(service, "frontend-developer", null)).isInstanceOf(UsageException.class)
-                .hasMessageContaining("not built yet");
+                .hasMessage("unknown specialist 'devops'; one of: backend-developer, database-optimizer, devops-engineer, frontend-developer, cpp-pro, golang-pro, kubernetes-specialist");
         assertThatThrownBy(() -> handoff(dir.resolve("nowhere"), "devops-engineer", null)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("has no Cargo.toml");
     }
@@ -217,9 +215,82 @@ class HandoffTest {
     }
 
     @Test
+    void frontendPackageHasTheBuildTheExamplesAndTheContractOfTheDeclarations() throws IOException {
+        Path wasm = HandoffFixtures.generated(dir, "wpix", "A WebAssembly library for image filters in the browser", "wasm", null);
+        Path out = written(wasm, "frontend-developer", "wpix-frontend");
+        assertThat(Files.readString(out.resolve("package.json"))).contains("\"name\": \"wpix\"", "\"main\": \"pkg/wpix.js\"",
+                "\"node\": { \"types\": \"./pkg/wpix.d.ts\"", "\"default\": { \"types\": \"./web/wpix.d.ts\"");
+        assertThat(Files.readString(out.resolve("build.sh"))).contains("setup.d/50-wasm.sh", "wasm-toolchain.sh", "--target web", "build \"$project\" \"$PWD/pkg\"");
+        String doc = Files.readString(out.resolve("HANDOFF.md"));
+        assertThat(doc).contains("# Handoff to frontend-developer: wpix", "## The contract", "`pkg/`", "`web/`", "bash build.sh",
+                "tsc --noEmit -p example", "node example/node.cjs");
+        if (Files.exists(out.resolve("pkg/wpix.d.ts"))) {
+            // the toolchain is here: the contract is the generated declarations
+            assertThat(doc).contains("class `Image`:", "| `free(): void` |", "`convolve(kernel: KernelName): Image` |", "(returns a new `Image` to free)",
+                    "type `KernelName`", "**Memory ownership.**", "`unknown kernel `{0}`", "await init()");
+            assertThat(Files.readString(out.resolve("example/browser.ts"))).contains("import init, { Image, kernelNames, type KernelName } from \"../web/wpix.js\";");
+            assertThat(Files.readString(out.resolve("example/node.cjs"))).contains("Image.testPattern(64, 48)", "image.free();");
+        } else {
+            assertThat(doc).contains("**Not built when the package was written**", "50-wasm.sh");
+        }
+        var lacking = handoff(service, "frontend-developer", dir.resolve("svc-frontend"));
+        assertThat(((HandoffOutcome.Lacking) lacking).missing()).singleElement().asString().contains("not a wasm-bindgen crate", "new NAME --kind wasm");
+    }
+
+    @Test
+    void cppPackageOfACAbiHasTheHeaderACallerAndTheAbiFromTheSource() throws IOException {
+        Path ffi = HandoffFixtures.generated(dir, "cstats", "A Rust library called from C, Python and Java", "ffi-export", null);
+        Path out = written(ffi, "cpp-pro", "cstats-cpp");
+        assertThat(out.resolve("include/cstats.h")).hasSameTextualContentAs(ffi.resolve("include/cstats.h"));
+        assertThat(Files.readString(out.resolve("abi-check/main.c"))).contains("#include \"cstats.h\"", "(void (*)(void))cstats_new,",
+                "cstats_free(handle);", "printf(\"cstats_version: %s\\n\", cstats_version());");
+        String abi = Files.readString(out.resolve("ABI.md"));
+        assertThat(abi).contains("10 functions in `include/cstats.h`, 10 `#[unsafe(no_mangle)] extern \"C\"` functions in the source: the same set.",
+                "| `struct CstatsStats * cstats_new(void)` | `src/ffi.rs:", "allocates a `CstatsStats`, owned by the caller; release it with `cstats_free`",
+                "| `CSTATS_STATUS_PANIC` | 8 |", "per thread (`thread_local!`", "`catch_unwind` appears", "Cargo.toml's `panic` setting: unwind",
+                "`text`: input text as (pointer, length), not NUL-terminated", "cstats_last_error_message");
+        String doc = Files.readString(out.resolve("HANDOFF.md"));
+        assertThat(doc).contains("# Handoff to cpp-pro: cstats", "gcc -Wall -Werror -std=c11", "-lcstats", "g++ -std=c++17 -Wall -Werror -fsyntax-only -x c++ include/cstats.h");
+        var lacking = handoff(cli, "cpp-pro", dir.resolve("cli-cpp"));
+        assertThat(((HandoffOutcome.Lacking) lacking).missing()).singleElement().asString().contains("no FFI surface", "--kind ffi-export", "--kind ffi-wrapper");
+    }
+
+    @Test
+    void cppPackageOfAWrapperHasTheBindgenConfigurationAndTheCxxBridge() throws IOException {
+        Path wrapper = HandoffFixtures.generated(dir, "zwrap", "A safe Rust wrapper around a legacy C library", "ffi-wrapper", null, java.util.List.of("cxx"));
+        Path out = written(wrapper, "cpp-pro", "zwrap-cpp");
+        assertThat(out.resolve("bindgen/wrapper.h")).hasSameTextualContentAs(wrapper.resolve("zwrap-sys/wrapper.h"));
+        assertThat(out.resolve("bindgen/build.rs")).exists();
+        assertThat(out.resolve("cxx/src/lib.rs")).exists();
+        assertThat(out.resolve("cxx/cpp/ring_buffer.cc")).exists();
+        String abi = Files.readString(out.resolve("ABI.md"));
+        assertThat(abi).contains("## bindgen: `zwrap-sys`", "`#include <zlib.h>`", "`zlib` found by pkg-config (at least 1.2.11)",
+                "allowlist function: `zlibVersion`, `zError`", "allowlist type: `z_stream`", "## cxx bridge: `zwrap-cpp` (zwrap-cpp/src/lib.rs)",
+                "C++ namespace `zwrap_cpp`", "a C++ exception becomes `Err(cxx::Exception)`").doesNotContain("(zwrap-cpp/build.rs)");
+        var checks = RustEngineer.shared().handoff(new Handoffs.Request(wrapper, "cpp-pro", dir.resolve("zwrap-cpp2"), false, null, false));
+        assertThat(Files.readString(((HandoffOutcome.Written) checks).location().resolve("HANDOFF.md"))).contains("pkg-config --print-errors --atleast-version=1.2.11 zlib",
+                "cargo build -p zwrap-sys", "bindgen/functions.txt", "cargo build -p zwrap-cpp", "g++ -std=c++17 -Wall -Werror -fsyntax-only");
+    }
+
+    @Test
+    void handWrittenWasmAndFfiCratesAreReadFromTheirSource() throws IOException {
+        Path noCdylib = HandoffFixtures.wasmHandWritten(dir.resolve("adder-lib"), false);
+        assertThat(((HandoffOutcome.Lacking) handoff(noCdylib, "frontend-developer", dir.resolve("adder-lib-out"))).missing()).singleElement()
+                .asString().contains("crate-type = [\"cdylib\"]", "--kind wasm");
+        Path counter = HandoffFixtures.cAbiHandWritten(dir.resolve("counter"));
+        Path out = written(counter, "cpp-pro", "counter-cpp");
+        String abi = Files.readString(out.resolve("ABI.md"));
+        assertThat(abi).contains("4 functions in `include/counter.h`, 3 `#[unsafe(no_mangle)] extern \"C\"` functions in the source. Exported but not declared: none; "
+                + "declared but not exported: counter_reset.", "| `struct Counter * counter_new(void)` | `src/lib.rs:4` |",
+                "release it with `counter_free`", "No `catch_unwind` in the boundary's source", "Cargo.toml's `panic` setting: abort.",
+                "The header declares no status enum.", "No string crosses the boundary.");
+        assertThat(Files.readString(out.resolve("abi-check/main.c"))).contains("(void (*)(void))counter_reset,", "counter_free(handle);");
+    }
+
+    @Test
     void everyHintTheSpecialistsUseIsInTheKnowledge() {
         var k = HandoffKnowledge.bundled();
-        for (String key : new String[] {"dockerfile", "metrics", "manifests", "proto", "openapi", "sql"}) {
+        for (String key : new String[] {"dockerfile", "metrics", "manifests", "proto", "openapi", "sql", "wasm", "ffi"}) {
             assertThat(k.howToAdd(key)).isNotBlank();
         }
         assertThat(k.family("http_requests_total").errors()).isEqualTo("status=~\"5..\"");
