@@ -127,10 +127,15 @@ public record FrontendDeveloper() implements Specialist {
         return """
                 #!/usr/bin/env bash
                 # Builds pkg/ (Node.js) and web/ (bundlers, browsers) from the crate with rust-engineer's WebAssembly toolchain.
+                # The paths are where the package was made; on another machine set PROJECT_DIR (the crate) and
+                # WASM_TOOLCHAIN (rust-engineer's scripts/wasm-toolchain.sh), or build with wasm-pack as the crate's
+                # README says (rustup target add wasm32-unknown-unknown; wasm-pack build --target web).
                 set -euo pipefail
                 cd "$(dirname "$0")"
                 project='%1$s'
+                project="${PROJECT_DIR:-$project}"
                 toolchain='%2$s'
+                toolchain="${WASM_TOOLCHAIN:-$toolchain}"
                 crate='%3$s'
                 missing() { echo "the WebAssembly toolchain is missing: $1; install it with: bash %4$s" >&2; exit 1; }
                 [ -f "$toolchain" ] || missing "no $toolchain"
