@@ -15,8 +15,11 @@ final class Metadata {
 
     private Metadata() {}
 
-    /** The brief's fields and the generator's options, each with its values and default. */
-    /** @param specialists who a handoff package can be made for (POST /api/handoffs?to=) */
+    /**
+     * The brief's fields and the generator's options, each with its values and default.
+     *
+     * @param specialists who a handoff package can be made for (POST /api/handoffs?to=), listed as handoff_to
+     */
     static ObjectNode all(List<Offer> offers, List<String> specialists) {
         ObjectNode root = briefFields();
         ArrayNode gen = root.putArray("project");
