@@ -54,7 +54,7 @@ class KnowledgeLoaderTest {
     @Test
     void measurementWithAnUnknownSourceADuplicateOrABadDateIsRefused() {
         assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("source: runtime-overhead}", "source: elsewhere}")))
-                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: unknown source 'elsewhere'; the file's sources are: runtime-overhead, frameworks, ws-broadcast, grpc-unary");
+                .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: unknown source 'elsewhere'; the file's sources are: runtime-overhead, frameworks, ws-broadcast, grpc-unary, ffi-boundary, ffi-benchmark, wasm-vs-native");
         assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("column: smol", "column: tokio")))
                 .hasMessageMatching("knowledge/measurements\\.yaml:\\d+: cell async-runtime/runtime-overhead/tokio is measured twice");
         assertThatThrownBy(() -> loadWith("measurements.yaml", s -> s.replace("date: 2026-12-01", "date: 1 December 2026")))
