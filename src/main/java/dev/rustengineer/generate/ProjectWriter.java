@@ -129,13 +129,29 @@ public final class ProjectWriter {
     private static void zip(GeneratedProject project, Path staging, OutputStream out) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             for (String rel : project.files().keySet()) {
-                ZipEntry entry = new ZipEntry(project.name() + "/" + rel);
-                entry.setLastModifiedTime(EPOCH);
-                z.putNextEntry(entry);
-                Files.copy(staging.resolve(rel), z);
-                z.closeEntry();
+                putEntry(z, project.name() + "/" + rel, staging.resolve(rel));
             }
         }
+    }
+
+    /**
+     * Every regular file under {@code dir} as a zip entry under {@code prefix}, in path order, bytes as they are
+     * (a handoff package may hold a .wasm) and with the project zips' fixed timestamp.
+     */
+    public static void zipTree(Path dir, String prefix, OutputStream out) throws IOException {
+        try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                putEntry(z, prefix + dir.relativize(file).toString().replace('\\', '/'), file);
+            }
+        }
+    }
+
+    private static void putEntry(ZipOutputStream z, String name, Path file) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setLastModifiedTime(EPOCH);
+        z.putNextEntry(entry);
+        Files.copy(file, z);
+        z.closeEntry();
     }
 
     /** The files of a staged, formatted project, read back (for tests and golden files). */
@@ -165,7 +181,8 @@ public final class ProjectWriter {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes a folder and everything in it (nothing when it is not there); every scratch folder goes this way. */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

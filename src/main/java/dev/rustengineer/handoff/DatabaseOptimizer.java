@@ -140,9 +140,7 @@ public record DatabaseOptimizer() implements Specialist {
                 var out = tmp.resolve("explain.txt");
                 return result.status() == CheckResult.Status.PASSED && java.nio.file.Files.exists(out) ? java.nio.file.Files.readString(out) : null;
             } finally {
-                try (var walk = java.nio.file.Files.walk(tmp)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
+                dev.rustengineer.generate.ProjectWriter.deleteTree(tmp);
             }
         } catch (java.io.IOException e) {
             return null;

@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * frontend-developer: a wasm-bindgen crate as the package a web or Node.js project installs: the module built by
@@ -218,8 +216,8 @@ public record FrontendDeveloper() implements Specialist {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        try {
+            dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -164,8 +164,8 @@ final class OpenApiSource {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        try {
+            dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
         } catch (IOException ignored) {
             // a scratch folder under the temp dir: left for the OS to clean
         }

@@ -141,9 +141,7 @@ public final class WebServer {
                 }
                 return json.toString();
             } finally {
-                try (var walk = java.nio.file.Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
             }
         });
         ctx.contentType(format.equals("sarif") ? "application/sarif+json" : "application/json").result(result);
@@ -177,36 +175,18 @@ public final class WebServer {
                             .filter(c -> c.status() != dev.rustengineer.handoff.CheckResult.Status.PASSED)
                             .map(c -> c.check().name() + " (" + c.check().script() + "): " + c.output().strip()).toList()));
                 }
-                return Map.entry(zip(out, name + "-" + to + "/"),
+                var bytes = new java.io.ByteArrayOutputStream();
+                dev.rustengineer.generate.ProjectWriter.zipTree(out, name + "-" + to + "/", bytes);
+                return Map.entry(bytes.toByteArray(),
                         check ? written.checks().size() + " passed" : "not run (send check=true)");
             } catch (dev.rustengineer.handoff.HandoffException e) {
                 throw new ApiError(422, e.getMessage());
             } finally {
-                try (var walk = java.nio.file.Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
             }
         });
         ctx.contentType("application/zip").header("X-Handoff-Checks", made.getValue())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "-" + to + ".zip\"").result(made.getKey());
-    }
-
-    /**
-     * The files of a directory as zip entries under {@code prefix}, bytes as they are (a package may hold a
-     * .wasm), fixed timestamps like the project zips. java.util.zip is the library; this only walks the tree.
-     */
-    private static byte[] zip(java.nio.file.Path dir, String prefix) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(bytes); var walk = java.nio.file.Files.walk(dir)) {
-            for (var file : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
-                var entry = new java.util.zip.ZipEntry(prefix + dir.relativize(file).toString().replace('\\', '/'));
-                entry.setTime(315532800000L);
-                zip.putNextEntry(entry);
-                java.nio.file.Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private dev.rustengineer.blueprint.Blueprint blueprint(Context ctx) {
