@@ -1,16 +1,15 @@
 package dev.rustengineer.generate;
 
+import dev.rustengineer.generate.ItSupport.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rustengineer.blueprint.ProjectKind;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,23 +102,7 @@ class GeneratedFfiExportIT {
         return all.toArray(String[]::new);
     }
 
-    record Run(int code, String out) {}
-
-    /** Runs a command in {@code cwd} with extra environment, stdout and stderr together. */
     private static Run run(Path cwd, Map<String, String> env, int timeoutSeconds, String... command) throws Exception {
-        Path log = Files.createTempFile("ffi-export-it", ".log");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-            }
-            return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return ItSupport.run(cwd, env, java.time.Duration.ofSeconds(timeoutSeconds), command);
     }
 }

@@ -1,17 +1,15 @@
 package dev.rustengineer.generate;
 
+import dev.rustengineer.generate.ItSupport.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rustengineer.blueprint.ProjectKind;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -153,26 +151,13 @@ class GeneratedFfiTableIT {
         };
     }
 
-    record Run(int code, String out) {}
-
-    /** Runs a command in the project with the shared target directory (unless {@code env} sets another). */
+    /** Runs a command in the project with the shared target directory (unless {@code env} sets another), printing what it printed. */
     private static Run run(Path project, Map<String, String> env, int minutes, String... command) throws Exception {
-        Path log = Files.createTempFile("ffi-table", ".log");
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        pb.environment().put("CARGO_TARGET_DIR", ItSupport.cargoTarget().toString());
-        pb.environment().put("CARGO_TERM_COLOR", "never");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        boolean done = p.waitFor(minutes, TimeUnit.MINUTES);
-        if (!done) {
-            p.destroyForcibly();
-        }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        assertThat(done).as("%s finishes in %d min:%n%s", List.of(command), minutes, out).isTrue();
-        System.out.println("$ " + String.join(" ", command) + "\n" + out);
-        return new Run(p.exitValue(), out);
+        Map<String, String> all = new java.util.HashMap<>(Map.of("CARGO_TARGET_DIR", ItSupport.cargoTarget().toString(),
+                "CARGO_TERM_COLOR", "never"));
+        all.putAll(env);
+        Run run = ItSupport.run(project, all, java.time.Duration.ofMinutes(minutes), command);
+        System.out.println("$ " + String.join(" ", command) + "\n" + run.out());
+        return run;
     }
 }

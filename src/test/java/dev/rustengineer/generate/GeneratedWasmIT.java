@@ -1,13 +1,12 @@
 package dev.rustengineer.generate;
 
+import dev.rustengineer.generate.ItSupport.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rustengineer.blueprint.ProjectKind;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,14 +79,7 @@ class GeneratedWasmIT {
         assertThat(misuse.out()).contains("not assignable to parameter of type 'KernelName'");
     }
 
-    record Run(int code, String out) {}
-
     private static Run run(Path cwd, int minutes, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(minutes, TimeUnit.MINUTES)).as("%s finishes", List.of(command)).isTrue();
-        return new Run(p.exitValue(), out);
+        return ItSupport.run(cwd, Map.of(), java.time.Duration.ofMinutes(minutes), command);
     }
 }

@@ -164,4 +164,30 @@ public final class ItSupport {
             return s.getLocalPort();
         }
     }
+
+    /** What a command printed, stdout and stderr together, and its exit code. */
+    public record Run(int code, String out) {}
+
+    /**
+     * Runs a command in {@code cwd} with extra environment and stdin from /dev/null; the test fails, showing what
+     * it printed, when it does not finish within {@code limit}.
+     */
+    public static Run run(Path cwd, Map<String, String> env, Duration limit, String... command) throws Exception {
+        Path log = Files.createTempFile("it-run", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(done).as("%s finishes in %s:%n%s", String.join(" ", command), limit, out).isTrue();
+            return new Run(p.exitValue(), out);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
 }
