@@ -4,7 +4,14 @@ import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Advisor;
 import dev.rustengineer.brief.Brief;
 import dev.rustengineer.brief.StructuredBriefReader;
+import dev.rustengineer.brief.BriefModel;
+import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.brief.TextBriefReader;
+import dev.rustengineer.brief.corpus.BriefCorpus;
+import dev.rustengineer.brief.corpus.CorpusBrief;
+import dev.rustengineer.evaluate.BriefEvaluation;
+import dev.rustengineer.evaluate.CrossValidation;
+import dev.rustengineer.evaluate.Score;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
 
@@ -188,6 +195,31 @@ public final class RustEngineer {
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
     public dev.rustengineer.doctor.Doctor.Report doctor() {
         return new dev.rustengineer.doctor.Doctor().run();
+    }
+
+    /** Scores advise on one split of the labelled brief corpus, read by the bundled model. */
+    public Score evaluateBriefs(CorpusBrief.Split split) {
+        BriefCorpus corpus = BriefCorpus.bundled();
+        if (split != CorpusBrief.Split.DEV) {
+            return BriefEvaluation.score(corpus.split(split), text -> advise(readText(text)));
+        }
+        // The bundled model has seen dev; dev is read by one trained on train alone (its thresholds still set on dev).
+        Embedder memo = textReader.embedder().memoizing();
+        TextBriefReader seer = new TextBriefReader(knowledge, memo, (BriefModel) null);
+        BriefModel trainOnly = BriefModel.train(corpus.split(CorpusBrief.Split.TRAIN), corpus.split(CorpusBrief.Split.DEV), seer::see,
+                false);
+        TextBriefReader reader = new TextBriefReader(knowledge, memo, trainOnly);
+        return BriefEvaluation.score(corpus.split(split), text -> advise(reader.read(text)));
+    }
+
+    /** K-fold cross-validation of the brief reader over the whole corpus (each fold read by a model trained on the rest). */
+    public Score crossValidateBriefs(int folds) {
+        return CrossValidation.run(knowledge, BriefCorpus.bundled().all(), folds, BriefModel.SEED, textReader.embedder());
+    }
+
+    /** The text reader (its model and embedder), for evaluations and benchmarks. */
+    public TextBriefReader textReader() {
+        return textReader;
     }
 
     /** Walks the spec's trees and tables for this brief. */

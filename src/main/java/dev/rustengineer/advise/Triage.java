@@ -48,6 +48,13 @@ final class Triage {
                 break;
             }
         }
+        boolean ruledOut = brief.bool(Field.RUST_OK).filter(ok -> !ok).isPresent() && !saysRust;
+        if (ruledOut && dont.isEmpty()) {
+            path.add(new Decision.Step("rust-ok", Field.RUST_OK.question(), "NO", false));
+            decisions.add(new Decision("invoke", path, "generalist",
+                    "the brief rules Rust out and names no other language; a generalist picks one for the job", List.of()));
+            return new Result(false, "generalist", List.of());
+        }
         List<String> matched = rules.invokeWhen().stream().filter(r -> r.when().test(f)).map(InvokeRules.Rule::label).toList();
         if (dont.isPresent() && !saysRust) {
             decisions.add(new Decision("invoke", path, dont.get().route(), dont.get().label(), List.of()));
@@ -70,7 +77,7 @@ final class Triage {
                 + (saysRust ? "" : "; the When to Choose Rust tree decides"), List.of()));
         decisions.add(Advisor.decision(tree, walk));
         outcome.stack().forEach(facts::putIfAbsent);
-        if (treeSaysRust) {
+        if (treeSaysRust && !ruledOut) {
             return new Result(true, "rust-engineer", outcome.languages());
         }
         if (saysRust) {

@@ -128,6 +128,32 @@ public record Brief(String text, Map<Field, Object> values, Map<Field, Evidence>
             return this;
         }
 
+        /** Forgets a field's value and its evidence (a learned judgement replacing a keyword's). */
+        public Builder remove(Field field) {
+            values.remove(field);
+            evidence.remove(field);
+            return this;
+        }
+
+        /** The evidence of a field's value, or null. */
+        public Evidence evidence(Field field) {
+            return evidence.get(field);
+        }
+
+        /** Takes one value out of a set field, dropping the field when it becomes empty. */
+        public Builder removeFrom(Field field, String value) {
+            List<String> now = listOf(values.get(field));
+            if (now.contains(value)) {
+                List<String> rest = now.stream().filter(v -> !v.equals(value)).toList();
+                if (rest.isEmpty()) {
+                    remove(field);
+                } else {
+                    values.put(field, rest);
+                }
+            }
+            return this;
+        }
+
         /** Adds one value to a set field. */
         public Builder add(Field field, String value, Evidence why) {
             TreeSet<String> merged = new TreeSet<>(listOf(values.get(field)));

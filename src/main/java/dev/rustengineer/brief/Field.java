@@ -44,6 +44,7 @@ public enum Field {
             "Do the services talk to each other in complex ways (calls, events, sagas)?"),
     LANGUAGE("language", new FieldType.OneOf(List.of("rust", "go", "node", "python", "java", "bash", "c", "cpp")),
             "Has the language already been chosen?"),
+    RUST_OK("rust_ok", new FieldType.Bool(), "Is Rust acceptable for this work, or is it ruled out?"),
     RUNTIME("runtime", new FieldType.OneOf(List.of("tokio", "smol", "async-std")), "Is an async runtime required?"),
     ASYNC("async", new FieldType.Bool(), "Is the program asynchronous or concurrent?"),
     EMBEDDED("embedded", new FieldType.Bool(), "Does it run on an embedded or very constrained device?"),

@@ -1,81 +1,217 @@
 package dev.rustengineer.brief;
 
-import dev.rustengineer.advise.Inferences;
+import dev.rustengineer.UsageException;
+import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.TextRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
- * Reads free text into a brief: the knowledge's text rules first (deterministic, each naming the words that
- * fired it), then, only when they leave the project's kind open, the embedding judgement.
+ * Reads free text into a brief in two halves. The knowledge's text rules read what a phrase says plainly
+ * (numbers, durations, named technologies), each match skipped when it lies inside a negation's scope. Then
+ * classifiers learned from the labelled corpus ({@link LearnedTarget}) answer the judgements keywords get wrong:
+ * what the job is, what kind of project, which FFI row, which web framework leaf, whether a database is needed.
+ * A learned answer below its confidence threshold is left open, so the trees ask it as a question.
  */
 public final class TextBriefReader {
+    /** Briefs are paragraphs; anything longer is refused before any work is done on it. */
+    public static final int MAX_BYTES = 64 * 1024;
+
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fifteen", 15),
-            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
-            Map.entry("a dozen", 12), Map.entry("dozens of", 24), Map.entry("a hundred", 100),
-            Map.entry("hundreds of", 200));
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+            Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("one hundred", 100),
+            Map.entry("two hundred", 200), Map.entry("three hundred", 300), Map.entry("five hundred", 500),
+            Map.entry("a dozen", 12), Map.entry("dozens of", 24), Map.entry("hundreds of", 200),
+            Map.entry("a few", 3), Map.entry("a couple of", 2), Map.entry("a couple", 2));
 
     private final Knowledge knowledge;
-    private final Inferences inferences;
-    private final EmbeddingJudge judge;
+    private final Embedder embedder;
+    private final Supplier<BriefCorpus> corpus;
+    private volatile BriefModel model;
 
     public TextBriefReader(Knowledge knowledge) {
-        this(knowledge, new EmbeddingJudge(knowledge.examples()));
+        this(knowledge, Embedder.shared(), BriefCorpus::bundled);
     }
 
-    public TextBriefReader(Knowledge knowledge, EmbeddingJudge judge) {
+    public TextBriefReader(Knowledge knowledge, Embedder embedder, Supplier<BriefCorpus> corpus) {
         this.knowledge = knowledge;
-        this.inferences = new Inferences(knowledge.inferences());
-        this.judge = judge;
+        this.embedder = embedder;
+        this.corpus = corpus;
+    }
+
+    /** A reader with a model trained elsewhere (cross-validation trains one per fold). */
+    public TextBriefReader(Knowledge knowledge, Embedder embedder, BriefModel model) {
+        this(knowledge, embedder, () -> {
+            throw new IllegalStateException("this reader's model was given");
+        });
+        this.model = model;
     }
 
     public Brief read(String text) {
-        Brief.Builder b = Brief.builder().text(text);
-        if (text == null || text.isBlank()) {
-            return b.build();
+        if (text != null && text.length() > MAX_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new UsageException("the brief is " + text.getBytes(StandardCharsets.UTF_8).length / 1024
+                    + " KiB; a brief may be at most 64 KiB");
         }
-        // Normalise typographic dashes and spaces so "sub‑millisecond" and "p99 < 5 ms" read like plain ASCII.
-        String t = text.replaceAll("[\\u2010-\\u2015\\u2212]", "-").replace('\u00a0', ' ');
+        if (text == null || text.isBlank()) {
+            return Brief.builder().text(text).build();
+        }
+        String t = normalise(text);
+        Reading r = rules(t);
+        // The model needs words to compare; text without a letter in it is left to the rules.
+        if (!t.codePoints().anyMatch(Character::isLetter)) {
+            return r.builder().build();
+        }
+        BriefModel.Seen seen = see(t, r);
+        BriefModel m = model();
+        String job = null;
+        for (LearnedTarget target : LearnedTarget.values()) {
+            var prediction = m.predict(target, seen);
+            if (prediction.isEmpty()) {
+                continue;
+            }
+            BriefModel.Prediction p = prediction.get();
+            if (target == LearnedTarget.JOB) {
+                job = p.confident() ? p.label() : null;
+            } else if (target == LearnedTarget.LANGUAGE ? !"other-language".equals(job)
+                    : job != null && !job.equals("rust") && !job.equals("go-node")) {
+                // Rust-side questions mean nothing for a job that is not Rust's.
+                continue;
+            }
+            if (p.confident()) {
+                LearnedFields.apply(p, r.builder(), evidence(p, seen, t, m));
+            }
+        }
+        return r.builder().build();
+    }
+
+    /** What the learned half sees of a text: features and embedding (also used to train it). */
+    public BriefModel.Seen see(String text) {
+        String t = normalise(text);
+        return see(t, rules(t));
+    }
+
+    /** The trained model, loaded (or trained and cached) on first use. */
+    public BriefModel model() {
+        BriefModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    BriefCorpus c = corpus.get();
+                    m = BriefModelStore.load(c, fingerprint(c), this::see);
+                    model = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    public String fingerprint(BriefCorpus c) {
+        StringBuilder rules = new StringBuilder();
+        for (TextRule rule : knowledge.textRules()) {
+            rules.append(rule.id()).append('=').append(rule.pattern().pattern()).append('|')
+                    .append(rule.unless() == null ? "" : rule.unless().pattern()).append(rule.assignments()).append('\n');
+        }
+        return BriefModelStore.fingerprint(c, rules.toString());
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    private BriefModel.Seen see(String t, Reading r) {
+        float[] v = embedder.embed(t);
+        return new BriefModel.Seen(BriefFeatures.of(t, r.scope(), r.hits(), r.builder().build(), v), v);
+    }
+
+    private record Reading(Brief.Builder builder, NegationScope scope, List<BriefFeatures.RuleHit> hits) {}
+
+    private Reading rules(String t) {
+        Brief.Builder b = Brief.builder().text(t);
+        NegationScope scope = NegationScope.of(t);
+        List<BriefFeatures.RuleHit> hits = new ArrayList<>();
         for (TextRule rule : knowledge.textRules()) {
             if (rule.unless() != null && rule.unless().matcher(t).find()) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(t);
-            if (!m.find()) {
-                continue;
-            }
-            Evidence why = Evidence.text(m.group().strip(), rule.id());
-            for (TextRule.Assignment a : rule.assignments()) {
-                Object value = value(a.value(), m);
-                if (value == null) {
+            boolean matched = false;
+            boolean fired = false;
+            while (m.find()) {
+                matched = true;
+                // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
+                if (scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
                     continue;
                 }
-                if (a.add()) {
-                    b.add(a.field(), value.toString(), why);
-                } else if (!b.has(a.field())) {
-                    b.set(a.field(), value, why);
-                }
+                fired = true;
+                assign(rule, m, b);
+                break;
+            }
+            if (matched) {
+                hits.add(new BriefFeatures.RuleHit(rule.id(), !fired));
             }
         }
-        Brief ruled = b.build();
-        // The model needs words to compare; text without a letter in it leaves the judgement open.
-        if (t.codePoints().anyMatch(Character::isLetter) && needsJudgement(inferences.apply(ruled))) {
-            return judge.judge(t).map(ruled::overlayMissing).orElse(ruled);
-        }
-        return ruled;
+        return new Reading(b, scope, hits);
     }
 
-    /** The rules leave the judgement open when neither they nor the inferences tell what is being built. */
-    private static boolean needsJudgement(Brief brief) {
-        return !brief.has(Field.KIND) && !brief.has(Field.LANGUAGE) && !brief.has(Field.MOBILE)
-                && !brief.has(Field.SIMPLE_SCRIPT) && !brief.has(Field.JAVA_BACKEND) && !brief.has(Field.QUICK_PROTOTYPE);
+    private static void assign(TextRule rule, Matcher m, Brief.Builder b) {
+        Evidence why = Evidence.text(m.group().strip(), rule.id());
+        for (TextRule.Assignment a : rule.assignments()) {
+            Object value = value(a.value(), m);
+            if (value == null) {
+                continue;
+            }
+            if (a.add()) {
+                b.add(a.field(), value.toString(), why);
+            } else if (!b.has(a.field())) {
+                b.set(a.field(), value, why);
+            }
+        }
+    }
+
+    private static Evidence evidence(BriefModel.Prediction p, BriefModel.Seen seen, String text, BriefModel m) {
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "learned %s: %s, probability %.2f",
+                p.target().name().toLowerCase(Locale.ROOT), p.label(), p.probability()));
+        if (!p.because().isEmpty()) {
+            why.append("; weighed most: ").append(String.join(", ", p.because().stream().map(e -> describe(e.getKey())).toList()));
+        }
+        List<Map.Entry<BriefModel.Neighbour, Double>> near = m.nearest(seen.embedding(), 2);
+        if (!near.isEmpty()) {
+            why.append("; nearest corpus briefs: ").append(String.join(", ", near.stream().map(e -> String.format(
+                    Locale.ROOT, "%s (%.2f)", e.getKey().id(), e.getValue())).toList()));
+        }
+        return new Evidence("model", snippet(text), why.toString());
+    }
+
+    private static String describe(String feature) {
+        String body = feature.substring(feature.indexOf(':') + 1).replace('_', ' ');
+        return switch (feature.substring(0, feature.indexOf(':') + 1)) {
+            case "w:", "b:" -> "\"" + body + "\"";
+            case "r:" -> "rule " + body;
+            case "¬r:" -> "rule " + body + " negated";
+            default -> body;
+        };
+    }
+
+    /** Typographic dashes and spaces read like plain ASCII: "sub‑millisecond", "p99 < 5 ms". */
+    private static String normalise(String text) {
+        return text.replaceAll("[\\u2010-\\u2015\\u2212]", "-").replace('\u00a0', ' ').replace('\u2019', '\'');
+    }
+
+    private static String snippet(String text) {
+        String s = text.strip().replaceAll("\\s+", " ");
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     private static Object value(TextRule.Value v, Matcher m) {
@@ -97,13 +233,29 @@ public final class TextBriefReader {
 
     /** Whole milliseconds, rounded up (a 0.3 ms budget is still under 1 ms), never below 1. */
     private static Integer durationMs(String number, String unit) {
-        BigDecimal n = new BigDecimal(number);
+        if (number == null || unit == null) {
+            return null;
+        }
+        String n0 = number.toLowerCase(Locale.ROOT).strip();
+        BigDecimal n;
+        if (n0.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+            n = new BigDecimal(n0);
+        } else if (n0.equals("half a") || n0.equals("half")) {
+            n = new BigDecimal("0.5");
+        } else if (NUMBER_WORDS.containsKey(n0)) {
+            n = BigDecimal.valueOf(NUMBER_WORDS.get(n0));
+        } else {
+            return null;
+        }
         String u = unit.toLowerCase(Locale.ROOT);
         BigDecimal ms = switch (u) {
             case "µs", "us", "microsecond", "microseconds" -> n.divide(BigDecimal.valueOf(1000));
             case "s", "sec", "secs", "second", "seconds" -> n.multiply(BigDecimal.valueOf(1000));
             default -> n;
         };
+        if (ms.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return Integer.MAX_VALUE;
+        }
         return Math.max(1, ms.setScale(0, RoundingMode.CEILING).intValueExact());
     }
 }

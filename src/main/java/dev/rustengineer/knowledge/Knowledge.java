@@ -16,7 +16,6 @@ public record Knowledge(
         List<Inference> inferences,
         List<Contradiction> contradictions,
         List<TextRule> textRules,
-        EmbeddingExamples examples,
         CrateCatalogue crates,
         Measurements measurements) {
 

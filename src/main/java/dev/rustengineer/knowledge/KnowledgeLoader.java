@@ -69,7 +69,6 @@ public final class KnowledgeLoader {
                 inferences(inferences),
                 contradictions(inferences),
                 textRules(doc(open, "text-rules.yaml")),
-                examples(doc(open, "embedding-examples.yaml")),
                 crates(doc(open, "crates.yaml")),
                 measurements);
     }
@@ -396,29 +395,6 @@ public final class KnowledgeLoader {
             out.add(new TextRule(id, pattern, unless, assignments));
         }
         return out;
-    }
-
-    static EmbeddingExamples examples(YamlDoc doc) {
-        JsonNode root = doc.root();
-        List<EmbeddingExamples.Category> categories = new ArrayList<>();
-        for (JsonNode c : doc.list(root, "categories")) {
-            JsonNode set = c.get("set");
-            if (set == null || !set.isObject()) {
-                throw doc.error(c, "category '" + doc.optText(c, "id") + "' needs 'set'");
-            }
-            Map<Field, Object> values = new EnumMap<>(Field.class);
-            set.properties().forEach(e -> {
-                Field field = field(doc, set, e.getKey());
-                values.put(field, literal(doc, set, e.getKey(), field, e.getValue(), false));
-            });
-            List<String> examples = doc.texts(c, "examples");
-            if (examples.isEmpty()) {
-                throw doc.error(c, "category '" + doc.text(c, "id") + "' has no examples");
-            }
-            categories.add(new EmbeddingExamples.Category(doc.text(c, "id"), Map.copyOf(values), examples));
-        }
-        return new EmbeddingExamples(doc.text(root, "model"), root.path("min_similarity").asDouble(0.4),
-                root.path("min_margin").asDouble(0.03), categories);
     }
 
     static CrateCatalogue crates(YamlDoc doc) {

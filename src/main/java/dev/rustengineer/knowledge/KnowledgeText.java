@@ -1,5 +1,6 @@
 package dev.rustengineer.knowledge;
 
+import dev.rustengineer.brief.Embedder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,11 +93,10 @@ public final class KnowledgeText {
         m.figures().forEach(f -> out.add("- " + f.label() + " [" + f.id() + "]: " + measuredLine(f.measured())));
 
         section(out, "Reading free text", "rust-engineer");
-        out.add(k.textRules().size() + " text rules; when they leave the project's kind open, " + k.examples().model()
-                + " compares the brief with " + k.examples().categories().stream().mapToInt(c -> c.examples().size()).sum()
-                + " example sentences in " + k.examples().categories().size() + " categories ("
-                + String.join(", ", k.examples().categories().stream().map(EmbeddingExamples.Category::id).toList())
-                + "), similarity >= " + k.examples().minSimilarity() + ", margin >= " + k.examples().minMargin() + ".");
+        out.add(k.textRules().size() + " text rules read what a phrase says plainly (numbers, named technologies), each"
+                + " skipped inside a negation's scope; classifiers over " + Embedder.MODEL + " sentence embeddings, words and"
+                + " rule hits, trained on the labelled briefs of knowledge/briefs/, answer what the job is, its kind, FFI row,"
+                + " web framework leaf and database need, and abstain below a confidence set on the dev split.");
         return String.join(System.lineSeparator(), out) + System.lineSeparator();
     }
 

@@ -2,10 +2,8 @@ package dev.rustengineer.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TextBriefReaderTest {
@@ -45,40 +43,5 @@ class TextBriefReaderTest {
         assertThat(r.read("Go is not an option, Node is out").get(Field.GO_OR_NODE_OK)).isEqualTo(false);
         assertThat(r.read("Go would be fine").get(Field.GO_OR_NODE_OK)).isEqualTo(true);
         assertThat(r.read("should it be Rust or Go?").has(Field.LANGUAGE)).as("an open choice names no language").isFalse();
-    }
-
-    @Test
-    void theModelIsNotLoadedWhenTheRulesDecide() {
-        AtomicInteger loads = new AtomicInteger();
-        EmbeddingJudge judge = new EmbeddingJudge(K.examples(), () -> {
-            loads.incrementAndGet();
-            return new AllMiniLmL6V2EmbeddingModel();
-        });
-        TextBriefReader r = new TextBriefReader(K, judge);
-        r.read("A REST API for payments; p99 under 5 ms");
-        r.read("A cross-platform CLI tool");
-        assertThat(loads).hasValue(0);
-        assertThat(judge.isLoaded()).isFalse();
-    }
-
-    @Test
-    void theModelJudgesWhatKeywordsMiss() {
-        AtomicInteger loads = new AtomicInteger();
-        EmbeddingJudge judge = new EmbeddingJudge(K.examples(), () -> {
-            loads.incrementAndGet();
-            return new AllMiniLmL6V2EmbeddingModel();
-        });
-        TextBriefReader r = new TextBriefReader(K, judge);
-        Brief phone = r.read("An app people install on their phones to scan receipts");
-        assertThat(phone.get(Field.MOBILE)).isEqualTo(true);
-        Evidence e = phone.evidence().get(Field.MOBILE);
-        assertThat(e.source()).isEqualTo("embedding");
-        assertThat(e.words()).isEqualTo("An app people install on their phones to scan receipts");
-        assertThat(e.rule()).startsWith("closest to the mobile example");
-
-        Brief money = r.read("Something that moves money between customer accounts");
-        assertThat(money.get(Field.KIND)).isEqualTo("backend");
-        r.read("Reusable code other teams depend on to parse our binary file format");
-        assertThat(loads).as("loaded once, then reused").hasValue(1);
     }
 }
