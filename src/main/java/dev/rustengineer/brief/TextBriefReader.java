@@ -33,7 +33,8 @@ public final class TextBriefReader {
             Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("one hundred", 100),
             Map.entry("two hundred", 200), Map.entry("three hundred", 300), Map.entry("five hundred", 500),
             Map.entry("a dozen", 12), Map.entry("dozens of", 24), Map.entry("hundreds of", 200),
-            Map.entry("a few", 3), Map.entry("a couple of", 2), Map.entry("a couple", 2));
+            Map.entry("a few", 3), Map.entry("a", 1), Map.entry("an", 1), Map.entry("a hundred and fifty", 150),
+            Map.entry("one hundred and fifty", 150), Map.entry("two hundred and fifty", 250), Map.entry("a couple of", 2), Map.entry("a couple", 2));
 
     private final Knowledge knowledge;
     private final Embedder embedder;
@@ -84,7 +85,7 @@ public final class TextBriefReader {
             if (target == LearnedTarget.JOB) {
                 job = p.confident() ? p.label() : null;
             } else if (target == LearnedTarget.LANGUAGE ? !"other-language".equals(job)
-                    : job != null && !job.equals("rust") && !job.equals("go-node")) {
+                    : target.flag() == null && job != null && !job.equals("rust") && !job.equals("go-node")) {
                 // Rust-side questions mean nothing for a job that is not Rust's.
                 continue;
             }
@@ -146,12 +147,15 @@ public final class TextBriefReader {
                 continue;
             }
             Matcher m = rule.pattern().matcher(t);
+            // A number is what it is: "doesn't answer in under five milliseconds" still states a 5 ms budget.
+            boolean reads = rule.assignments().stream().anyMatch(a -> a.value() instanceof TextRule.Value.DurationMs
+                    || a.value() instanceof TextRule.Value.Count);
             boolean matched = false;
             boolean fired = false;
             while (m.find()) {
                 matched = true;
                 // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
-                if (scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
+                if (!reads && scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
                     continue;
                 }
                 fired = true;

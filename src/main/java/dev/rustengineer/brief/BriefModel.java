@@ -1,0 +1,177 @@
+package dev.rustengineer.brief;
+
+import dev.rustengineer.brief.corpus.CorpusBrief;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The reader's learned half: one classifier per {@link LearnedTarget}, each with the confidence below which it
+ * abstains, plus the training briefs' embeddings for naming the nearest ones as evidence.
+ */
+public final class BriefModel {
+    /** Penalty, passes and seed of the training; fixed, so the same corpus always gives the same model. */
+    static final double L2 = 1.0;
+    static final int EPOCHS = 30;
+    public static final long SEED = 20261207L;
+    private static final double[] THRESHOLDS = {0.0, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85};
+
+    /** What the reader sees of one text: its features and its embedding. */
+    public record Seen(Map<String, Double> features, float[] embedding) {}
+
+    /** A classifier and the probability it must reach to be believed. */
+    record Trained(SoftmaxRegression model, double threshold) {}
+
+    /** A brief the model was trained on, for evidence. */
+    public record Neighbour(String id, String text, float[] vector) {}
+
+    /** A target's answer for one brief. */
+    public record Prediction(LearnedTarget target, String label, double probability, boolean confident,
+            List<Map.Entry<String, Double>> because) {}
+
+    private final Map<LearnedTarget, Trained> targets;
+    private final List<Neighbour> neighbours;
+
+    BriefModel(Map<LearnedTarget, Trained> targets, List<Neighbour> neighbours) {
+        this.targets = targets;
+        this.neighbours = neighbours;
+    }
+
+    /**
+     * Trains on {@code train}; each target's threshold is the one that does best on {@code dev} (a confident
+     * right answer counts one, a confident wrong one minus one, an abstention nothing). The final classifiers are
+     * trained again on train and dev together with those thresholds. The test split is never seen here.
+     */
+    public static BriefModel train(List<CorpusBrief> train, List<CorpusBrief> dev, Function<String, Seen> see) {
+        return train(train, dev, see, true);
+    }
+
+    /** As above; with {@code refit} false the final classifiers are the train-only ones (to score dev honestly). */
+    public static BriefModel train(List<CorpusBrief> train, List<CorpusBrief> dev, Function<String, Seen> see, boolean refit) {
+        Map<String, Seen> seen = new LinkedHashMap<>();
+        for (CorpusBrief b : train) {
+            seen.computeIfAbsent(b.text(), see);
+        }
+        for (CorpusBrief b : dev) {
+            seen.computeIfAbsent(b.text(), see);
+        }
+        Map<LearnedTarget, Trained> out = new EnumMap<>(LearnedTarget.class);
+        for (LearnedTarget t : LearnedTarget.values()) {
+            List<SoftmaxRegression.Example> trainSet = examples(t, train, seen);
+            if (trainSet.isEmpty()) {
+                continue;
+            }
+            double threshold = 0.5;
+            List<SoftmaxRegression.Example> devSet = examples(t, dev, seen);
+            SoftmaxRegression m = SoftmaxRegression.train(trainSet, L2, EPOCHS, SEED);
+            if (!devSet.isEmpty()) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (double th : THRESHOLDS) {
+                    double score = 0;
+                    for (SoftmaxRegression.Example e : devSet) {
+                        Map.Entry<String, Double> top = m.probabilities(e.features()).firstEntry();
+                        if (top.getValue() >= th) {
+                            score += top.getKey().equals(e.label()) ? 1 : -1;
+                        }
+                    }
+                    if (score > best) {
+                        best = score;
+                        threshold = th;
+                    }
+                }
+            }
+            List<SoftmaxRegression.Example> all = new ArrayList<>(trainSet);
+            all.addAll(devSet);
+            out.put(t, new Trained(refit ? SoftmaxRegression.train(all, L2, EPOCHS, SEED) : m, threshold));
+        }
+        List<Neighbour> nb = new ArrayList<>();
+        for (List<CorpusBrief> part : List.of(train, dev)) {
+            for (CorpusBrief b : part) {
+                nb.add(new Neighbour(b.id(), b.text(), seen.get(b.text()).embedding()));
+            }
+        }
+        return new BriefModel(out, nb);
+    }
+
+    private static List<SoftmaxRegression.Example> examples(LearnedTarget t, List<CorpusBrief> briefs, Map<String, Seen> seen) {
+        List<SoftmaxRegression.Example> out = new ArrayList<>();
+        for (CorpusBrief b : briefs) {
+            String label = t.labelOf(b);
+            if (label != null) {
+                out.add(new SoftmaxRegression.Example(seen.get(b.text()).features(), label));
+            }
+        }
+        return out;
+    }
+
+    public java.util.Optional<Prediction> predict(LearnedTarget target, Seen seen) {
+        Trained t = targets.get(target);
+        if (t == null) {
+            return java.util.Optional.empty();
+        }
+        Map.Entry<String, Double> top = t.model().probabilities(seen.features()).firstEntry();
+        return java.util.Optional.of(new Prediction(target, top.getKey(), top.getValue(), top.getValue() >= t.threshold(),
+                t.model().contributions(seen.features(), top.getKey(), 3, BriefFeatures::nameable)));
+    }
+
+    public double threshold(LearnedTarget target) {
+        Trained t = targets.get(target);
+        return t == null ? 1.0 : t.threshold();
+    }
+
+    /** The {@code n} training briefs closest in meaning to this embedding. */
+    public List<Map.Entry<Neighbour, Double>> nearest(float[] vector, int n) {
+        if (vector == null) {
+            return List.of();
+        }
+        return neighbours.stream()
+                .map(b -> Map.entry(b, Embedder.cosine(vector, b.vector())))
+                .sorted(Comparator.comparingDouble((Map.Entry<Neighbour, Double> e) -> -e.getValue()))
+                .limit(n).toList();
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(targets.size());
+        for (Map.Entry<LearnedTarget, Trained> e : targets.entrySet()) {
+            out.writeUTF(e.getKey().name());
+            out.writeDouble(e.getValue().threshold());
+            e.getValue().model().write(out);
+        }
+        out.writeInt(neighbours.size());
+        for (Neighbour n : neighbours) {
+            out.writeUTF(n.id());
+            out.writeUTF(n.text());
+            out.writeInt(n.vector().length);
+            for (float f : n.vector()) {
+                out.writeFloat(f);
+            }
+        }
+    }
+
+    static BriefModel read(DataInputStream in) throws IOException {
+        Map<LearnedTarget, Trained> targets = new EnumMap<>(LearnedTarget.class);
+        for (int i = in.readInt(); i > 0; i--) {
+            LearnedTarget t = LearnedTarget.valueOf(in.readUTF());
+            double th = in.readDouble();
+            targets.put(t, new Trained(SoftmaxRegression.read(in), th));
+        }
+        List<Neighbour> nb = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String id = in.readUTF();
+            String text = in.readUTF();
+            float[] v = new float[in.readInt()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = in.readFloat();
+            }
+            nb.add(new Neighbour(id, text, v));
+        }
+        return new BriefModel(targets, nb);
+    }
+}

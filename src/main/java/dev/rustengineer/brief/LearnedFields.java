@@ -1,0 +1,90 @@
+package dev.rustengineer.brief;
+
+import java.util.List;
+
+/**
+ * What a confident learned answer means as brief fields. A learned answer replaces what keywords read for the
+ * same question (a keyword cannot tell "a backend for our Android app" from "an Android app"); fields given by
+ * flags or a file are laid over the text's reading later and always win.
+ */
+final class LearnedFields {
+    /** The Don't-Invoke answers; a brief is at most one of them. */
+    private static final List<Field> DONT_INVOKE = List.of(Field.QUICK_PROTOTYPE, Field.JAVA_BACKEND, Field.MOBILE,
+            Field.SIMPLE_SCRIPT);
+
+    private LearnedFields() {}
+
+    static void apply(BriefModel.Prediction p, Brief.Builder b, Evidence why) {
+        switch (p.target()) {
+            case JOB -> job(p.label(), b, why);
+            case LANGUAGE -> {
+                if (!b.has(Field.LANGUAGE)) {
+                    b.set(Field.LANGUAGE, p.label(), why);
+                }
+            }
+            case KIND -> {
+                b.set(Field.KIND, p.label(), why);
+                if (p.label().equals("web")) {
+                    b.set(Field.WEB_TARGET, "browser", why);
+                } else if ("browser".equals(b.get(Field.WEB_TARGET))) {
+                    b.remove(Field.WEB_TARGET);
+                }
+            }
+            case FFI -> {
+                if (p.label().equals("none")) {
+                    b.remove(Field.FFI);
+                } else {
+                    b.set(Field.FFI, p.label(), why);
+                }
+            }
+            case WEB -> {
+                boolean critical = p.label().equals("axum") || p.label().equals("hyper");
+                b.set(Field.PERFORMANCE_CRITICAL, critical, why);
+                if (critical) {
+                    b.set(Field.ADVANCED_ROUTING, p.label().equals("axum"), why);
+                } else {
+                    b.set(Field.RAPID_PROTOTYPING, p.label().equals("actix-web"), why);
+                }
+            }
+            default -> {
+                // An escalation target: "yes" raises the flag, a confident "no" drops one a keyword raised.
+                Field flag = p.target().flag();
+                if (p.label().equals("yes")) {
+                    b.set(flag, true, why);
+                } else if (b.evidence(flag) != null && "text".equals(b.evidence(flag).source())) {
+                    b.remove(flag);
+                }
+            }
+        }
+    }
+
+    private static void job(String label, Brief.Builder b, Evidence why) {
+        Field dont = switch (label) {
+            case "prototype" -> Field.QUICK_PROTOTYPE;
+            case "java" -> Field.JAVA_BACKEND;
+            case "mobile" -> Field.MOBILE;
+            case "script" -> Field.SIMPLE_SCRIPT;
+            default -> null;
+        };
+        for (Field f : DONT_INVOKE) {
+            if (f != dont) {
+                b.remove(f);
+            }
+        }
+        switch (label) {
+            case "rust" -> {
+                b.set(Field.PERFORMANCE_AND_SAFETY, true, why);
+                if (!Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK))) {
+                    b.set(Field.GO_OR_NODE_OK, false, why);
+                }
+            }
+            case "go-node" -> {
+                b.set(Field.PERFORMANCE_AND_SAFETY, true, why);
+                b.set(Field.GO_OR_NODE_OK, true, why);
+            }
+            case "everyday" -> b.set(Field.PERFORMANCE_AND_SAFETY, false, why);
+            case "other-language" -> { }
+            default -> b.set(dont, true, why);
+        }
+    }
+}
