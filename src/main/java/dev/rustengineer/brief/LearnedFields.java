@@ -1,6 +1,7 @@
 package dev.rustengineer.brief;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What a confident learned answer means as brief fields. A learned answer replaces what keywords read for the
@@ -14,7 +15,16 @@ final class LearnedFields {
 
     private LearnedFields() {}
 
-    static void apply(BriefModel.Prediction p, Brief.Builder b, Evidence why) {
+    /**
+     * An FFI row needs something foreign in the text: a language, an OS API or an FFI tool. Without one, a
+     * confident row is the corpus's share of FFI briefs speaking, not the brief.
+     */
+    private static final Pattern FOREIGN = Pattern.compile("(?<![\\w+#])(?:c|c\\+\\+|cpp|python|java|ruby|node(?:\\.js)?|"
+            + "go|golang|swift|kotlin|c#|php|lua|windows|win32|winapi|com|abi|ffi|bindgen|cbindgen|pyo3|napi(?:-rs)?|jni|"
+            + "ctypes|cffi|cdylib|dll|uniffi|cxx|native|extern|no_mangle|etw|registry|kernel32)(?![\\w+#])",
+            Pattern.CASE_INSENSITIVE);
+
+    static void apply(BriefModel.Prediction p, Brief.Builder b, Evidence why, String text) {
         switch (p.target()) {
             case JOB -> job(p.label(), b, why);
             case LANGUAGE -> {
@@ -33,7 +43,7 @@ final class LearnedFields {
             case FFI -> {
                 if (p.label().equals("none")) {
                     b.remove(Field.FFI);
-                } else {
+                } else if (FOREIGN.matcher(text).find()) {
                     b.set(Field.FFI, p.label(), why);
                 }
             }

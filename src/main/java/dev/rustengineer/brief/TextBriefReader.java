@@ -90,7 +90,7 @@ public final class TextBriefReader {
                 continue;
             }
             if (p.confident()) {
-                LearnedFields.apply(p, r.builder(), evidence(p, seen, t, m));
+                LearnedFields.apply(p, r.builder(), evidence(p, seen, t, m), t);
             }
         }
         return r.builder().build();

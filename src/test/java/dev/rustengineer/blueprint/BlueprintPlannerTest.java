@@ -70,7 +70,7 @@ class BlueprintPlannerTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("--with websocket is not offered for the actix-web HTTP service");
         assertThatThrownBy(() -> plan("A REST API for orders", opts(null, "axum", "postgres", null, List.of("websocket"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("proven on sqlite via sqlx only");
-        assertThat(plan("A real-time chat backend with WebSocket rooms", opts(null, null, "sqlite", "diesel", List.of())).notes())
+        assertThat(plan("A real-time chat backend in Rust with WebSocket rooms", opts(null, null, "sqlite", "diesel", List.of())).notes())
                 .anyMatch(n -> n.contains("websocket, which is proven on sqlite via sqlx only"));
         assertThatThrownBy(() -> plan("A REST API for orders", opts("cli", "axum", null, null, List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--web does not apply");

@@ -1,0 +1,37 @@
+package dev.rustengineer.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rustengineer.RustEngineer;
+import dev.rustengineer.brief.corpus.CorpusBrief;
+import dev.rustengineer.evaluate.Expected;
+import dev.rustengineer.evaluate.Score;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The measurement of how well advise reads briefs nobody here tuned on: the corpus's test split, read by the
+ * model trained on train and dev, scored field by field. Prints per-field accuracy, invoke+route accuracy and the
+ * confusion of route.
+ *
+ * <p>The issue's goal is 95% of fields and 97% on invoke + route. The floors below are what the reader reaches
+ * today; they only ever go up (a change that reads worse fails here), and the goal is not met yet.
+ */
+class BriefReadingEvaluationTest {
+    static final double FIELDS_GOAL = 0.95;
+    static final double INVOKE_ROUTE_GOAL = 0.97;
+    static final double FIELDS_FLOOR = 0.90;
+    static final double INVOKE_ROUTE_FLOOR = 0.85;
+
+    @Test
+    void theTestSplitIsReadAsTheSpecDecides() {
+        Score score = RustEngineer.shared().evaluateBriefs(CorpusBrief.Split.TEST);
+        System.out.print(score.report("brief corpus, test split"));
+        System.out.printf("  goal: fields %.0f%%, invoke+route %.0f%%%n", FIELDS_GOAL * 100, INVOKE_ROUTE_GOAL * 100);
+        score.misses().forEach(m -> System.out.println("  MISS " + m));
+        assertThat(score.briefs()).isGreaterThanOrEqualTo(120);
+        assertThat(score.fieldAccuracy()).as("field accuracy on the test split").isGreaterThanOrEqualTo(FIELDS_FLOOR);
+        assertThat(score.invokeAndRouteAccuracy()).as("invoke+route accuracy on the test split")
+                .isGreaterThanOrEqualTo(INVOKE_ROUTE_FLOOR);
+        assertThat(score.accuracy(Expected.LATENCY)).as("latency buckets").isGreaterThanOrEqualTo(0.9);
+    }
+}
