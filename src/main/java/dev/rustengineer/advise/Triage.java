@@ -50,10 +50,18 @@ final class Triage {
         }
         boolean ruledOut = brief.bool(Field.RUST_OK).filter(ok -> !ok).isPresent() && !saysRust;
         if (ruledOut && dont.isEmpty()) {
+            // Rust is out, but the tree still tells a Go/Node.js job from one that only Rust would have suited.
             path.add(new Decision.Step("rust-ok", Field.RUST_OK.question(), "NO", false));
-            decisions.add(new Decision("invoke", path, "generalist",
-                    "the brief rules Rust out and names no other language; a generalist picks one for the job", List.of()));
-            return new Result(false, "generalist", List.of());
+            TreeWalker.Walk walk = TreeWalker.walk(knowledge.chooseRust(), f, facts);
+            walk.assumed().forEach(n -> questions.add(Advisor.question(n)));
+            DecisionTree.Outcome outcome = walk.outcome();
+            boolean rustLeaf = "rust-engineer".equals(outcome.route());
+            String route = rustLeaf ? "generalist" : outcome.route();
+            decisions.add(new Decision("invoke", path, route, "the brief rules Rust out; "
+                    + (rustLeaf ? "no other language is named, so a generalist picks one for the job"
+                            : "the tree's answer without Rust is " + outcome.label()), List.of()));
+            decisions.add(Advisor.decision(knowledge.chooseRust(), walk));
+            return new Result(false, route, rustLeaf ? List.of() : outcome.languages());
         }
         List<String> matched = rules.invokeWhen().stream().filter(r -> r.when().test(f)).map(InvokeRules.Rule::label).toList();
         if (dont.isPresent() && !saysRust) {

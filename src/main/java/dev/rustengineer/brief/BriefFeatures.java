@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class BriefFeatures {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}+#]*");
     /** The embedding is dense and its values small; this weight lets it compete with the sparse features. */
-    static final double EMBEDDING_WEIGHT = 4.0;
+    static final double EMBEDDING_WEIGHT = Double.parseDouble(System.getProperty("rust-engineer.reader.embedding-weight", "2.0"));
 
     /** A text rule's verdict on this brief: it fired, or it matched only inside a negation. */
     record RuleHit(String rule, boolean negated) {}

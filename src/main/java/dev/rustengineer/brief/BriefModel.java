@@ -18,8 +18,8 @@ import java.util.function.Function;
  */
 public final class BriefModel {
     /** Penalty, passes and seed of the training; fixed, so the same corpus always gives the same model. */
-    static final double L2 = 1.0;
-    static final int EPOCHS = 30;
+    static final double L2 = Double.parseDouble(System.getProperty("rust-engineer.reader.l2", "1.0"));
+    static final int EPOCHS = Integer.getInteger("rust-engineer.reader.epochs", 100);
     public static final long SEED = 20261207L;
     private static final double[] THRESHOLDS = {0.0, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85};
 
@@ -69,6 +69,7 @@ public final class BriefModel {
                 continue;
             }
             double threshold = 0.5;
+            String fixed = System.getProperty("rust-engineer.reader.threshold." + t.name().toLowerCase(java.util.Locale.ROOT));
             List<SoftmaxRegression.Example> devSet = examples(t, dev, seen);
             SoftmaxRegression m = SoftmaxRegression.train(trainSet, L2, EPOCHS, SEED);
             if (!devSet.isEmpty()) {
@@ -86,6 +87,9 @@ public final class BriefModel {
                         threshold = th;
                     }
                 }
+            }
+            if (fixed != null) {
+                threshold = Double.parseDouble(fixed);
             }
             List<SoftmaxRegression.Example> all = new ArrayList<>(trainSet);
             all.addAll(devSet);

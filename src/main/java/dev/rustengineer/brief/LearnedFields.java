@@ -41,9 +41,9 @@ final class LearnedFields {
                 }
             }
             case FFI -> {
-                if (p.label().equals("none")) {
-                    b.remove(Field.FFI);
-                } else if (FOREIGN.matcher(text).find()) {
+                // The FFI rules name things plainly (PyO3, bindgen, windows-rs, "called from C"): they stand, and
+                // the learned row only fills a brief they left open.
+                if (!p.label().equals("none") && !b.has(Field.FFI) && FOREIGN.matcher(text).find()) {
                     b.set(Field.FFI, p.label(), why);
                 }
             }
@@ -57,12 +57,10 @@ final class LearnedFields {
                 }
             }
             default -> {
-                // An escalation target: "yes" raises the flag, a confident "no" drops one a keyword raised.
-                Field flag = p.target().flag();
+                // An escalation target raises its flag; its "no" is not trusted to lower one a rule raised, since
+                // the corpus holds few cases of each trigger and a negated phrase never fires its rule anyway.
                 if (p.label().equals("yes")) {
-                    b.set(flag, true, why);
-                } else if (b.evidence(flag) != null && "text".equals(b.evidence(flag).source())) {
-                    b.remove(flag);
+                    b.set(p.target().flag(), true, why);
                 }
             }
         }
@@ -76,15 +74,20 @@ final class LearnedFields {
             case "script" -> Field.SIMPLE_SCRIPT;
             default -> null;
         };
-        for (Field f : DONT_INVOKE) {
-            if (f != dont) {
-                b.remove(f);
+        // "Everyday job" is the weakest reading: a Don't-Invoke case the rules named plainly ("an Android app")
+        // stands beside it. Any other reading replaces what keywords said about the job (context words).
+        if (!label.equals("everyday")) {
+            for (Field f : DONT_INVOKE) {
+                if (f != dont) {
+                    b.remove(f);
+                }
             }
         }
         switch (label) {
             case "rust" -> {
                 b.set(Field.PERFORMANCE_AND_SAFETY, true, why);
-                if (!Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK))) {
+                // Read as Rust's job: past 10 ms the tree asks whether Go or Node.js would do, and this reading says no.
+                if (!b.has(Field.GO_OR_NODE_OK)) {
                     b.set(Field.GO_OR_NODE_OK, false, why);
                 }
             }

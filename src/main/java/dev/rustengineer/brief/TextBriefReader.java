@@ -93,7 +93,30 @@ public final class TextBriefReader {
                 LearnedFields.apply(p, r.builder(), evidence(p, seen, t, m), t);
             }
         }
+        if (job == null) {
+            noNeedMeansNotRust(r.builder());
+        }
         return r.builder().build();
+    }
+
+    /**
+     * When the learned reader cannot tell what the job is, the spec's first question still needs an honest
+     * answer: a brief that asks for no performance, no memory safety and no capability only Rust brings is an
+     * everyday job, and the tree's "NO" branch sends it to a language optimised for it, rather than the default
+     * YES silently making it Rust.
+     */
+    private static void noNeedMeansNotRust(Brief.Builder b) {
+        if (b.has(Field.PERFORMANCE_AND_SAFETY) || b.has(Field.LANGUAGE) || b.has(Field.FFI) || b.has(Field.C_REPLACEMENT)
+                || b.has(Field.EMBEDDED) || b.has(Field.WEB_TARGET) || b.has(Field.UNSAFE_PERFORMANCE)
+                || b.has(Field.CUSTOM_EXECUTOR) || b.has(Field.COMPLEX_LIFETIMES) || b.has(Field.CROSS_PLATFORM)
+                || b.has(Field.RUNTIME) || b.has(Field.QUICK_PROTOTYPE) || b.has(Field.JAVA_BACKEND)
+                || b.has(Field.MOBILE) || b.has(Field.SIMPLE_SCRIPT) || b.has(Field.RUST_VS_GO)
+                || b.get(Field.LATENCY_MS) instanceof Integer ms && ms < 100
+                || "systems".equals(b.get(Field.KIND)) || "library".equals(b.get(Field.KIND))) {
+            return;
+        }
+        b.set(Field.PERFORMANCE_AND_SAFETY, false, new Evidence("default", "nothing in the brief asks for performance,"
+                + " memory safety or a capability only Rust brings", "an everyday job"));
     }
 
     /** What the learned half sees of a text: features and embedding (also used to train it). */

@@ -27,7 +27,7 @@ class BriefReadingEvaluationTest {
         Score score = RustEngineer.shared().evaluateBriefs(CorpusBrief.Split.TEST);
         System.out.print(score.report("brief corpus, test split"));
         System.out.printf("  goal: fields %.0f%%, invoke+route %.0f%%%n", FIELDS_GOAL * 100, INVOKE_ROUTE_GOAL * 100);
-        score.misses().forEach(m -> System.out.println("  MISS " + m));
+        // The misses of the test split are not printed: nobody tunes the reader on them.
         assertThat(score.briefs()).isGreaterThanOrEqualTo(120);
         assertThat(score.fieldAccuracy()).as("field accuracy on the test split").isGreaterThanOrEqualTo(FIELDS_FLOOR);
         assertThat(score.invokeAndRouteAccuracy()).as("invoke+route accuracy on the test split")

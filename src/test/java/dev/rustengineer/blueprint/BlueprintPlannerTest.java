@@ -64,28 +64,28 @@ class BlueprintPlannerTest {
 
     @Test
     void aCombinationNoSetOffersIsRefusedWithWhatIs() {
-        assertThatThrownBy(() -> plan("A REST API for orders", opts(null, "actix-web", null, "diesel", List.of())))
+        assertThatThrownBy(() -> plan("A REST API for orders in Rust", opts(null, "actix-web", null, "diesel", List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--db-layer diesel").hasMessageContaining("(sqlx)");
-        assertThatThrownBy(() -> plan("A REST API for orders", opts(null, "actix-web", null, null, List.of("websocket"))))
+        assertThatThrownBy(() -> plan("A REST API for orders in Rust", opts(null, "actix-web", null, null, List.of("websocket"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--with websocket is not offered for the actix-web HTTP service");
-        assertThatThrownBy(() -> plan("A REST API for orders", opts(null, "axum", "postgres", null, List.of("websocket"))))
+        assertThatThrownBy(() -> plan("A REST API for orders in Rust", opts(null, "axum", "postgres", null, List.of("websocket"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("proven on sqlite via sqlx only");
         assertThat(plan("A real-time chat backend in Rust with WebSocket rooms", opts(null, null, "sqlite", "diesel", List.of())).notes())
                 .anyMatch(n -> n.contains("websocket, which is proven on sqlite via sqlx only"));
-        assertThatThrownBy(() -> plan("A REST API for orders", opts("cli", "axum", null, null, List.of())))
+        assertThatThrownBy(() -> plan("A REST API for orders in Rust", opts("cli", "axum", null, null, List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--web does not apply");
-        assertThatThrownBy(() -> plan("A REST API for orders", opts("cli", null, "postgres", null, List.of())))
+        assertThatThrownBy(() -> plan("A REST API for orders in Rust", opts("cli", null, "postgres", null, List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("no database");
     }
 
     @Test
     void theBriefDecidesTheKind() {
         assertThat(plan("A cross-platform command-line tool to rename photos", NewOptions.named("svc")).kind()).isEqualTo(ProjectKind.CLI);
-        Blueprint grpc = plan("A backend service exposing gRPC only, for orders", NewOptions.named("svc"));
+        Blueprint grpc = plan("A backend service exposing gRPC only, for orders, p99 under 5 ms", NewOptions.named("svc"));
         assertThat(grpc.kind()).isEqualTo(ProjectKind.GRPC);
         assertThat(grpc.web()).isNull();
         assertThat(grpc.template()).isEqualTo("grpc-service");
-        Blueprint cli = plan("A REST API for orders", opts("cli", null, null, null, List.of()));
+        Blueprint cli = plan("A REST API for orders in Rust", opts("cli", null, null, null, List.of()));
         assertThat(cli.kind()).isEqualTo(ProjectKind.CLI);
         assertThat(cli.db()).isNull();
         assertThat(cli.runtime()).isNull();
@@ -107,9 +107,9 @@ class BlueprintPlannerTest {
                 .hasMessageContaining("--kind service|grpc|cli");
         assertThat(((Plan.Generate) SERVICES_ONLY.plan(wasm, opts("cli", null, null, null, List.of()))).blueprint().notes())
                 .anyMatch(n -> n.contains("--kind cli generates a command-line tool instead"));
-        assertThatThrownBy(() -> plan("A REST API", opts("plugin", null, null, null, List.of())))
+        assertThatThrownBy(() -> plan("A REST API in Rust", opts("plugin", null, null, null, List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--kind plugin is not offered");
-        assertThatThrownBy(() -> SERVICES_ONLY.plan(RE.advise(RE.readText("A REST API")), opts("wasm", null, null, null, List.of())))
+        assertThatThrownBy(() -> SERVICES_ONLY.plan(RE.advise(RE.readText("A REST API in Rust")), opts("wasm", null, null, null, List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--kind wasm is not offered: one of service, grpc, cli");
     }
 

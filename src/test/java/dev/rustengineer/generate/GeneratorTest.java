@@ -52,15 +52,15 @@ class GeneratorTest {
 
     @Test
     void generatingTwiceGivesIdenticalFiles() {
-        Blueprint b = Projects.blueprint("orders", "REST API for orders", null, null);
+        Blueprint b = Projects.blueprint("orders", "REST API for orders in Rust", null, null);
         assertThat(Projects.formatted(b)).isEqualTo(Projects.formatted(b));
-        Blueprint again = Projects.blueprint("orders", "REST API for orders", null, null);
+        Blueprint again = Projects.blueprint("orders", "REST API for orders in Rust", null, null);
         assertThat(RustEngineer.shared().generate(again)).isEqualTo(RustEngineer.shared().generate(b));
     }
 
     @Test
     void cargoManifestIsValidTomlWithTheCataloguesVersions() throws Exception {
-        var project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", "postgres", null));
+        var project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders in Rust", "postgres", null));
         JsonNode toml = new TomlMapper().readTree(project.files().get("Cargo.toml"));
         assertThat(toml.at("/package/name").asText()).isEqualTo("orders");
         assertThat(toml.at("/package/edition").asText()).isEqualTo("2024");
@@ -129,9 +129,9 @@ class GeneratorTest {
         var manifest = RustEngineer.shared().templates().get("axum-service");
         assertThat(manifest.contributors()).filteredOn(c -> c.id().equals("db-sqlite")).singleElement()
                 .satisfies(c -> assertThat(c.when()).containsExactly("sqlite", "sqlx"));
-        var sqlx = RustEngineer.shared().generate(Projects.plan("REST API for orders",
+        var sqlx = RustEngineer.shared().generate(Projects.plan("REST API for orders in Rust",
                 new dev.rustengineer.blueprint.NewOptions("orders", null, null, "sqlite", "sqlx", java.util.List.of(), null, false))).files();
-        var diesel = RustEngineer.shared().generate(Projects.plan("REST API for orders",
+        var diesel = RustEngineer.shared().generate(Projects.plan("REST API for orders in Rust",
                 new dev.rustengineer.blueprint.NewOptions("orders", null, null, "sqlite", "diesel", java.util.List.of(), null, false))).files();
         assertThat(sqlx).containsKey("migrations/0001_create_orders.sql").doesNotContainKey("diesel.toml");
         assertThat(sqlx.get("Cargo.toml")).contains("sqlx = ").doesNotContain("diesel");
@@ -143,7 +143,7 @@ class GeneratorTest {
 
     @Test
     void foreignTemplateSyntaxSurvives() {
-        var files = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", null, null)).files();
+        var files = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders in Rust", null, null)).files();
         assertThat(files.get(".github/workflows/ci.yml")).contains("key: ${{ runner.os }}-cargo-${{ hashFiles('Cargo.lock') }}")
                 .doesNotContain("<%");
         assertThat(files.get("deploy/helm/orders/templates/deployment.yaml")).contains("replicas: {{ .Values.replicaCount }}")

@@ -35,7 +35,7 @@ class NewProjectTest {
     @Test
     void theZipHoldsTheSameFilesUnderTheProjectName(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("orders.zip");
-        var outcome = (NewProjectOutcome.Written) RE.newProject(RE.readText("REST API for orders"), options("orders"),
+        var outcome = (NewProjectOutcome.Written) RE.newProject(RE.readText("REST API for orders in Rust"), options("orders"),
                 new Destination.Zip(zip, false));
         try (ZipFile z = new ZipFile(zip.toFile())) {
             assertThat(z.stream().filter(e -> !e.isDirectory()).count()).isEqualTo(outcome.written().files().size());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProjectWriterTest {
     private final ProjectWriter writer = RustEngineer.shared().writer();
-    private final GeneratedProject project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders", null, null));
+    private final GeneratedProject project = RustEngineer.shared().generate(Projects.blueprint("orders", "REST API for orders in Rust", null, null));
 
     @Test
     void writesIntoANewDirectoryAndLeavesNoStagingBehind(@TempDir Path dir) throws Exception {

@@ -32,11 +32,11 @@ class HandoffIT {
 
     static final List<Project> PROJECTS = List.of(
             new Project("orders", "REST API for orders, p99 under 5 ms", "service", "axum"),
-            new Project("orders-actix", "REST API for orders", "service", "actix-web"),
-            new Project("orders-hyper", "REST API for orders", "service", "hyper"),
-            new Project("orders-rocket", "REST API for orders", "service", "rocket"),
-            new Project("orders-grpc", "A gRPC service for orders", "grpc", null),
-            new Project("orders-pg", "REST API for orders on PostgreSQL", "service", "axum"));
+            new Project("orders-actix", "REST API for orders in Rust", "service", "actix-web"),
+            new Project("orders-hyper", "REST API for orders in Rust", "service", "hyper"),
+            new Project("orders-rocket", "REST API for orders in Rust", "service", "rocket"),
+            new Project("orders-grpc", "A gRPC service for orders in Rust", "grpc", null),
+            new Project("orders-pg", "REST API for orders in Rust on PostgreSQL", "service", "axum"));
 
     @BeforeAll
     static void generate() {

@@ -27,7 +27,7 @@ class HandoffTest {
     @BeforeAll
     static void generate() {
         service = HandoffFixtures.generated(dir, "svc", "REST API for orders, p99 under 5 ms", null, null);
-        grpc = HandoffFixtures.generated(dir, "gsvc", "A gRPC service for orders", "grpc", null);
+        grpc = HandoffFixtures.generated(dir, "gsvc", "A gRPC service for orders in Rust", "grpc", null);
         cli = HandoffFixtures.generated(dir, "tool", "A cross-platform command-line tool", "cli", null);
     }
 
