@@ -1,6 +1,7 @@
 package dev.rustengineer.brief;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,15 +25,30 @@ final class LearnedFields {
             + "ctypes|cffi|cdylib|dll|uniffi|cxx|native|extern|no_mangle|etw|registry|kernel32)(?![\\w+#])",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Map<String, Pattern> NAMED = Map.of(
+            "go", Pattern.compile("\\b(?:go|golang)\\b", Pattern.CASE_INSENSITIVE),
+            "node", Pattern.compile("\\b(?:node(?:\\.js)?|typescript|javascript|express|nestjs|next\\.?js|deno|bun|ts|js)\\b",
+                    Pattern.CASE_INSENSITIVE),
+            "java", Pattern.compile("\\b(?:java|spring|kotlin|jvm|quarkus|micronaut)\\b", Pattern.CASE_INSENSITIVE),
+            "python", Pattern.compile("\\b(?:python|django|flask|fastapi|pandas|jupyter|pip)\\b", Pattern.CASE_INSENSITIVE),
+            "bash", Pattern.compile("\\b(?:bash|shell|sh|zsh)\\b|\\.sh\\b", Pattern.CASE_INSENSITIVE),
+            "c", Pattern.compile("(?<![\\w+#])c(?![\\w+#])", Pattern.CASE_INSENSITIVE),
+            "cpp", Pattern.compile("\\bc\\+\\+|\\bcpp\\b", Pattern.CASE_INSENSITIVE));
+
     static void apply(BriefModel.Prediction p, Brief.Builder b, Evidence why, String text) {
         switch (p.target()) {
             case JOB -> job(p.label(), b, why);
             case LANGUAGE -> {
-                if (!b.has(Field.LANGUAGE)) {
+                // A job is only another language's when the brief names that language.
+                if (!b.has(Field.LANGUAGE) && NAMED.containsKey(p.label()) && NAMED.get(p.label()).matcher(text).find()) {
                     b.set(Field.LANGUAGE, p.label(), why);
                 }
             }
             case KIND -> {
+                // Porting, wrapping or exporting C with no API named is not a service, whatever the words around it.
+                if (p.label().equals("backend") && b.has(Field.FFI) && b.get(Field.FEATURES) == null) {
+                    return;
+                }
                 b.set(Field.KIND, p.label(), why);
                 if (p.label().equals("web")) {
                     b.set(Field.WEB_TARGET, "browser", why);
@@ -48,12 +64,14 @@ final class LearnedFields {
                 }
             }
             case WEB -> {
+                // A framework named, "rapid prototyping" or "not performance critical" said plainly stand; the
+                // learned leaf answers only the questions they left open.
                 boolean critical = p.label().equals("axum") || p.label().equals("hyper");
-                b.set(Field.PERFORMANCE_CRITICAL, critical, why);
-                if (critical) {
-                    b.set(Field.ADVANCED_ROUTING, p.label().equals("axum"), why);
+                setIfOpen(b, Field.PERFORMANCE_CRITICAL, critical, why);
+                if (Boolean.TRUE.equals(b.get(Field.PERFORMANCE_CRITICAL))) {
+                    setIfOpen(b, Field.ADVANCED_ROUTING, !p.label().equals("hyper"), why);
                 } else {
-                    b.set(Field.RAPID_PROTOTYPING, p.label().equals("actix-web"), why);
+                    setIfOpen(b, Field.RAPID_PROTOTYPING, p.label().equals("actix-web"), why);
                 }
             }
             default -> {
@@ -63,6 +81,12 @@ final class LearnedFields {
                     b.set(p.target().flag(), true, why);
                 }
             }
+        }
+    }
+
+    private static void setIfOpen(Brief.Builder b, Field field, Object value, Evidence why) {
+        if (!b.has(field)) {
+            b.set(field, value, why);
         }
     }
 

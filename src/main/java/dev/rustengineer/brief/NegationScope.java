@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Which stretches of a brief are negated. A cue ("no", "not", "without", "instead of", "rather than") negates
  * the words after it up to the end of its clause; a trailing cue ("is not needed", "is ruled out", "is off the
- * table") negates the words before it back to the start of its clause. Clauses end at sentence punctuation and
- * at a contrast ("but", "however"), so "no database, but fast" negates only "database".
+ * table") negates the words before it back to the start of its clause. Clauses end at punctuation (a comma
+ * too: "not performance critical, rapid prototyping" negates only the first) and at a contrast ("but",
+ * "however"), so "no database, but fast" negates only "database".
  *
  * <p>Written by hand rather than with a parser's dependency tree: briefs are short, often ungrammatical (tickets,
  * chat), and a cue-and-clause scope (the NegEx family of methods) is what holds up on such text.
@@ -33,9 +34,7 @@ public final class NegationScope {
             Pattern.CASE_INSENSITIVE);
     /** Where a clause ends: sentence punctuation, a line break, or a contrast word. */
     private static final Pattern BOUNDARY = Pattern.compile(
-            "[.;:!?()\\n]|\\s[-–—]\\s|,\\s*(?=(?:but|so|while|yet|though|although|however|and then|which|we|it|"
-                    + "the|our|this|that|just|only)\\b)|\\b(?:but|however|though|although|whereas|yet|instead|only|"
-                    + "just)\\b",
+            "[.;:!?(),\\n]|\\s[-–—]\\s|\\b(?:but|however|though|although|whereas|yet|instead|only|just)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A cue reaches at most this many characters, so a long run-on sentence is not negated to its end. */
     private static final int MAX_REACH = 60;

@@ -33,7 +33,8 @@ public final class TextBriefReader {
             Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("one hundred", 100),
             Map.entry("two hundred", 200), Map.entry("three hundred", 300), Map.entry("five hundred", 500),
             Map.entry("a dozen", 12), Map.entry("dozens of", 24), Map.entry("hundreds of", 200),
-            Map.entry("a few", 3), Map.entry("a", 1), Map.entry("an", 1), Map.entry("a hundred and fifty", 150),
+            Map.entry("a few", 3), Map.entry("a couple hundred", 200), Map.entry("couple hundred", 200),
+            Map.entry("a few hundred", 300), Map.entry("few hundred", 300), Map.entry("a", 1), Map.entry("an", 1), Map.entry("a hundred and fifty", 150),
             Map.entry("one hundred and fifty", 150), Map.entry("two hundred and fifty", 250), Map.entry("a couple of", 2), Map.entry("a couple", 2));
 
     private final Knowledge knowledge;
@@ -91,6 +92,10 @@ public final class TextBriefReader {
             }
             if (p.confident()) {
                 LearnedFields.apply(p, r.builder(), evidence(p, seen, t, m), t);
+            }
+            if (target == LearnedTarget.LANGUAGE && "other-language".equals(job) && !r.builder().has(Field.LANGUAGE)) {
+                // "Another language's job" without a language named in it is no answer: treat it as unsure.
+                job = null;
             }
         }
         if (job == null) {
@@ -175,10 +180,12 @@ public final class TextBriefReader {
                     || a.value() instanceof TextRule.Value.Count);
             boolean matched = false;
             boolean fired = false;
+            String negatedWords = null;
             while (m.find()) {
                 matched = true;
                 // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
                 if (!reads && scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
+                    negatedWords = m.group().strip();
                     continue;
                 }
                 fired = true;
@@ -187,6 +194,13 @@ public final class TextBriefReader {
             }
             if (matched) {
                 hits.add(new BriefFeatures.RuleHit(rule.id(), !fired));
+            }
+            if (matched && !fired) {
+                for (TextRule.Assignment a : rule.negated()) {
+                    if (!b.has(a.field())) {
+                        b.set(a.field(), ((TextRule.Value.Literal) a.value()).value(), Evidence.text(negatedWords, rule.id() + ", negated"));
+                    }
+                }
             }
         }
         return new Reading(b, scope, hits);

@@ -392,7 +392,17 @@ public final class KnowledgeLoader {
             if (assignments.isEmpty()) {
                 throw doc.error(r, "rule '" + id + "' sets nothing");
             }
-            out.add(new TextRule(id, pattern, unless, assignments));
+            // What the brief says when every match lies inside a negation ("they never talk to each other").
+            List<TextRule.Assignment> negated = new ArrayList<>();
+            JsonNode neg = r.get("negated");
+            if (neg != null) {
+                neg.properties().forEach(e -> {
+                    Field field = field(doc, neg, e.getKey());
+                    negated.add(new TextRule.Assignment(field,
+                            new TextRule.Value.Literal(literal(doc, neg, e.getKey(), field, e.getValue(), false)), false));
+                });
+            }
+            out.add(new TextRule(id, pattern, unless, assignments, negated));
         }
         return out;
     }

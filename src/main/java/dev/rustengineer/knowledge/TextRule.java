@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A deterministic reading of free text: when {@code pattern} matches (and {@code unless} does not), each
- * assignment sets or adds a field.
+ * assignment sets or adds a field; when it matches only inside a negation's scope, {@code negated} is set instead.
  */
-public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments) {
+public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments, List<Assignment> negated) {
 
     public record Assignment(Field field, Value value, boolean add) {}
 
