@@ -48,6 +48,12 @@ public final class Advisor {
         checks.find(brief, List.of("text", "embedding", "inference", "flag", "file")).forEach(c ->
                 notes.add("The brief says two things that do not fit together: " + c + "."));
         List<String> questions = new ArrayList<>();
+        // A field the reader filled by default, not from the brief's words, is still an open question.
+        brief.evidence().forEach((field, why) -> {
+            if ("default".equals(why.source())) {
+                questions.add(field.question() + " (assumed " + brief.get(field) + ": " + why.words() + ")");
+            }
+        });
         Map<String, Object> factValues = new LinkedHashMap<>(brief.asMap());
         List<Decision> decisions = new ArrayList<>();
 

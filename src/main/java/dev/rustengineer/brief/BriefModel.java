@@ -21,7 +21,8 @@ public final class BriefModel {
     static final double L2 = Double.parseDouble(System.getProperty("rust-engineer.reader.l2", "1.0"));
     static final int EPOCHS = Integer.getInteger("rust-engineer.reader.epochs", 100);
     public static final long SEED = 20261207L;
-    private static final double[] THRESHOLDS = {0.0, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85};
+    // Never below 0.45: a reading less likely than not is no reading, and the field stays a question.
+    static final double[] THRESHOLDS = {0.45, 0.55, 0.65, 0.75, 0.85};
 
     /** What the reader sees of one text: its features and its embedding. */
     public record Seen(Map<String, Double> features, float[] embedding) {}

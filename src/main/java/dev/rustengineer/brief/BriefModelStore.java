@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class BriefModelStore {
     /** Bump when features or training change in code. */
-    static final String VERSION = "reader-2";
+    static final String VERSION = "reader-3";
 
     private BriefModelStore() {}
 
@@ -38,7 +38,7 @@ public final class BriefModelStore {
             throw new IllegalStateException(e);
         }
         sha.update((VERSION + "|" + BriefModel.L2 + "|" + BriefModel.EPOCHS + "|" + BriefModel.SEED + "|"
-                + BriefFeatures.EMBEDDING_WEIGHT + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules)
+                + BriefFeatures.EMBEDDING_WEIGHT + "|" + java.util.Arrays.toString(BriefModel.THRESHOLDS) + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules)
                 .getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }

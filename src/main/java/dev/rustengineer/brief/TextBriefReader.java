@@ -1,6 +1,5 @@
 package dev.rustengineer.brief;
 
-import dev.rustengineer.UsageException;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.TextRule;
@@ -62,7 +61,7 @@ public final class TextBriefReader {
 
     public Brief read(String text) {
         if (text != null && text.length() > MAX_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new UsageException("the brief is " + text.getBytes(StandardCharsets.UTF_8).length / 1024
+            throw new BriefTooLargeException("the brief is " + text.getBytes(StandardCharsets.UTF_8).length / 1024
                     + " KiB; a brief may be at most 64 KiB");
         }
         if (text == null || text.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.AdviceJson;
@@ -61,6 +62,8 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // The embedding model loads on its own thread while the knowledge loads and validates.
+        Embedder.shared().preload();
         PrintWriter out = spec.commandLine().getOut();
         if (batch != null) {
             if (!words.isEmpty() || briefFile != null || BriefFlags.any(spec.commandLine().getParseResult())) {

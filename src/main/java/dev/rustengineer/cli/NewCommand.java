@@ -1,6 +1,7 @@
 package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Decision;
 import dev.rustengineer.blueprint.Blueprint;
@@ -99,6 +100,10 @@ final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (brief != null) {
+            // The embedding model loads on its own thread while the knowledge and templates load.
+            Embedder.shared().preload();
+        }
         RustEngineer re = facade.get();
         if (zip != null && verify) {
             throw new dev.rustengineer.UsageException("--verify needs a directory to build in; drop --zip, or verify after unzipping");

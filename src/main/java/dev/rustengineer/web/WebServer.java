@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.AdviceJson;
+import dev.rustengineer.brief.BriefTooLargeException;
 import dev.rustengineer.knowledge.KnowledgeJson;
 import io.javalin.Javalin;
 import io.javalin.http.ContentTooLargeResponse;
@@ -59,7 +60,8 @@ public final class WebServer {
             routes.post("/api/advise", ctx -> ctx.contentType("application/json")
                     .result(AdviceJson.render(re.advise(BriefBody.read(ctx, re)), false)));
             routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            routes.exception(UsageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            routes.exception(UsageException.class, (e, ctx) -> error(ctx, e instanceof BriefTooLargeException ? 413 : 400,
+                    e.getMessage()));
             routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, 413,
                     "the request body is larger than " + limits.maxBodyBytes() + " bytes"));
             routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));

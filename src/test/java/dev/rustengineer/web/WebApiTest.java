@@ -107,6 +107,23 @@ class WebApiTest {
     }
 
     @Test
+    void aBriefOverSixtyFourKibIsA413() throws Exception {
+        // The default 8 MiB body limit lets the brief itself be what is too large.
+        Javalin big = new WebServer(RustEngineer.shared(), WebLimits.defaults()).start("127.0.0.1", 0);
+        try {
+            String text = "a fast REST API for orders ".repeat(2600);
+            var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + big.port() + "/api/advise"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("text", text)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).contains("at most 64 KiB");
+        } finally {
+            big.stop();
+        }
+    }
+
+    @Test
     void badRequestsAreJsonErrors() throws Exception {
         var unknown = post("/api/advise", "application/json", "{\"kind\": \"spaceship\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
