@@ -170,7 +170,7 @@ public final class TextBriefReader {
         NegationScope scope = NegationScope.of(t);
         List<BriefFeatures.RuleHit> hits = new ArrayList<>();
         for (TextRule rule : knowledge.textRules()) {
-            if (rule.unless() != null && rule.unless().matcher(t).find()) {
+            if (rule.unless() != null && mentions(rule.unless().matcher(t), scope)) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(t);
@@ -203,6 +203,16 @@ public final class TextBriefReader {
             }
         }
         return new Reading(b, scope, hits);
+    }
+
+    /** True when the pattern matches outside a negation: "not in Rust" is no mention of Rust for an `unless`. */
+    private static boolean mentions(Matcher m, NegationScope scope) {
+        while (m.find()) {
+            if (!scope.negated(m.start(), m.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void assign(TextRule rule, Matcher m, Brief.Builder b) {
