@@ -57,7 +57,7 @@ public final class Projects {
         public String brief() {
             return switch (offer.kind()) {
                 case SERVICE -> "REST API for " + resource() + ", p99 under 5 ms";
-                case GRPC -> "A gRPC service in Rust for " + resource();
+                case GRPC -> "A gRPC service for " + resource() + " in Rust";
                 case CLI -> "A cross-platform command-line tool";
                 case FFI_WRAPPER -> "A safe Rust wrapper around the legacy C library zlib";
                 case FFI_EXPORT -> "A Rust library called from C, Python and Java";
