@@ -106,6 +106,16 @@ public final class RustEngineer {
      */
     private static Brief withKind(Brief brief, String kindFlag) {
         var kind = kindFlag == null ? null : dev.rustengineer.blueprint.ProjectKind.byId(kindFlag).orElse(null);
+        if (kind != null && brief.evidence().values().stream().anyMatch(e -> "default".equals(e.source()))) {
+            // A kind named with --kind is the user's word; a reader's guess for a field it could not read yields to it.
+            Brief.Builder without = brief.toBuilder();
+            brief.evidence().forEach((field, why) -> {
+                if ("default".equals(why.source())) {
+                    without.remove(field);
+                }
+            });
+            brief = without.build();
+        }
         Brief.Builder extra = Brief.builder();
         boolean changed = false;
         var facts = (kind != null ? kind : dev.rustengineer.blueprint.ProjectKind.SERVICE).briefFacts();

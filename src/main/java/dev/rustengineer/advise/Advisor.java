@@ -4,6 +4,7 @@ import dev.rustengineer.UsageException;
 import dev.rustengineer.brief.Brief;
 import dev.rustengineer.brief.Evidence;
 import dev.rustengineer.brief.Field;
+import dev.rustengineer.brief.RustNeed;
 import dev.rustengineer.knowledge.Advisory;
 import dev.rustengineer.knowledge.DecisionTree;
 import dev.rustengineer.knowledge.Facts;
@@ -42,6 +43,7 @@ public final class Advisor {
                     ? "the brief is empty: give a text, --brief-file FILE, or flags such as --kind backend --latency-ms 5"
                     : "nothing in the brief says what to build: name the kind of project (an API, a CLI tool, a library, code for the browser) or use --kind");
         }
+        input = RustNeed.settle(input);
         checks.requireConsistent(input);
         Brief brief = inferences.apply(input);
         List<String> notes = new ArrayList<>();

@@ -110,17 +110,10 @@ public final class TextBriefReader {
      * YES silently making it Rust.
      */
     private static void noNeedMeansNotRust(Brief.Builder b) {
-        if (b.has(Field.PERFORMANCE_AND_SAFETY) || b.has(Field.LANGUAGE) || b.has(Field.FFI) || b.has(Field.C_REPLACEMENT)
-                || b.has(Field.EMBEDDED) || b.has(Field.WEB_TARGET) || b.has(Field.UNSAFE_PERFORMANCE)
-                || b.has(Field.CUSTOM_EXECUTOR) || b.has(Field.COMPLEX_LIFETIMES) || b.has(Field.CROSS_PLATFORM)
-                || b.has(Field.RUNTIME) || b.has(Field.QUICK_PROTOTYPE) || b.has(Field.JAVA_BACKEND)
-                || b.has(Field.MOBILE) || b.has(Field.SIMPLE_SCRIPT) || b.has(Field.RUST_VS_GO)
-                || b.get(Field.LATENCY_MS) instanceof Integer ms && ms < 100
-                || "systems".equals(b.get(Field.KIND)) || "library".equals(b.get(Field.KIND))) {
+        if (RustNeed.stated(b::has, b::get)) {
             return;
         }
-        b.set(Field.PERFORMANCE_AND_SAFETY, false, new Evidence("default", "nothing in the brief asks for performance,"
-                + " memory safety or a capability only Rust brings", "an everyday job"));
+        b.set(Field.PERFORMANCE_AND_SAFETY, false, new Evidence("default", RustNeed.NONE, "an everyday job"));
     }
 
     /** What the learned half sees of a text: features and embedding (also used to train it). */

@@ -49,14 +49,14 @@ class BlueprintPlannerTest {
         assertThat(b.dbLayer()).isEqualTo("sqlx");
         assertThat(b.features()).containsExactly("database", "metrics", "openapi", "rest");
 
-        Blueprint actix = plan("A REST API for orders, not performance critical, rapid prototyping", NewOptions.named("svc"));
+        Blueprint actix = plan("A Rust REST API for orders, not performance critical, rapid prototyping", NewOptions.named("svc"));
         assertThat(actix.web()).isEqualTo("actix-web");
         assertThat(actix.template()).isEqualTo("actix-service");
     }
 
     @Test
     void aFlagOverridesTheAdviceWithANote() {
-        Blueprint b = plan("A REST API for orders, not performance critical, rapid prototyping", opts(null, "axum", "postgres", "diesel", List.of()));
+        Blueprint b = plan("A Rust REST API for orders, not performance critical, rapid prototyping", opts(null, "axum", "postgres", "diesel", List.of()));
         assertThat(b.template()).isEqualTo("axum-service");
         assertThat(b.dbLayer()).isEqualTo("diesel");
         assertThat(b.notes()).anyMatch(n -> n.contains("--web axum overrides"));

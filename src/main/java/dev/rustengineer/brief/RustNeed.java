@@ -1,0 +1,40 @@
+package dev.rustengineer.brief;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Whether a brief asks for anything that makes Rust the question at all: performance or memory safety, a tight
+ * budget, a capability only Rust brings (WebAssembly, FFI, systems or embedded work, replacing C), a Rust-side
+ * question (runtime, executor, lifetimes), a language named, or a Don't-Invoke case. Without any of these, the
+ * spec's first question ("Need high performance + memory safety?") has the answer NO.
+ */
+public final class RustNeed {
+    /** The evidence words of the NO taken when nothing states a need. */
+    public static final String NONE = "nothing in the brief asks for performance, memory safety or a capability only Rust brings";
+
+    private RustNeed() {}
+
+    public static boolean stated(Predicate<Field> has, Function<Field, Object> get) {
+        for (Field f : new Field[] {Field.LANGUAGE, Field.FFI, Field.C_REPLACEMENT, Field.EMBEDDED, Field.WEB_TARGET,
+                Field.UNSAFE_PERFORMANCE, Field.CUSTOM_EXECUTOR, Field.COMPLEX_LIFETIMES, Field.CROSS_PLATFORM, Field.RUNTIME,
+                Field.QUICK_PROTOTYPE, Field.JAVA_BACKEND, Field.MOBILE, Field.SIMPLE_SCRIPT, Field.RUST_VS_GO,
+                Field.CPP_LIBRARY, Field.GO_OR_NODE_OK}) {
+            if (has.test(f)) {
+                return true;
+            }
+        }
+        return get.apply(Field.LATENCY_MS) instanceof Integer ms && ms < 100
+                || "systems".equals(get.apply(Field.KIND)) || "library".equals(get.apply(Field.KIND));
+    }
+
+    /** The brief without a default NO that other answers (from a file or flags) have since contradicted. */
+    public static Brief settle(Brief brief) {
+        Evidence why = brief.evidence().get(Field.PERFORMANCE_AND_SAFETY);
+        if (why == null || !"default".equals(why.source())) {
+            return brief;
+        }
+        Brief.Builder b = brief.toBuilder().remove(Field.PERFORMANCE_AND_SAFETY);
+        return stated(b::has, b::get) ? b.build() : brief;
+    }
+}
