@@ -29,13 +29,15 @@ final class Triage {
         InvokeRules rules = knowledge.invoke();
         Facts f = new Facts(facts);
         Optional<String> language = brief.string(Field.LANGUAGE);
-        boolean saysRust = language.filter("rust"::equals).isPresent();
+        // "This isn't a Rust job" outranks a mention of Rust elsewhere in the brief ("our Rust search service").
+        boolean ruledOut = brief.bool(Field.RUST_OK).filter(ok -> !ok).isPresent();
+        boolean saysRust = language.filter("rust"::equals).isPresent() && !ruledOut;
 
         List<Decision.Step> path = new ArrayList<>();
         if (language.isPresent()) {
             path.add(new Decision.Step("language", Field.LANGUAGE.question(), language.get(), false));
         }
-        if (language.isPresent() && !saysRust) {
+        if (language.isPresent() && !language.get().equals("rust")) {
             String route = rules.languageRoutes().get(language.get());
             decisions.add(new Decision("invoke", path, route,
                     "the brief names " + language.get() + "; " + route + " takes it", List.of()));
@@ -48,7 +50,6 @@ final class Triage {
                 break;
             }
         }
-        boolean ruledOut = brief.bool(Field.RUST_OK).filter(ok -> !ok).isPresent() && !saysRust;
         if (ruledOut && dont.isEmpty()) {
             // Rust is out, but the tree still tells a Go/Node.js job from one that only Rust would have suited.
             path.add(new Decision.Step("rust-ok", Field.RUST_OK.question(), "NO", false));

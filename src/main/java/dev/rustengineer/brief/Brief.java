@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -203,7 +204,7 @@ public record Brief(String text, Map<Field, Object> values, Map<Field, Evidence>
         if (raw instanceof Boolean b) {
             return b;
         }
-        return switch (raw.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.toString().strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "y", "1" -> true;
             case "false", "no", "n", "0" -> false;
             default -> throw new UsageException(
@@ -233,7 +234,7 @@ public record Brief(String text, Map<Field, Object> values, Map<Field, Evidence>
     }
 
     private static String oneOf(Field field, String raw, List<String> allowed) {
-        String v = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        String v = raw.strip().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
             throw new UsageException("unknown value '" + raw + "' for '" + field.key() + "'; " + hint(field));
         }

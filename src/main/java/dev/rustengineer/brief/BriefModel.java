@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -70,7 +72,7 @@ public final class BriefModel {
                 continue;
             }
             double threshold = 0.5;
-            String fixed = System.getProperty("rust-engineer.reader.threshold." + t.name().toLowerCase(java.util.Locale.ROOT));
+            String fixed = System.getProperty("rust-engineer.reader.threshold." + t.name().toLowerCase(Locale.ROOT));
             List<SoftmaxRegression.Example> devSet = examples(t, dev, seen);
             SoftmaxRegression m = SoftmaxRegression.train(trainSet, L2, EPOCHS, SEED);
             if (!devSet.isEmpty()) {
@@ -116,13 +118,13 @@ public final class BriefModel {
         return out;
     }
 
-    public java.util.Optional<Prediction> predict(LearnedTarget target, Seen seen) {
+    public Optional<Prediction> predict(LearnedTarget target, Seen seen) {
         Trained t = targets.get(target);
         if (t == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map.Entry<String, Double> top = t.model().probabilities(seen.features()).firstEntry();
-        return java.util.Optional.of(new Prediction(target, top.getKey(), top.getValue(), top.getValue() >= t.threshold(),
+        return Optional.of(new Prediction(target, top.getKey(), top.getValue(), top.getValue() >= t.threshold(),
                 t.model().contributions(seen.features(), top.getKey(), 3, BriefFeatures::nameable)));
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Function;
 
@@ -38,7 +39,7 @@ public final class BriefModelStore {
             throw new IllegalStateException(e);
         }
         sha.update((VERSION + "|" + BriefModel.L2 + "|" + BriefModel.EPOCHS + "|" + BriefModel.SEED + "|"
-                + BriefFeatures.EMBEDDING_WEIGHT + "|" + java.util.Arrays.toString(BriefModel.THRESHOLDS) + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules)
+                + BriefFeatures.EMBEDDING_WEIGHT + "|" + Arrays.toString(BriefModel.THRESHOLDS) + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules)
                 .getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }

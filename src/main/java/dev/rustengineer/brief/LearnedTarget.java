@@ -1,6 +1,7 @@
 package dev.rustengineer.brief;
 
 import dev.rustengineer.brief.corpus.CorpusBrief;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,7 +39,7 @@ public enum LearnedTarget {
             if (!"other-language".equals(JOB.label(b))) {
                 return null;
             }
-            List<String> langs = new java.util.ArrayList<>();
+            List<String> langs = new ArrayList<>();
             b.expect().path("languages").forEach(l -> langs.add(l.asText()));
             return langs.size() == 1 ? langs.getFirst() : null;
         }

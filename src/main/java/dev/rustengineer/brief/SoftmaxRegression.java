@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Multinomial logistic regression over named sparse features, with an L2 penalty, trained by AdaGrad.
@@ -120,7 +122,7 @@ public final class SoftmaxRegression {
                 val[k++] = f.getValue();
             }
         }
-        double[] p = softmax(java.util.Arrays.copyOf(idx, k), java.util.Arrays.copyOf(val, k));
+        double[] p = softmax(Arrays.copyOf(idx, k), Arrays.copyOf(val, k));
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < p.length; c++) {
             order.add(c);
@@ -133,7 +135,7 @@ public final class SoftmaxRegression {
 
     /** The {@code n} named features that pushed most towards {@code label}, with their weight times value. */
     public List<Map.Entry<String, Double>> contributions(Map<String, Double> features, String label, int n,
-            java.util.function.Predicate<String> shown) {
+            Predicate<String> shown) {
         int c = labels.indexOf(label);
         if (c < 0) {
             return List.of();

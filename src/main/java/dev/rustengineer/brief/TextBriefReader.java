@@ -279,15 +279,8 @@ public final class TextBriefReader {
         if (number == null || unit == null) {
             return null;
         }
-        String n0 = number.toLowerCase(Locale.ROOT).strip();
-        BigDecimal n;
-        if (n0.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-            n = new BigDecimal(n0);
-        } else if (n0.equals("half a") || n0.equals("half")) {
-            n = new BigDecimal("0.5");
-        } else if (NUMBER_WORDS.containsKey(n0)) {
-            n = BigDecimal.valueOf(NUMBER_WORDS.get(n0));
-        } else {
+        BigDecimal n = NumberWords.parse(number);
+        if (n == null) {
             return null;
         }
         String u = unit.toLowerCase(Locale.ROOT);

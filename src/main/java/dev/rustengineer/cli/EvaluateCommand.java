@@ -1,9 +1,11 @@
 package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.UsageException;
 import dev.rustengineer.brief.corpus.CorpusBrief;
 import dev.rustengineer.evaluate.Score;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -37,11 +39,11 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         RustEngineer re = facade.get();
         if (folds != null && folds < 2) {
-            throw new dev.rustengineer.UsageException("--folds must be at least 2, not " + folds);
+            throw new UsageException("--folds must be at least 2, not " + folds);
         }
         Score score = folds != null ? re.crossValidateBriefs(folds) : re.evaluateBriefs(split);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(score.report(folds != null ? folds + "-fold cross-validation" : split.name().toLowerCase(java.util.Locale.ROOT) + " split"));
+        out.print(score.report(folds != null ? folds + "-fold cross-validation" : split.name().toLowerCase(Locale.ROOT) + " split"));
         if (misses) {
             score.misses().forEach(m -> out.println("  MISS " + m));
         }

@@ -1,6 +1,7 @@
 package dev.rustengineer.brief.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /**
  * One labelled brief of the corpus: who wrote it (its source file), its text, the split it was put in once by a
@@ -13,7 +14,7 @@ public record CorpusBrief(String id, String source, String text, Split split, Js
         TRAIN, DEV, TEST;
 
         public static Split of(String s) {
-            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.strip().toUpperCase(Locale.ROOT));
         }
     }
 
