@@ -5,7 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +36,16 @@ public final class BriefModel {
     public record Neighbour(String id, String text, float[] vector) {}
 
     /** A target's answer for one brief. */
-    public record Prediction(LearnedTarget target, String label, double probability, boolean confident,
-            List<Map.Entry<String, Double>> because) {}
+    public record Prediction(LearnedTarget target, String label, double probability, boolean confident) {}
 
     private final Map<LearnedTarget, Trained> targets;
     private final List<Neighbour> neighbours;
+    private final List<float[]> unitVectors;
 
     BriefModel(Map<LearnedTarget, Trained> targets, List<Neighbour> neighbours) {
         this.targets = targets;
         this.neighbours = neighbours;
+        this.unitVectors = neighbours.stream().map(b -> unit(b.vector())).toList();
     }
 
     /**
@@ -124,8 +125,13 @@ public final class BriefModel {
             return Optional.empty();
         }
         Map.Entry<String, Double> top = t.model().probabilities(seen.features()).firstEntry();
-        return Optional.of(new Prediction(target, top.getKey(), top.getValue(), top.getValue() >= t.threshold(),
-                t.model().contributions(seen.features(), top.getKey(), 3, BriefFeatures::nameable)));
+        return Optional.of(new Prediction(target, top.getKey(), top.getValue(), top.getValue() >= t.threshold()));
+    }
+
+    /** The named features that weighed most towards a prediction's label (asked only for answers used). */
+    public List<Map.Entry<String, Double>> because(Prediction p, Seen seen) {
+        Trained t = targets.get(p.target());
+        return t == null ? List.of() : t.model().contributions(seen.features(), p.label(), 3, BriefFeatures::nameable);
     }
 
     public double threshold(LearnedTarget target) {
@@ -133,15 +139,51 @@ public final class BriefModel {
         return t == null ? 1.0 : t.threshold();
     }
 
-    /** The {@code n} training briefs closest in meaning to this embedding. */
+    /** The {@code n} training briefs closest in meaning to this embedding (cosine similarity). */
     public List<Map.Entry<Neighbour, Double>> nearest(float[] vector, int n) {
-        if (vector == null) {
+        if (vector == null || neighbours.isEmpty()) {
             return List.of();
         }
-        return neighbours.stream()
-                .map(b -> Map.entry(b, Embedder.cosine(vector, b.vector())))
-                .sorted(Comparator.comparingDouble((Map.Entry<Neighbour, Double> e) -> -e.getValue()))
-                .limit(n).toList();
+        float[] q = unit(vector);
+        // A running top-n over unit vectors: one dot product per corpus brief, no sort of the whole corpus.
+        int k = Math.min(n, neighbours.size());
+        int[] best = new int[k];
+        double[] score = new double[k];
+        Arrays.fill(score, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < neighbours.size(); i++) {
+            float[] v = unitVectors.get(i);
+            double dot = 0;
+            for (int d = 0; d < q.length; d++) {
+                dot += q[d] * v[d];
+            }
+            for (int j = 0; j < k; j++) {
+                if (dot > score[j]) {
+                    System.arraycopy(score, j, score, j + 1, k - j - 1);
+                    System.arraycopy(best, j, best, j + 1, k - j - 1);
+                    score[j] = dot;
+                    best[j] = i;
+                    break;
+                }
+            }
+        }
+        List<Map.Entry<Neighbour, Double>> out = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            out.add(Map.entry(neighbours.get(best[j]), score[j]));
+        }
+        return out;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float f : v) {
+            norm += f * f;
+        }
+        float[] u = new float[v.length];
+        double inv = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        for (int i = 0; i < v.length; i++) {
+            u[i] = (float) (v[i] * inv);
+        }
+        return u;
     }
 
     void write(DataOutputStream out) throws IOException {

@@ -140,15 +140,24 @@ public final class SoftmaxRegression {
         if (c < 0) {
             return List.of();
         }
+        // A running top-n: only a handful are named, so the brief's features are not sorted whole.
         List<Map.Entry<String, Double>> out = new ArrayList<>();
         features.forEach((name, v) -> {
             Integer i = index.get(name);
-            if (i != null && shown.test(name) && weights[c][i] * v > 0) {
-                out.add(Map.entry(name, weights[c][i] * v));
+            double w = i == null ? 0 : weights[c][i] * v;
+            if (w <= 0 || !shown.test(name) || out.size() == n && w <= out.getLast().getValue()) {
+                return;
+            }
+            int at = 0;
+            while (at < out.size() && out.get(at).getValue() >= w) {
+                at++;
+            }
+            out.add(at, Map.entry(name, w));
+            if (out.size() > n) {
+                out.removeLast();
             }
         });
-        out.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        return out.subList(0, Math.min(n, out.size()));
+        return out;
     }
 
     private double[] softmax(int[] idx, double[] val) {

@@ -59,6 +59,7 @@ public final class TextBriefReader {
         this.model = model;
     }
 
+    @SuppressWarnings("unchecked")
     public Brief read(String text) {
         if (text != null && text.length() > MAX_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new BriefTooLargeException("the brief is " + text.getBytes(StandardCharsets.UTF_8).length / 1024
@@ -76,6 +77,8 @@ public final class TextBriefReader {
         BriefModel.Seen seen = see(t, r);
         BriefModel m = model();
         String job = null;
+        // The nearest corpus briefs are the same for every learned field: found once, when the first is used.
+        List<Map.Entry<BriefModel.Neighbour, Double>>[] near = new List[1];
         for (LearnedTarget target : LearnedTarget.values()) {
             var prediction = m.predict(target, seen);
             if (prediction.isEmpty()) {
@@ -90,7 +93,10 @@ public final class TextBriefReader {
                 continue;
             }
             if (p.confident()) {
-                LearnedFields.apply(p, r.builder(), evidence(p, seen, t, m), t);
+                if (near[0] == null) {
+                    near[0] = m.nearest(seen.embedding(), 2);
+                }
+                LearnedFields.apply(p, r.builder(), evidence(p, m.because(p, seen), near[0], t), t);
             }
             if (target == LearnedTarget.LANGUAGE && "other-language".equals(job) && !r.builder().has(Field.LANGUAGE)) {
                 // "Another language's job" without a language named in it is no answer: treat it as unsure.
@@ -223,13 +229,13 @@ public final class TextBriefReader {
         }
     }
 
-    private static Evidence evidence(BriefModel.Prediction p, BriefModel.Seen seen, String text, BriefModel m) {
+    private static Evidence evidence(BriefModel.Prediction p, List<Map.Entry<String, Double>> because,
+            List<Map.Entry<BriefModel.Neighbour, Double>> near, String text) {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "learned %s: %s, probability %.2f",
                 p.target().name().toLowerCase(Locale.ROOT), p.label(), p.probability()));
-        if (!p.because().isEmpty()) {
-            why.append("; weighed most: ").append(String.join(", ", p.because().stream().map(e -> describe(e.getKey())).toList()));
+        if (!because.isEmpty()) {
+            why.append("; weighed most: ").append(String.join(", ", because.stream().map(e -> describe(e.getKey())).toList()));
         }
-        List<Map.Entry<BriefModel.Neighbour, Double>> near = m.nearest(seen.embedding(), 2);
         if (!near.isEmpty()) {
             why.append("; nearest corpus briefs: ").append(String.join(", ", near.stream().map(e -> String.format(
                     Locale.ROOT, "%s (%.2f)", e.getKey().id(), e.getValue())).toList()));
