@@ -28,6 +28,10 @@ cold() {
   printf '%-28s median %5d ms   min %5d ms   max %5d ms\n' "$label" "$median" "$(echo "$sorted" | head -1)" "$(echo "$sorted" | tail -1)" >&2
   echo "$median"
 }
-v=$(cold "--version (JVM, no model)" ./rust-engineer --version)
-a=$(cold "advise (model loaded)" ./rust-engineer advise --json "A REST API for payments; p99 under 5 ms; data in PostgreSQL")
-awk -v v="$v" -v a="$a" 'BEGIN { printf "ratio cold advise / --version: %.1fx\n", a / v }'
+brief="A REST API for payments; p99 under 5 ms; data in PostgreSQL"
+./rust-engineer advise "$brief" >/dev/null; sleep 20   # lets the launcher record the AOT cache for this jar
+v0=$(RUST_ENGINEER_AOT=0 cold "--version, no AOT cache" ./rust-engineer --version)
+v=$(cold "--version, AOT cache" ./rust-engineer --version)
+a0=$(RUST_ENGINEER_AOT=0 cold "advise, no AOT cache" ./rust-engineer advise --json "$brief")
+a=$(cold "advise, AOT cache" ./rust-engineer advise --json "$brief")
+awk -v v0="$v0" -v v="$v" -v a0="$a0" -v a="$a" 'BEGIN { printf "ratio with / without the AOT cache: --version %.2fx, advise %.2fx\n", v / v0, a / a0 }'
