@@ -56,7 +56,7 @@ class NewProjectTest {
 
     @Test
     void aCrossPlatformCommandLineBriefGetsTheCliToolWithoutAKind(@TempDir Path dir) {
-        var outcome = RE.newProject(RE.readText("A cross-platform command-line tool to rename photos by date"),
+        var outcome = RE.newProject(RE.readText("A fast cross-platform command-line tool to search log files"),
                 options("photo-renamer"), new Destination.Directory(dir, false));
         var written = (NewProjectOutcome.Written) outcome;
         assertThat(written.advice().brief().string(dev.rustengineer.brief.Field.KIND)).contains("cli");
