@@ -5,7 +5,6 @@ import dev.rustengineer.advise.Advisor;
 import dev.rustengineer.brief.Brief;
 import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.BriefModel;
-import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
@@ -210,16 +209,12 @@ public final class RustEngineer {
     /** Scores advise on one split of the labelled brief corpus, read by the bundled model. */
     public Score evaluateBriefs(CorpusBrief.Split split) {
         BriefCorpus corpus = BriefCorpus.bundled();
-        if (split != CorpusBrief.Split.DEV) {
-            return BriefEvaluation.score(corpus.split(split), text -> advise(readText(text)));
+        if (split == CorpusBrief.Split.DEV) {
+            // The bundled model has seen dev; dev is read by one trained on train alone.
+            return CrossValidation.dev(knowledge, corpus.split(CorpusBrief.Split.TRAIN), corpus.split(CorpusBrief.Split.DEV),
+                    textReader.embedder());
         }
-        // The bundled model has seen dev; dev is read by one trained on train alone (its thresholds still set on dev).
-        Embedder memo = textReader.embedder().memoizing();
-        TextBriefReader seer = new TextBriefReader(knowledge, memo, (BriefModel) null);
-        BriefModel trainOnly = BriefModel.train(corpus.split(CorpusBrief.Split.TRAIN), corpus.split(CorpusBrief.Split.DEV), seer::see,
-                false);
-        TextBriefReader reader = new TextBriefReader(knowledge, memo, trainOnly);
-        return BriefEvaluation.score(corpus.split(split), text -> advise(reader.read(text)));
+        return BriefEvaluation.score(corpus.split(split), text -> advise(readText(text)));
     }
 
     /** K-fold cross-validation of the brief reader over the whole corpus (each fold read by a model trained on the rest). */

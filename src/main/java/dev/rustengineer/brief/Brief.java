@@ -136,11 +136,6 @@ public record Brief(String text, Map<Field, Object> values, Map<Field, Evidence>
             return this;
         }
 
-        /** The evidence of a field's value, or null. */
-        public Evidence evidence(Field field) {
-            return evidence.get(field);
-        }
-
         /** Takes one value out of a set field, dropping the field when it becomes empty. */
         public Builder removeFrom(Field field, String value) {
             List<String> now = listOf(values.get(field));

@@ -22,8 +22,7 @@ import java.util.function.Function;
 /**
  * Where the trained reader lives between runs. The model is keyed by a fingerprint of everything it was trained
  * from (the corpus files, the text rules, the feature and training settings), so a change to any of them
- * retrains. Looked for in the jar first (the build trains it), then in the user's cache, else trained now and
- * cached.
+ * retrains. Looked for in the user's cache, else trained now (a few seconds) and cached.
  */
 public final class BriefModelStore {
     /** Bump when features or training change in code. */
@@ -44,18 +43,7 @@ public final class BriefModelStore {
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }
 
-    public static String resourceName(String fingerprint) {
-        return "knowledge/briefs/model-" + fingerprint + ".bin";
-    }
-
     static BriefModel load(BriefCorpus corpus, String fingerprint, Function<String, BriefModel.Seen> see) {
-        try (InputStream in = BriefModelStore.class.getClassLoader().getResourceAsStream(resourceName(fingerprint))) {
-            if (in != null) {
-                return BriefModel.read(new DataInputStream(new BufferedInputStream(in)));
-            }
-        } catch (IOException e) {
-            // A damaged bundled model is trained again below.
-        }
         Path cached = cacheDir().resolve("model-" + fingerprint + ".bin");
         if (Files.isRegularFile(cached)) {
             try (InputStream in = Files.newInputStream(cached)) {

@@ -71,7 +71,8 @@ public final class Embedder {
         return m;
     }
 
-    static double cosine(float[] a, float[] b) {
+    /** Cosine similarity of two embeddings. */
+    public static double similarity(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
@@ -81,9 +82,5 @@ public final class Embedder {
             nb += b[i] * b[i];
         }
         return dot / (Math.sqrt(na) * Math.sqrt(nb));
-    }
-
-    public static double similarity(float[] a, float[] b) {
-        return cosine(a, b);
     }
 }

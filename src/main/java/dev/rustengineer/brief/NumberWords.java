@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Numbers as people write them in briefs: digits ("2.5"), words ("eighty", "twenty-five", "two hundred and
- * fifty"), and the vague ones a budget is given in ("a few", "a couple of", "half a", "a").
+ * fifty"), and the vague ones a budget or a count is given in ("a few", "a couple of", "half a", "a", "dozens of",
+ * "hundreds of").
  */
 final class NumberWords {
     private static final Map<String, Integer> UNITS = Map.ofEntries(
@@ -17,7 +18,7 @@ final class NumberWords {
             Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
             Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
             Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("few", 3),
-            Map.entry("couple", 2), Map.entry("dozen", 12));
+            Map.entry("couple", 2), Map.entry("dozen", 12), Map.entry("dozens", 24), Map.entry("hundreds", 200));
 
     private NumberWords() {}
 

@@ -24,18 +24,6 @@ public final class TextBriefReader {
     /** Briefs are paragraphs; anything longer is refused before any work is done on it. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-            Map.entry("fifteen", 15), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
-            Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("one hundred", 100),
-            Map.entry("two hundred", 200), Map.entry("three hundred", 300), Map.entry("five hundred", 500),
-            Map.entry("a dozen", 12), Map.entry("dozens of", 24), Map.entry("hundreds of", 200),
-            Map.entry("a few", 3), Map.entry("a couple hundred", 200), Map.entry("couple hundred", 200),
-            Map.entry("a few hundred", 300), Map.entry("few hundred", 300), Map.entry("a", 1), Map.entry("an", 1), Map.entry("a hundred and fifty", 150),
-            Map.entry("one hundred and fifty", 150), Map.entry("two hundred and fifty", 250), Map.entry("a couple of", 2), Map.entry("a couple", 2));
-
     private final Knowledge knowledge;
     private final Embedder embedder;
     private final Supplier<BriefCorpus> corpus;
@@ -59,11 +47,11 @@ public final class TextBriefReader {
         this.model = model;
     }
 
-    @SuppressWarnings("unchecked")
     public Brief read(String text) {
-        if (text != null && text.length() > MAX_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new BriefTooLargeException("the brief is " + text.getBytes(StandardCharsets.UTF_8).length / 1024
-                    + " KiB; a brief may be at most 64 KiB");
+        // No UTF-8 character takes more than four bytes, so shorter text is never counted.
+        int bytes = text == null || text.length() <= MAX_BYTES / 4 ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new BriefTooLargeException("the brief is " + bytes / 1024 + " KiB; a brief may be at most 64 KiB");
         }
         if (text == null || text.isBlank()) {
             return Brief.builder().text(text).build();
@@ -78,7 +66,7 @@ public final class TextBriefReader {
         BriefModel m = model();
         String job = null;
         // The nearest corpus briefs are the same for every learned field: found once, when the first is used.
-        List<Map.Entry<BriefModel.Neighbour, Double>>[] near = new List[1];
+        List<Map.Entry<BriefModel.Neighbour, Double>> near = null;
         for (LearnedTarget target : LearnedTarget.values()) {
             var prediction = m.predict(target, seen);
             if (prediction.isEmpty()) {
@@ -93,10 +81,10 @@ public final class TextBriefReader {
                 continue;
             }
             if (p.confident()) {
-                if (near[0] == null) {
-                    near[0] = m.nearest(seen.embedding(), 2);
+                if (near == null) {
+                    near = m.nearest(seen.embedding(), 2);
                 }
-                LearnedFields.apply(p, r.builder(), evidence(p, m.because(p, seen), near[0], t), t);
+                LearnedFields.apply(p, r.builder(), evidence(p, m.because(p, seen), near, t), t);
             }
             if (target == LearnedTarget.LANGUAGE && "other-language".equals(job) && !r.builder().has(Field.LANGUAGE)) {
                 // "Another language's job" without a language named in it is no answer: treat it as unsure.
@@ -144,7 +132,7 @@ public final class TextBriefReader {
         return m;
     }
 
-    public String fingerprint(BriefCorpus c) {
+    private String fingerprint(BriefCorpus c) {
         StringBuilder rules = new StringBuilder();
         for (TextRule rule : knowledge.textRules()) {
             rules.append(rule.id()).append('=').append(rule.pattern().pattern()).append('|')
@@ -273,11 +261,8 @@ public final class TextBriefReader {
     }
 
     private static Integer count(String s) {
-        if (s == null) {
-            return null;
-        }
-        String w = s.toLowerCase(Locale.ROOT).strip();
-        return w.chars().allMatch(Character::isDigit) ? Integer.valueOf(w) : NUMBER_WORDS.get(w);
+        BigDecimal n = s == null ? null : NumberWords.parse(s);
+        return n == null ? null : n.intValue();
     }
 
     /** Whole milliseconds, rounded up (a 0.3 ms budget is still under 1 ms), never below 1. */
