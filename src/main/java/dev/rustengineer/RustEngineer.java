@@ -1,18 +1,47 @@
 package dev.rustengineer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Advisor;
+import dev.rustengineer.audit.AuditReport;
+import dev.rustengineer.audit.AuditRules;
+import dev.rustengineer.audit.Auditor;
+import dev.rustengineer.blueprint.Blueprint;
+import dev.rustengineer.blueprint.BlueprintPlanner;
+import dev.rustengineer.blueprint.NewOptions;
+import dev.rustengineer.blueprint.Offer;
+import dev.rustengineer.blueprint.Plan;
+import dev.rustengineer.blueprint.ProjectKind;
 import dev.rustengineer.brief.Brief;
-import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.BriefModel;
+import dev.rustengineer.brief.Evidence;
+import dev.rustengineer.brief.Field;
+import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
+import dev.rustengineer.doctor.Doctor;
 import dev.rustengineer.evaluate.BriefEvaluation;
 import dev.rustengineer.evaluate.CrossValidation;
 import dev.rustengineer.evaluate.Score;
+import dev.rustengineer.generate.Destination;
+import dev.rustengineer.generate.GeneratedProject;
+import dev.rustengineer.generate.NewProjectOutcome;
+import dev.rustengineer.generate.ProjectGenerator;
+import dev.rustengineer.generate.ProjectWriter;
+import dev.rustengineer.generate.RustFormatter;
+import dev.rustengineer.generate.TemplateSets;
+import dev.rustengineer.handoff.CheckRunner;
+import dev.rustengineer.handoff.HandoffOutcome;
+import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
+import dev.rustengineer.verify.ProgressListener;
+import dev.rustengineer.verify.VerificationReport;
+import dev.rustengineer.verify.Verifier;
+import dev.rustengineer.verify.VerifyOptions;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one facade every front door (CLI, web, MCP) calls. It holds the loaded knowledge and wires the pipeline:
@@ -25,13 +54,13 @@ public final class RustEngineer {
     private final Advisor advisor;
     private final TextBriefReader textReader;
     private final StructuredBriefReader structuredReader;
-    private final dev.rustengineer.generate.TemplateSets templates;
-    private volatile dev.rustengineer.audit.AuditRules auditRules;
+    private final TemplateSets templates;
+    private volatile AuditRules auditRules;
 
     public RustEngineer(Knowledge knowledge) {
         this.knowledge = knowledge;
         // Validated at start-up with the knowledge: a broken manifest names its file and line before any request.
-        this.templates = dev.rustengineer.generate.TemplateSets.bundled(knowledge.crates());
+        this.templates = TemplateSets.bundled(knowledge.crates());
         this.advisor = new Advisor(knowledge);
         this.textReader = new TextBriefReader(knowledge);
         this.structuredReader = new StructuredBriefReader(textReader);
@@ -62,7 +91,7 @@ public final class RustEngineer {
     }
 
     /** Reads a YAML or JSON brief file (fields by their snake_case keys, plus optional {@code text}). */
-    public Brief readBriefFile(java.nio.file.Path file) {
+    public Brief readBriefFile(Path file) {
         return structuredReader.readFile(file);
     }
 
@@ -72,8 +101,8 @@ public final class RustEngineer {
     }
 
     /** Reads an already-parsed JSON/YAML tree as a brief. */
-    public Brief readBrief(com.fasterxml.jackson.databind.JsonNode node, String source) {
-        return structuredReader.read(node, source, dev.rustengineer.brief.Evidence::file);
+    public Brief readBrief(JsonNode node, String source) {
+        return structuredReader.read(node, source, Evidence::file);
     }
 
     /**
@@ -81,30 +110,30 @@ public final class RustEngineer {
      * A brief that does not say what kind of project it is gets the kind `--kind` names, else a backend service,
      * with evidence saying so (every door that generates goes through here).
      */
-    public dev.rustengineer.blueprint.Plan plan(Brief brief, dev.rustengineer.blueprint.NewOptions options) {
+    public Plan plan(Brief brief, NewOptions options) {
         return planner().plan(advise(withKind(brief, options.kind())), options);
     }
 
     /** What `new` offers: every template set's kind, framework, databases and features, each proven in CI. */
-    public java.util.List<dev.rustengineer.blueprint.Offer> offers() {
+    public List<Offer> offers() {
         return templates.offers();
     }
 
     /** The template sets, validated at start-up. */
-    public dev.rustengineer.generate.TemplateSets templates() {
+    public TemplateSets templates() {
         return templates;
     }
 
-    private dev.rustengineer.blueprint.BlueprintPlanner planner() {
-        return new dev.rustengineer.blueprint.BlueprintPlanner(knowledge.crates(), templates.offers(), knowledge.contradictions());
+    private BlueprintPlanner planner() {
+        return new BlueprintPlanner(knowledge.crates(), templates.offers(), knowledge.contradictions());
     }
 
     /**
-     * The brief with what the kind means (see {@link dev.rustengineer.blueprint.ProjectKind#briefFacts()}) filled in
+     * The brief with what the kind means (see {@link ProjectKind#briefFacts()}) filled in
      * where the brief leaves it open; without --kind, a brief that names no kind is a backend service.
      */
     private static Brief withKind(Brief brief, String kindFlag) {
-        var kind = kindFlag == null ? null : dev.rustengineer.blueprint.ProjectKind.byId(kindFlag).orElse(null);
+        var kind = kindFlag == null ? null : ProjectKind.byId(kindFlag).orElse(null);
         if (kind != null && brief.evidence().values().stream().anyMatch(e -> "default".equals(e.source()))) {
             // A kind named with --kind is the user's word; a reader's guess for a field it could not read yields to it.
             Brief.Builder without = brief.toBuilder();
@@ -117,14 +146,14 @@ public final class RustEngineer {
         }
         Brief.Builder extra = Brief.builder();
         boolean changed = false;
-        var facts = (kind != null ? kind : dev.rustengineer.blueprint.ProjectKind.SERVICE).briefFacts();
+        var facts = (kind != null ? kind : ProjectKind.SERVICE).briefFacts();
         for (var fact : facts.entrySet()) {
-            if (kind == null && fact.getKey() != dev.rustengineer.brief.Field.KIND || brief.has(fact.getKey())) {
+            if (kind == null && fact.getKey() != Field.KIND || brief.has(fact.getKey())) {
                 continue;
             }
             extra.set(fact.getKey(), fact.getValue(), kind != null
-                    ? dev.rustengineer.brief.Evidence.flag("--kind " + kind.id())
-                    : new dev.rustengineer.brief.Evidence("default", "new generates services", null));
+                    ? Evidence.flag("--kind " + kind.id())
+                    : new Evidence("default", "new generates services", null));
             changed = true;
         }
         return changed ? brief.overlay(extra.build()) : brief;
@@ -134,52 +163,52 @@ public final class RustEngineer {
      * The whole of `new` short of verification: plan, generate and write the project (atomically, or as a zip).
      * Front doors format the outcome; they decide nothing.
      */
-    public dev.rustengineer.generate.NewProjectOutcome newProject(Brief brief, dev.rustengineer.blueprint.NewOptions options,
-            dev.rustengineer.generate.Destination destination) {
+    public NewProjectOutcome newProject(Brief brief, NewOptions options,
+            Destination destination) {
         var plan = plan(brief, options);
-        if (!(plan instanceof dev.rustengineer.blueprint.Plan.Generate g)) {
-            return new dev.rustengineer.generate.NewProjectOutcome.RoutedAway(plan.advice());
+        if (!(plan instanceof Plan.Generate g)) {
+            return new NewProjectOutcome.RoutedAway(plan.advice());
         }
         var project = generate(g.blueprint());
         var written = switch (destination) {
-            case dev.rustengineer.generate.Destination.Directory d ->
+            case Destination.Directory d ->
                     writer().toDirectory(project, d.parent().resolve(g.blueprint().name().name()), d.force());
-            case dev.rustengineer.generate.Destination.Zip z -> writer().toZip(project, z.file(), z.force());
+            case Destination.Zip z -> writer().toZip(project, z.file(), z.force());
         };
-        return new dev.rustengineer.generate.NewProjectOutcome.Written(g.advice(), g.blueprint(), written);
+        return new NewProjectOutcome.Written(g.advice(), g.blueprint(), written);
     }
 
     /** Renders a blueprint's files in memory (pure: the same blueprint gives the same files). */
-    public dev.rustengineer.generate.GeneratedProject generate(dev.rustengineer.blueprint.Blueprint blueprint) {
-        return new dev.rustengineer.generate.ProjectGenerator(templates).generate(blueprint);
+    public GeneratedProject generate(Blueprint blueprint) {
+        return new ProjectGenerator(templates).generate(blueprint);
     }
 
     /** Writes, formats and places generated projects (a directory, a zip file, or a stream). */
-    public dev.rustengineer.generate.ProjectWriter writer() {
-        return new dev.rustengineer.generate.ProjectWriter(new dev.rustengineer.generate.RustFormatter());
+    public ProjectWriter writer() {
+        return new ProjectWriter(new RustFormatter());
     }
 
     /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */
-    public dev.rustengineer.verify.VerificationReport verify(java.nio.file.Path project,
-            dev.rustengineer.verify.VerifyOptions options, dev.rustengineer.verify.ProgressListener listener) {
-        return new dev.rustengineer.verify.Verifier().verify(project, options, listener);
+    public VerificationReport verify(Path project,
+            VerifyOptions options, ProgressListener listener) {
+        return new Verifier().verify(project, options, listener);
     }
 
     /** Reviews Rust source: findings by rule, escalations and handoffs; with {@code deps}, one row per dependency. */
-    public dev.rustengineer.audit.AuditReport audit(java.nio.file.Path root, boolean deps) {
-        var auditor = new dev.rustengineer.audit.Auditor(auditRules());
+    public AuditReport audit(Path root, boolean deps) {
+        var auditor = new Auditor(auditRules());
         return deps ? auditor.auditWithDependencies(root) : auditor.audit(root);
     }
 
     /** The audit's rule catalogue (ids, severities, escalations, handoffs). */
-    public dev.rustengineer.audit.AuditRules auditRules() {
+    public AuditRules auditRules() {
         // Loaded and validated once per facade, on first use: verify and advise never pay for it.
         var r = auditRules;
         if (r == null) {
             synchronized (this) {
                 r = auditRules;
                 if (r == null) {
-                    r = dev.rustengineer.audit.AuditRules.bundled();
+                    r = AuditRules.bundled();
                     auditRules = r;
                 }
             }
@@ -191,19 +220,19 @@ public final class RustEngineer {
      * Makes the package one receiving specialist of the spec's integration patterns needs from a Rust project
      * (generated or not), writes it atomically and runs that specialist's tools on it where they are installed.
      */
-    public dev.rustengineer.handoff.HandoffOutcome handoff(dev.rustengineer.handoff.Handoffs.Request request) {
+    public HandoffOutcome handoff(Handoffs.Request request) {
         return handoffs().handoff(request);
     }
 
     /** The handoff pipeline, wired to this facade's advice, audit and writer. */
-    public dev.rustengineer.handoff.Handoffs handoffs() {
-        return new dev.rustengineer.handoff.Handoffs(knowledge.patterns(), this::readText, this::advise, root -> audit(root, false),
-                writer(), new dev.rustengineer.handoff.CheckRunner());
+    public Handoffs handoffs() {
+        return new Handoffs(knowledge.patterns(), this::readText, this::advise, root -> audit(root, false),
+                writer(), new CheckRunner());
     }
 
     /** Which of the tools rust-engineer drives are here, with their versions, and what is missing. */
-    public dev.rustengineer.doctor.Doctor.Report doctor() {
-        return new dev.rustengineer.doctor.Doctor().run();
+    public Doctor.Report doctor() {
+        return new Doctor().run();
     }
 
     /** Scores advise on one split of the labelled brief corpus, read by the bundled model. */

@@ -2,6 +2,7 @@ package dev.rustengineer.advise;
 
 import dev.rustengineer.UsageException;
 import dev.rustengineer.brief.Brief;
+import dev.rustengineer.brief.BriefChecks;
 import dev.rustengineer.brief.Evidence;
 import dev.rustengineer.brief.Field;
 import dev.rustengineer.brief.RustNeed;
@@ -27,14 +28,14 @@ public final class Advisor {
     private final Inferences inferences;
     private final Triage triage;
     private final Escalations escalations;
-    private final dev.rustengineer.brief.BriefChecks checks;
+    private final BriefChecks checks;
 
     public Advisor(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.inferences = new Inferences(knowledge.inferences());
         this.triage = new Triage(knowledge);
         this.escalations = new Escalations(knowledge);
-        this.checks = new dev.rustengineer.brief.BriefChecks(knowledge.contradictions());
+        this.checks = new BriefChecks(knowledge.contradictions());
     }
 
     public Advice advise(Brief input) {

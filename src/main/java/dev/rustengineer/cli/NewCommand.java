@@ -1,12 +1,14 @@
 package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
-import dev.rustengineer.brief.Embedder;
+import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Decision;
 import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.NewOptions;
+import dev.rustengineer.blueprint.Offer;
 import dev.rustengineer.brief.Brief;
+import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.generate.Destination;
 import dev.rustengineer.generate.NewProjectOutcome;
 import dev.rustengineer.generate.ProjectWriter;
@@ -15,10 +17,13 @@ import dev.rustengineer.verify.ReportText;
 import dev.rustengineer.verify.VerificationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,11 +89,11 @@ final class NewCommand implements Callable<Integer> {
     VerifyOptionsMixin verifyOptions;
 
     /** Lists what `new` offers right under the description, read from the template sets when help is shown. */
-    static void addOffersSection(picocli.CommandLine cl, Supplier<RustEngineer> facade) {
-        var sections = new java.util.ArrayList<>(cl.getHelpSectionKeys());
-        sections.add(sections.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, "offers");
+    static void addOffersSection(CommandLine cl, Supplier<RustEngineer> facade) {
+        var sections = new ArrayList<>(cl.getHelpSectionKeys());
+        sections.add(sections.indexOf(UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, "offers");
         cl.getHelpSectionMap().put("offers", help -> String.join(System.lineSeparator(),
-                dev.rustengineer.blueprint.Offer.describe(facade.get().offers()).stream().map(l -> "  " + l).toList())
+                Offer.describe(facade.get().offers()).stream().map(l -> "  " + l).toList())
                 + System.lineSeparator() + System.lineSeparator());
         cl.setHelpSectionKeys(sections);
     }
@@ -106,7 +111,7 @@ final class NewCommand implements Callable<Integer> {
         }
         RustEngineer re = facade.get();
         if (zip != null && verify) {
-            throw new dev.rustengineer.UsageException("--verify needs a directory to build in; drop --zip, or verify after unzipping");
+            throw new UsageException("--verify needs a directory to build in; drop --zip, or verify after unzipping");
         }
         Brief b = brief == null ? Brief.empty() : re.readText(brief);
         if (briefFile != null) {

@@ -1,18 +1,30 @@
 package dev.rustengineer.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.AdviceJson;
+import dev.rustengineer.audit.AuditOutput;
+import dev.rustengineer.blueprint.Blueprint;
+import dev.rustengineer.blueprint.Plan;
 import dev.rustengineer.brief.BriefTooLargeException;
+import dev.rustengineer.generate.ProjectWriter;
+import dev.rustengineer.handoff.CheckResult;
+import dev.rustengineer.handoff.HandoffException;
+import dev.rustengineer.handoff.HandoffOutcome;
+import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.KnowledgeJson;
 import io.javalin.Javalin;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -79,7 +91,7 @@ public final class WebServer {
     private void project(Context ctx) throws Exception {
         var blueprint = blueprint(ctx);
         byte[] zip = heavy.run(() -> {
-            var bytes = new java.io.ByteArrayOutputStream();
+            var bytes = new ByteArrayOutputStream();
             re.writer().zip(re.generate(blueprint), bytes);
             return bytes.toByteArray();
         });
@@ -119,31 +131,31 @@ public final class WebServer {
         }
         int limit = ctx.queryParam("limit") == null ? 500 : Integer.parseInt(ctx.queryParam("limit"));
         String result = heavy.run(() -> {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rust-engineer-audit-");
+            Path dir = Files.createTempDirectory("rust-engineer-audit-");
             try {
                 new ArchiveUnpacker(limits.maxArchiveEntries(), limits.maxUnpackedBytes()).unpack(body, dir);
                 var report = re.audit(dir, false);
                 if (format.equals("sarif")) {
-                    return dev.rustengineer.audit.AuditOutput.sarif(report, re.auditRules(), "0.1.0").toString();
+                    return AuditOutput.sarif(report, re.auditRules(), "0.1.0").toString();
                 }
-                var json = dev.rustengineer.audit.AuditOutput.json(report, limit);
+                var json = AuditOutput.json(report, limit);
                 if ("true".equals(ctx.queryParam("lines"))) {
                     // The page shows each finding with its code line; the sources are gone after this request.
                     for (var f : json.withArray("findings")) {
                         var file = dir.resolve(f.get("file").asText());
-                        if (java.nio.file.Files.isRegularFile(file)) {
-                            var lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                        if (Files.isRegularFile(file)) {
+                            var lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
                             int n = f.get("line").asInt();
                             if (n >= 1 && n <= lines.size()) {
-                                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("code", new String(
-                                        lines.get(n - 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8));
+                                ((ObjectNode) f).put("code", new String(
+                                        lines.get(n - 1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
                             }
                         }
                     }
                 }
                 return json.toString();
             } finally {
-                dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
+                ProjectWriter.deleteTree(dir);
             }
         });
         ctx.contentType(format.equals("sarif") ? "application/sarif+json" : "application/json").result(result);
@@ -163,42 +175,42 @@ public final class WebServer {
         var blueprint = blueprint(ctx);
         String name = blueprint.name().name();
         var made = heavy.run(() -> {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rust-engineer-handoff-");
+            Path dir = Files.createTempDirectory("rust-engineer-handoff-");
             try {
                 re.writer().toDirectory(re.generate(blueprint), dir.resolve(name), false);
-                java.nio.file.Path out = dir.resolve("package");
-                var outcome = re.handoff(new dev.rustengineer.handoff.Handoffs.Request(dir.resolve(name), to, out, false, null, check));
-                if (outcome instanceof dev.rustengineer.handoff.HandoffOutcome.Lacking lacking) {
+                Path out = dir.resolve("package");
+                var outcome = re.handoff(new Handoffs.Request(dir.resolve(name), to, out, false, null, check));
+                if (outcome instanceof HandoffOutcome.Lacking lacking) {
                     throw new ApiError(422, "the project lacks what a handoff to " + to + " needs: " + String.join("; ", lacking.missing()));
                 }
-                var written = (dev.rustengineer.handoff.HandoffOutcome.Written) outcome;
+                var written = (HandoffOutcome.Written) outcome;
                 if (!written.checksPassed()) {
                     throw new ApiError(422, "the package failed its checks: " + String.join("; ", written.checks().stream()
-                            .filter(c -> c.status() != dev.rustengineer.handoff.CheckResult.Status.PASSED)
+                            .filter(c -> c.status() != CheckResult.Status.PASSED)
                             .map(c -> c.check().name() + " (" + c.check().script() + "): " + c.output().strip()).toList()));
                 }
-                var bytes = new java.io.ByteArrayOutputStream();
-                dev.rustengineer.generate.ProjectWriter.zipTree(out, name + "-" + to + "/", bytes);
+                var bytes = new ByteArrayOutputStream();
+                ProjectWriter.zipTree(out, name + "-" + to + "/", bytes);
                 return Map.entry(bytes.toByteArray(),
                         check ? written.checks().size() + " passed" : "not run (send check=true)");
-            } catch (dev.rustengineer.handoff.HandoffException e) {
+            } catch (HandoffException e) {
                 throw new ApiError(422, e.getMessage());
             } finally {
-                dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
+                ProjectWriter.deleteTree(dir);
             }
         });
         ctx.contentType("application/zip").header("X-Handoff-Checks", made.getValue())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "-" + to + ".zip\"").result(made.getKey());
     }
 
-    private dev.rustengineer.blueprint.Blueprint blueprint(Context ctx) {
+    private Blueprint blueprint(Context ctx) {
         ProjectRequest request = ProjectRequest.read(BriefBody.json(ctx), re);
         var plan = re.plan(request.brief(), request.options());
-        if (plan instanceof dev.rustengineer.blueprint.Plan.RoutedAway away) {
+        if (plan instanceof Plan.RoutedAway away) {
             throw new ApiError(422, "this task goes to " + away.advice().route() + " ("
                     + String.join(", ", away.advice().languages()) + "), not rust-engineer; send force_rust=true to generate anyway");
         }
-        return ((dev.rustengineer.blueprint.Plan.Generate) plan).blueprint();
+        return ((Plan.Generate) plan).blueprint();
     }
 
     private void root(Context ctx) {
