@@ -45,6 +45,22 @@ public final class Embedder {
         return this;
     }
 
+    /**
+     * Waits for a load already in flight, and starts none. ONNX Runtime creates its session in native code; a process
+     * that exits meanwhile unloads the library under that thread and dies with SIGSEGV instead of its own exit code,
+     * so the CLI calls this before {@code System.exit}.
+     */
+    public void settle() {
+        CompletableFuture<EmbeddingModel> m = model;
+        if (m != null) {
+            try {
+                m.join();
+            } catch (RuntimeException failedLoad) {
+                // A load that failed has nothing running any more; the command already reported what it needed.
+            }
+        }
+    }
+
     public boolean isLoaded() {
         CompletableFuture<EmbeddingModel> m = model;
         return m != null && m.isDone();

@@ -2,9 +2,12 @@ package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
+import dev.rustengineer.brief.Embedder;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -15,16 +18,18 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        Embedder.shared().settle();
+        System.exit(code);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, RustEngineer::shared);
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err, java.util.function.Supplier<RustEngineer> facade) {
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    public static int run(String[] args, PrintStream out, PrintStream err, Supplier<RustEngineer> facade) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cli = commandLine(facade, outWriter, errWriter);
         try {
             return cli.execute(args);
@@ -34,7 +39,7 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(java.util.function.Supplier<RustEngineer> facade, PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(Supplier<RustEngineer> facade, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(facade));
         // One subcommand class per command, registered here in the order `--help` lists them.
         cli.addSubcommand(BriefFlags.addTo(new CommandLine(AdviseCommand.class, new CommandFactory(facade))));
