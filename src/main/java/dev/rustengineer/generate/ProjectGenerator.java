@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,7 +34,7 @@ public final class ProjectGenerator {
             for (TemplateManifest.FileEntry f : c.files()) {
                 String path = engine.render(b.template() + " path", f.path(), context);
                 PathGuard.checkRelative(path);
-                String text = engine.render(f.template(), read(b.template(), f.template()), context);
+                String text = engine.render(f.template(), read(f.resource(b.template())), context);
                 if (files.put(path, text) != null) {
                     throw new IllegalStateException("two contributors write " + path);
                 }
@@ -42,7 +44,7 @@ public final class ProjectGenerator {
     }
 
     /** Every condition of a `when` holds (an empty one always does). */
-    private static boolean holds(java.util.List<String> when, Map<String, Object> context) {
+    private static boolean holds(List<String> when, Map<String, Object> context) {
         return when.stream().allMatch(w -> Boolean.TRUE.equals(context.get(w)));
     }
 
@@ -53,7 +55,7 @@ public final class ProjectGenerator {
         c.put("crate_name", b.name().crateName());
         c.put("k8s_name", b.name().k8sName());
         // The prefix of the project's environment variables (ORDERS_SYNC for orders-sync), e.g. ORDERS_SYNC_CONFIG.
-        c.put("env_prefix", b.name().crateName().toUpperCase(java.util.Locale.ROOT));
+        c.put("env_prefix", b.name().crateName().toUpperCase(Locale.ROOT));
         // The crate name in Pascal case (OrdersSync for orders-sync): the C ABI's type prefix, a Java class name.
         c.put("crate_pascal", b.name().pascal());
         c.put("kind", b.kind().id());
@@ -83,15 +85,20 @@ public final class ProjectGenerator {
         b.crates().forEach((name, crate) -> versions.put(name, crate.version()));
         c.put("versions", versions);
         c.put("decisions", b.decisions());
-        for (String table : java.util.List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+        for (String table : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
             c.put(table.replace('-', '_'), CargoDependencies.table(table, manifest.crates(), b.crates(),
                     u -> holds(u.when(), c), f -> engine.render(manifest.id() + " crate feature", f, c)));
         }
+        manifest.values().forEach((name, value) -> {
+            if (c.putIfAbsent(name, value) != null) {
+                throw new IllegalStateException(manifest.id() + "/manifest.yaml: the value '" + name
+                        + "' would hide the blueprint's own");
+            }
+        });
         return c;
     }
 
-    private static String read(String set, String template) {
-        String resource = "/templates/" + set + "/" + template;
+    private static String read(String resource) {
         try (InputStream in = ProjectGenerator.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing template " + resource);

@@ -10,13 +10,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A template set's manifest: what it offers, the crates its Cargo.toml declares, and its files grouped by the
  * contributor that owns them, each with its condition. Validated when loaded; errors name the file and line.
  */
-public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, List<Contributor> contributors) {
+public record TemplateManifest(String id, Offer offer, Map<String, String> values, List<CrateUse> crates,
+        List<Contributor> contributors) {
+    /** Where templates shared by several sets live: a file entry's `template: shared/...` names one of them. */
+    public static final String SHARED = "shared/";
 
     /** The booleans of the blueprint context a `when` may name (engines, layers, optional features). */
     public static final Set<String> CONDITIONS = Set.of("sqlite", "postgres", "sqlx", "diesel", "websocket", "cxx");
@@ -27,7 +32,12 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
      */
     public record Contributor(String id, List<String> when, List<FileEntry> files) {}
 
-    public record FileEntry(String template, String path) {}
+    public record FileEntry(String template, String path) {
+        /** The class-path resource of the template: the set's own folder, or templates/shared/ for a shared one. */
+        public String resource(String set) {
+            return template.startsWith(SHARED) ? "/templates/" + template : "/templates/" + set + "/" + template;
+        }
+    }
 
     /**
      * One dependency of the generated Cargo.toml; its version comes from knowledge/crates.yaml.
@@ -52,7 +62,7 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
             if (!id.equals(templateSet)) {
                 throw doc.error(root, "id", "the set's id '" + id + "' differs from its folder '" + templateSet + "'");
             }
-            return new TemplateManifest(id, offer(doc, id), crates(doc, catalogue), contributors(doc, templateSet));
+            return new TemplateManifest(id, offer(doc, id), values(doc), crates(doc, catalogue), contributors(doc, templateSet));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,16 +131,40 @@ public record TemplateManifest(String id, Offer offer, List<CrateUse> crates, Li
         return List.copyOf(uses);
     }
 
+    /**
+     * `values:`, named strings the set's templates use beside the blueprint's (a service's default port), so that
+     * a template shared by several sets can still say what differs between them.
+     */
+    private static Map<String, String> values(YamlDoc doc) {
+        JsonNode v = doc.root().get("values");
+        if (v == null) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw doc.error(doc.root(), "values", "'values' maps names to strings");
+        }
+        Map<String, String> values = new TreeMap<>();
+        v.properties().forEach(e -> {
+            if (!e.getValue().isValueNode()) {
+                throw doc.error(v, e.getKey(), "the value '" + e.getKey() + "' must be a string or a number");
+            }
+            values.put(e.getKey(), e.getValue().asText());
+        });
+        return Map.copyOf(values);
+    }
+
     private static List<Contributor> contributors(YamlDoc doc, String set) {
         List<Contributor> contributors = new ArrayList<>();
         for (JsonNode c : doc.list(doc.root(), "contributors")) {
             List<FileEntry> files = new ArrayList<>();
             for (JsonNode f : doc.list(c, "files")) {
                 String template = doc.text(f, "template");
-                if (TemplateManifest.class.getResource("/templates/" + set + "/" + template) == null) {
-                    throw doc.error(f, "template", "no template file '" + template + "' in the set");
+                FileEntry entry = new FileEntry(template, doc.text(f, "path"));
+                if (TemplateManifest.class.getResource(entry.resource(set)) == null) {
+                    throw doc.error(f, "template", "no template file '" + template + "' in the set"
+                            + (template.startsWith(SHARED) ? " (looked in templates/" + template + ")" : ""));
                 }
-                files.add(new FileEntry(template, doc.text(f, "path")));
+                files.add(entry);
             }
             contributors.add(new Contributor(doc.text(c, "id"), condition(doc, c), List.copyOf(files)));
         }
