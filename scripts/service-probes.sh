@@ -8,8 +8,9 @@
 #   4. a metrics-cardinality probe: 300 requests with made-up methods and paths may grow /metrics by at most 4 KB.
 # Used by GeneratedServiceIT for every web framework and database, and by hand:
 #   scripts/service-probes.sh http://127.0.0.1:8080 [report-dir]
-# SEED and EXAMPLES override the fixed seed (20261207) and the examples per operation (50).
+# The tools come from scripts/setup.d/35-peer-tools.sh. SEED and EXAMPLES override the fixed seed (20261207) and the examples per operation (50).
 set -uo pipefail
+export PATH="${RUST_ENGINEER_PEER_TOOLS:-$HOME/.cache/rust-engineer/peer-tools}/bin:$PATH"
 base="${1:?usage: service-probes.sh BASE_URL [REPORT_DIR]}"
 reports="${2:-$(mktemp -d)}"
 seed="${SEED:-20261207}"

@@ -40,6 +40,11 @@ public final class ProjectGenerator {
                 }
             }
         }
+        CargoLock.forBlueprint(b).ifPresent(lock -> {
+            if (files.put("Cargo.lock", lock) != null) {
+                throw new IllegalStateException(b.template() + " writes a Cargo.lock of its own; the recorded one belongs there");
+            }
+        });
         return new GeneratedProject(b.name().name(), files);
     }
 

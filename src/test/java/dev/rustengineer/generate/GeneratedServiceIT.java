@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.blueprint.ProjectKind;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import dev.rustengineer.blueprint.ProjectKind;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,12 @@ class GeneratedServiceIT {
             String base = "http://127.0.0.1:" + port;
             ItSupport.awaitHttp(base + "/health/live", service);
             exercise(base, variant.resource());
+            // The peer tools a new user would point at it: schemathesis at zero failures, an OpenAPI validator,
+            // a slow-client and a metrics-cardinality probe (scripts/service-probes.sh says what each checks).
+            var probes = ItSupport.run(Path.of("."), Map.of(), Duration.ofMinutes(10), "bash", "scripts/service-probes.sh", base,
+                    dir.resolve("probe-reports").toString());
+            assertThat(probes.code()).as(probes.out()).isZero();
+            System.out.println(variant.id() + ": " + probes.out().strip());
         } finally {
             service.destroy();
         }
@@ -56,56 +64,109 @@ class GeneratedServiceIT {
         assertThat(text).contains("\"request_id\":\"" + TRACE_ID + "\"");
     }
 
+    /** docs/service-contract.md, call by call. */
     private static void exercise(String base, String resource) throws Exception {
         String items = base + "/" + resource;
         var created = send("POST", items, "{\"name\":\"first\",\"description\":\"the first\",\"quantity\":2}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("x-request-id")).isPresent();
         long id = JSON.readTree(created.body()).get("id").asLong();
+        assertThat(created.headers().firstValue("location")).contains("/" + resource + "/" + id);
+        assertThat(created.headers().firstValue("etag")).contains("\"1\"");
         assertThat(send("POST", items, "{\"name\":\"second\",\"quantity\":5}").statusCode()).isEqualTo(201);
 
         var read = send("GET", items + "/" + id, null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).get("name").asText()).isEqualTo("first");
+        assertThat(JSON.readTree(read.body()).get("version").asInt()).isEqualTo(1);
+        assertThat(send("GET", items + "/" + id, null, Map.of("if-none-match", "\"1\"")).statusCode()).isEqualTo(304);
 
-        var list = JSON.readTree(send("GET", items + "?page=1&per_page=1", null).body());
-        assertThat(list.get("total").asInt()).isEqualTo(2);
-        assertThat(list.get("items")).hasSize(1);
-        assertThat(list.get("items").get(0).get("name").asText()).isEqualTo("second");
+        // Keyset paging, newest first: the first page ends where `next` and the Link header continue.
+        var first = send("GET", items + "?limit=1", null);
+        JsonNode page = JSON.readTree(first.body());
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("name").asText()).isEqualTo("second");
+        String next = page.get("next").asText();
+        assertThat(next).startsWith("/" + resource + "?").contains("limit=1").contains("after=");
+        assertThat(first.headers().firstValue("link")).hasValueSatisfying(l -> assertThat(l).contains("rel=\"next\""));
+        JsonNode last = JSON.readTree(send("GET", base + next, null).body());
+        assertThat(last.get("items").get(0).get("name").asText()).isEqualTo("first");
+        JsonNode end = JSON.readTree(send("GET", items + "?limit=1&after=" + id, null).body());
+        assertThat(end.get("items")).isEmpty();
+        assertThat(end.get("next").isNull()).isTrue();
 
-        var updated = send("PUT", items + "/" + id, "{\"name\":\"renamed\",\"quantity\":7}");
-        assertThat(updated.statusCode()).isEqualTo(200);
+        // Optimistic concurrency: the ETag is the version; a stale If-Match is refused.
+        var updated = send("PUT", items + "/" + id, "{\"name\":\"renamed\",\"quantity\":7}", Map.of("if-match", "\"1\""));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         assertThat(JSON.readTree(updated.body()).get("quantity").asInt()).isEqualTo(7);
+        assertThat(updated.headers().firstValue("etag")).contains("\"2\"");
+        var stale = send("PUT", items + "/" + id, "{\"name\":\"lost\",\"quantity\":1}", Map.of("if-match", "\"1\""));
+        assertProblem(stale, 412);
 
-        var invalid = send("POST", items, "{\"name\":\"\",\"quantity\":-1}");
-        assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.headers().firstValue("content-type")).contains("application/problem+json");
-        assertThat(JSON.readTree(invalid.body()).get("status").asInt()).isEqualTo(422);
+        // Errors: one format, per-field, never echoing what was sent.
+        String secret = "SECRET-" + "x".repeat(300);
+        var invalid = send("POST", items, "{\"name\":\"" + secret + "\",\"quantity\":-1}");
+        assertProblem(invalid, 422);
+        assertThat(invalid.body()).doesNotContain("SECRET");
+        JsonNode errors = JSON.readTree(invalid.body()).get("errors");
+        assertThat(errors.findValuesAsText("field")).contains("name", "quantity");
+        assertProblem(send("POST", items, "{\"name\":\"x\",\"quantity\":1,\"colour\":\"red\"}"), 422);
+        assertProblem(send("POST", items, "{\"name\":\"a\\u0000b\",\"quantity\":1}"), 422);
+        assertProblem(send("POST", items, "{\"name\":", Map.of()), 400);
+        assertProblem(sendTyped("POST", items, "{\"name\":\"x\",\"quantity\":1}", "text/plain"), 415);
+        assertProblem(send("POST", items, "{\"name\":\"" + "y".repeat(70 * 1024) + "\",\"quantity\":1}"), 413);
+        assertProblem(send("GET", items + "/abc", null), 400);
+        assertProblem(send("GET", items + "?limit=abc", null), 400);
+        var wrongMethod = send("TRACE", items, null);
+        assertProblem(wrongMethod, 405);
+        assertThat(wrongMethod.headers().firstValue("allow")).hasValueSatisfying(a -> assertThat(a).contains("GET").contains("POST"));
 
+        assertThat(send("DELETE", items + "/" + id, null, Map.of("if-match", "\"1\"")).statusCode()).isEqualTo(412);
         assertThat(send("DELETE", items + "/" + id, null).statusCode()).isEqualTo(204);
         assertThat(send("GET", items + "/" + id, null).statusCode()).isEqualTo(404);
 
         var traced = ItSupport.HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).header("x-request-id", TRACE_ID)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(traced.headers().firstValue("x-request-id")).contains(TRACE_ID);
-        var unknown = send("GET", base + "/no-such-route", null);
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("content-type")).contains("application/problem+json");
+        assertProblem(send("GET", base + "/no-such-route", null), 404);
 
         assertThat(send("GET", base + "/health/ready", null).statusCode()).isEqualTo(200);
         String metrics = send("GET", base + "/metrics", null).body();
         assertThat(metrics).contains("http_requests_total").contains("http_request_duration_seconds");
+        // Labels are bounded: the made-up method and the unknown path above are folded, never recorded as sent.
+        assertThat(metrics).doesNotContain("TRACE").doesNotContain("no-such-route").contains("unmatched");
 
         String openapi = send("GET", base + "/openapi.json", null).body();
         // Parsed by an OpenAPI parser, not just as JSON: the document must be valid OpenAPI 3.
-        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(openapi, null, null);
+        var parsed = new OpenAPIV3Parser().readContents(openapi, null, null);
         assertThat(parsed.getMessages()).as("OpenAPI parser messages").isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/" + resource, "/" + resource + "/{id}", "/health/ready");
         JsonNode doc = JSON.readTree(openapi);
         assertThat(doc.get("openapi").asText()).startsWith("3.");
-        assertThat(doc.get("paths").has("/" + resource)).isTrue();
         assertThat(doc.get("paths").get("/" + resource + "/{id}").has("delete")).isTrue();
         assertThat(doc.at("/components/schemas").size()).isGreaterThanOrEqualTo(3);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        return ItSupport.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> sendTyped(String method, String url, String body, String contentType)
+            throws IOException, InterruptedException {
+        return ItSupport.HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("content-type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {

@@ -74,33 +74,49 @@ public final class ItSupport {
     public record Generated(Path project, String output, int testsPassed) {}
 
     /**
-     * Runs `./rust-engineer new NAME ARGS --dir DIR --verify --target-dir SHARED` through the real launcher and
-     * asserts it passed (fmt, clippy -D warnings, build, test all green, at least {@code minTests} tests run).
+     * Runs `./rust-engineer new NAME ARGS --dir DIR`, then `./rust-engineer verify DIR/NAME --target-dir SHARED`,
+     * through the real launcher and asserts it passed (fmt, clippy -D warnings, build, test all green, at least
+     * {@code minTests} tests run) and that cargo left the shipped Cargo.lock as it was: the recorded resolution
+     * is the one CI built, so `--locked` builds (the Dockerfile, the generated workflow) accept it.
      * {@code databaseUrl} is given to the generated tests as DATABASE_URL (null: unset, SQLite only).
      */
     public static Generated newAndVerify(String name, List<String> args, Path dir, String databaseUrl, int minTests)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of("rust-engineer").toAbsolutePath().toString(), "new", name));
-        command.addAll(args);
-        command.addAll(List.of("--dir", dir.toString(), "--verify", "--target-dir", cargoTarget().toString()));
+        String launcher = Path.of("rust-engineer").toAbsolutePath().toString();
+        List<String> generate = new ArrayList<>(List.of(launcher, "new", name));
+        generate.addAll(args);
+        generate.addAll(List.of("--dir", dir.toString()));
+        String generated = launch(generate, null);
+        Path project = dir.resolve(name);
+        Path lock = project.resolve("Cargo.lock");
+        assertThat(lock).as("the shipped Cargo.lock").exists();
+        String shipped = Files.readString(lock);
+        String out = generated + launch(List.of(launcher, "verify", project.toString(), "--target-dir", cargoTarget().toString()),
+                databaseUrl);
+        System.out.println(out);
+        assertThat(out).contains("PASSED");
+        Matcher m = TESTS_PASSED.matcher(out);
+        assertThat(m.find()).as("a test line with 0 failed in:%n%s", out).isTrue();
+        int passed = Integer.parseInt(m.group(1));
+        assertThat(passed).as("tests run").isGreaterThanOrEqualTo(minTests);
+        assertThat(Files.readString(lock)).as("cargo changed the shipped Cargo.lock of %s (record the locks again: "
+                + "mvn test -Dtest=CargoLockTest -Dlocks.update=true)", name).isEqualTo(shipped);
+        return new Generated(project, out, passed);
+    }
+
+    private static String launch(List<String> command, String databaseUrl) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (databaseUrl != null) {
             pb.environment().put("DATABASE_URL", databaseUrl);
         } else {
             pb.environment().remove("DATABASE_URL");
         }
-        Process gen = pb.start();
-        gen.getOutputStream().close();
-        String out = new String(gen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gen.waitFor(40, TimeUnit.MINUTES)).isTrue();
-        System.out.println(out);
-        assertThat(gen.exitValue()).as(out).isZero();
-        assertThat(out).contains("PASSED");
-        Matcher m = TESTS_PASSED.matcher(out);
-        assertThat(m.find()).as("a test line with 0 failed in:%n%s", out).isTrue();
-        int passed = Integer.parseInt(m.group(1));
-        assertThat(passed).as("tests run").isGreaterThanOrEqualTo(minTests);
-        return new Generated(dir.resolve(name), out, passed);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(40, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("%s:%n%s", String.join(" ", command), out).isZero();
+        return out;
     }
 
     /** Starts a built binary with the environment given, its output going to {@code log}. */
