@@ -101,10 +101,16 @@ public final class CheckRunner {
                     out.append("(output lost: ").append(e.getMessage()).append(')');
                 }
             });
-            boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            boolean done;
+            try {
+                done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                // A cancelled handoff (MCP cancellation, stdin closed) must not leave a cargo build or a tsc running.
+                stop(p);
+                throw e;
+            }
             if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                stop(p);
             }
             reader.join(5000);
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -122,6 +128,11 @@ public final class CheckRunner {
             Thread.currentThread().interrupt();
             return new CheckResult(c, CheckResult.Status.FAILED, "interrupted", 0);
         }
+    }
+
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static String tail(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.AdviceJson;
+import dev.rustengineer.blueprint.Offer;
 import dev.rustengineer.doctor.Doctor;
 import dev.rustengineer.knowledge.KnowledgeJson;
 import dev.rustengineer.knowledge.KnowledgeText;
@@ -14,15 +15,16 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.io.FilterInputStream;
-import java.io.IOException;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,52 +37,45 @@ public final class McpServerRunner {
     private final RustEngineer re;
     private final Duration timeLimit;
     private final java.nio.file.Path root;
+    private final InFlight inFlight = new InFlight();
+    private final ToolCall calls;
 
     /** @param root new_project and verify work only inside this directory */
     public McpServerRunner(RustEngineer re, Duration timeLimit, java.nio.file.Path root) {
         this.re = re;
         this.timeLimit = timeLimit;
         this.root = root.toAbsolutePath().normalize();
+        this.calls = new ToolCall(inFlight, timeLimit);
     }
 
-    /** Serves until the client closes stdin. */
+    /**
+     * Serves until the client closes stdin; then stops the calls in flight (and their processes) and returns, so the
+     * command exits 0.
+     */
     public void serve(InputStream in, OutputStream out) throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        InputStream watched = new FilterInputStream(in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n < 0) {
-                    closed.countDown();
-                }
-                return n;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int c = super.read();
-                if (c < 0) {
-                    closed.countDown();
-                }
-                return c;
-            }
-        };
-        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(JsonMapper.builder().build()), watched, out);
+        List<SyncToolSpecification> tools = tools();
+        StdinGuard guard = new StdinGuard(in, out, inFlight, tools.stream().map(t -> t.tool().name()).collect(Collectors.toSet()));
+        var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(JsonMapper.builder().build()), guard.sdkInput(), guard.sdkOutput());
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("rust-engineer", "0.1.0")
                 .instructions("The Rust Engineer: call `advise` with a brief to learn whether Rust fits a task, the stack, "
                         + "and the decision paths; `new_project` generates a proven Rust service and `verify` proves a project "
-                        + "with cargo; `audit` reviews Rust source; `knowledge` shows the rules; `doctor` checks the Rust toolchain.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
-                .tools(tools())
+                        + "with cargo; `audit` reviews Rust source; `knowledge` shows the rules; `doctor` checks the Rust toolchain. "
+                        + "The resources hold each decision tree and table, the crate catalogue and the audit rules.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
+                .tools(tools)
+                .resources(KnowledgeResources.entries(re.knowledge(), re::auditRules).stream()
+                        .map(KnowledgeResources.Entry::specification).toList())
+                .prompts(Prompts.all())
                 .build();
-        closed.await();
+        guard.start();
+        guard.awaitEnd();
         server.closeGracefully();
     }
 
     List<SyncToolSpecification> tools() {
         List<SyncToolSpecification> tools = new ArrayList<>();
-        tools.add(tool("advise",
+        tools.add(tool("advise", ToolHints.readOnly("Advise on a task"),
                 "Decide whether the Rust Engineer takes a task and how: the stack (runtime, web framework, db layer, FFI, "
                         + "target), the path through each decision tree of the spec, escalations to oracle, handoffs to other "
                         + "specialists, and what had to be assumed. Give `text` (a free-text brief) and/or structured fields; "
@@ -98,13 +93,21 @@ public final class McpServerRunner {
                     }
                     return result.structuredContent(JSON.convertValue(json, Map.class)).build();
                 }));
-        tools.add(tool("knowledge",
+        tools.add(tool("knowledge", ToolHints.readOnly("Show the knowledge"),
                 "The rules the advice follows: the spec's decision trees (drawn as text), the async runtime and FFI tables, "
                         + "the invoke/don't-invoke rules, the six escalation triggers and the seven integration patterns. "
                         + "format='text' (default, readable) or 'json'.",
                 Map.of("format", Map.of("type", "string", "enum", List.of("text", "json"), "description", "text (default) or json")),
-                args -> CallToolResult.builder().addTextContent("json".equals(args.get("format"))
-                        ? KnowledgeJson.render(re.knowledge()) : KnowledgeText.render(re.knowledge())).build()));
+                args -> {
+                    String format = "json".equals(args.get("format")) ? "json" : "text";
+                    String text = format.equals("json") ? KnowledgeJson.render(re.knowledge()) : KnowledgeText.render(re.knowledge());
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("format", format);
+                    structured.put("text", text);
+                    structured.put("resources", KnowledgeResources.entries(re.knowledge(), re::auditRules).stream()
+                            .map(KnowledgeResources.Entry::uri).toList());
+                    return CallToolResult.builder().addTextContent(text).structuredContent(structured).build();
+                }));
         Map<String, Object> newProps = new java.util.LinkedHashMap<>();
         newProps.put("name", Map.of("type", "string", "description", "The cargo package name, e.g. 'orders' (also the directory's name)."));
         newProps.put("directory", Map.of("type", "string", "description",
@@ -124,10 +127,10 @@ public final class McpServerRunner {
         newProps.put("resource", Map.of("type", "string", "description", "The REST resource, plural snake_case (default: from the brief, else items)."));
         newProps.put("force", Map.of("type", "boolean", "description", "Write into a non-empty directory (only generated files are replaced)."));
         newProps.put("force_rust", Map.of("type", "boolean", "description", "Generate even when the advice routes the task away from Rust."));
-        tools.add(tool("new_project",
+        tools.add(tool("new_project", ToolHints.writes("Generate a Rust project", false),
                 "Generate a production-grade Rust project from a brief: an HTTP service (SQLx on SQLite or PostgreSQL, health, "
                         + "metrics, OpenAPI, tests, Dockerfile, Kubernetes, Helm, CI), a gRPC service or a CLI tool, as offered: "
-                        + String.join("; ", dev.rustengineer.blueprint.Offer.describe(offers).stream().map(l -> l.replaceAll("\\s+", " ")).toList()) 
+                        + String.join("; ", offers.stream().map(McpServerRunner::offer).toList())
                         + ". Written inside the server's root directory. Returns the "
                         + "decisions taken and the files written. When the advice routes the task to another specialist, nothing "
                         + "is written and the result says to whom (isError=false: that is an answer, not a failure). Follow with "
@@ -138,17 +141,17 @@ public final class McpServerRunner {
         verifyProps.put("steps", Map.of("type", "array", "items", Map.of("type", "string", "enum", List.of("fmt", "clippy", "build", "test")),
                 "description", "Which steps to run (default all four, in order)."));
         verifyProps.put("limit", Map.of("type", "integer", "minimum", 1, "description", "How many diagnostics to return (default 20)."));
-        tools.add(tool("verify",
+        tools.add(tool("verify", ToolHints.builds("Verify with cargo"),
                 "Prove a Rust project with real cargo: fmt --check, clippy --all-targets -D warnings, build, test. Returns a "
                         + "one-line summary per step first, then the compiler's diagnostics as records (file, line, column, level, "
                         + "code, message), at most `limit`. isError=true when a step fails.",
-                verifyProps, List.of("path"), this::verifyTool));
+                verifyProps, List.of("path"), (Work) this::verifyTool));
         Map<String, Object> auditProps = new java.util.LinkedHashMap<>();
         auditProps.put("path", Map.of("type", "string", "description", "A crate, workspace or directory of Rust files, relative to the server's root."));
         auditProps.put("limit", Map.of("type", "integer", "minimum", 0, "description", "How many findings to list, highest severity first (default 20)."));
         auditProps.put("min_severity", Map.of("type", "string", "enum", List.of("info", "low", "medium", "high", "critical"),
                 "description", "Leave out findings below this severity (default low)."));
-        tools.add(tool("audit",
+        tools.add(tool("audit", ToolHints.readOnly("Audit Rust source"),
                 "Review Rust source like the spec's Rust engineer: unsafe blocks (and those without a // SAFETY: comment), "
                         + "transmute, FFI boundaries, custom executors, complex lifetimes, blocking calls and std locks held across "
                         + ".await in async code, unwrap/expect outside tests, queries in loops. Returns a summary first (counts by "
@@ -165,14 +168,14 @@ public final class McpServerRunner {
         handoffProps.put("check", Map.of("type", "boolean", "description", "Run the specialist's own tools on the package (default true)."));
         handoffProps.put("database_url", Map.of("type", "string", "description",
                 "A PostgreSQL server for database-optimizer's EXPLAIN ANALYZE (a scratch database is made there and dropped)."));
-        tools.add(tool("handoff",
+        tools.add(tool("handoff", ToolHints.writes("Hand off to a specialist", true),
                 "Make the package another specialist takes over from a Rust project (the spec's integration patterns), with a "
                         + "HANDOFF.md for them (what was built, the contract, the decisions, open escalations, how to run the "
                         + "checks), checked with that specialist's own tools where installed. Returns the files written and each "
                         + "check's result; isError=true when a check fails or the project lacks what the handoff needs (the "
                         + "result then says what to add, or the `new` flag that adds it).",
                 handoffProps, List.of("path", "to"), this::handoffTool));
-        tools.add(tool("doctor",
+        tools.add(tool("doctor", ToolHints.readOnly("Check the toolchain"),
                 "Check the tools rust-engineer drives on this machine (cargo, rustc, clippy, rustfmt, toolchains, wasm32 "
                         + "target, protoc, psql, gcc): versions found, and for each missing one what it is needed for and "
                         + "how to install it. Missing tools are listed first.",
@@ -204,7 +207,11 @@ public final class McpServerRunner {
         var outcome = re.newProject(brief, options,
                 new dev.rustengineer.generate.Destination.Directory(dir, Boolean.TRUE.equals(args.get("force"))));
         if (outcome instanceof dev.rustengineer.generate.NewProjectOutcome.RoutedAway away) {
-            return CallToolResult.builder().addTextContent("Not generated: this task goes to " + away.advice().route() + " ("
+            Map<String, Object> routed = new LinkedHashMap<>();
+            routed.put("generated", false);
+            routed.put("route", away.advice().route());
+            routed.put("languages", away.advice().languages());
+            return CallToolResult.builder().structuredContent(routed).addTextContent("Not generated: this task goes to " + away.advice().route() + " ("
                     + String.join(", ", away.advice().languages()) + "). " + AdviceSummary.summary(away.advice())
                     + " Pass force_rust=true to generate the Rust service anyway.").build();
         }
@@ -219,17 +226,27 @@ public final class McpServerRunner {
         }
         sb.append("\nDecisions: ").append(String.join("; ", blueprint.decisions()));
         sb.append("\nFiles: ").append(String.join(", ", written.files()));
-        return CallToolResult.builder().addTextContent(sb.toString()).build();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("generated", true);
+        json.put("location", root.relativize(written.location()).toString());
+        json.put("summary", blueprint.summary());
+        json.put("decisions", blueprint.decisions());
+        json.put("notes", blueprint.notes());
+        json.put("files", written.files());
+        if (written.formatProblem() != null) {
+            json.put("warning", written.formatProblem());
+        }
+        return CallToolResult.builder().addTextContent(sb.toString()).structuredContent(json).build();
     }
 
-    private CallToolResult verifyTool(Map<String, Object> args) {
+    private CallToolResult verifyTool(Map<String, Object> args, VerifyProgress.Progress progress) {
         var project = inRoot(String.valueOf(args.get("path")));
         var steps = args.get("steps") instanceof List<?> l && !l.isEmpty()
                 ? dev.rustengineer.verify.VerifyStep.parse(String.join(",", l.stream().map(Object::toString).toList()))
                 : List.of(dev.rustengineer.verify.VerifyStep.values());
         int limit = args.get("limit") instanceof Number n ? n.intValue() : 20;
         var report = re.verify(project, new dev.rustengineer.verify.VerifyOptions(steps, timeLimit, null),
-                dev.rustengineer.verify.ProgressListener.none());
+                new VerifyProgress(progress, steps.size()));
         StringBuilder sb = new StringBuilder(report.passed() ? "PASSED" : "FAILED");
         report.steps().forEach(r -> sb.append("\n").append(r.step().cliName()).append(": ").append(r.passed() ? "pass" : "FAIL")
                 .append(" (").append(r.summary()).append(", ").append(r.elapsed().toSeconds()).append(" s)"));
@@ -274,7 +291,7 @@ public final class McpServerRunner {
         try {
             outcome = re.handoff(request);
         } catch (dev.rustengineer.handoff.HandoffException e) {
-            return ToolCall.error(e.getMessage());
+            return ToolCall.error("handoff", e.getMessage());
         }
         Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("specialist", outcome.specialist());
@@ -317,6 +334,19 @@ public final class McpServerRunner {
         return p;
     }
 
+    /**
+     * One offered set as a phrase: "service axum (sqlite|postgres via sqlx|diesel; optional: auth, cache)". Not
+     * Offer.describe, whose columns are padded for a terminal and run together when a value fills its column.
+     */
+    private static String offer(Offer o) {
+        List<String> parts = new ArrayList<>();
+        parts.add(o.hasDatabase() ? String.join("|", o.db()) + " via " + String.join("|", o.dbLayers()) : "no database");
+        if (!o.optional().isEmpty()) {
+            parts.add("optional: " + String.join(", ", o.optional()));
+        }
+        return o.kind().id() + (o.web() == null ? "" : " " + o.web()) + " (" + String.join("; ", parts) + ")";
+    }
+
     private static Map<String, Object> withDetail(Map<String, Object> props) {
         Map<String, Object> p = new java.util.LinkedHashMap<>(props);
         p.put("detail", Map.of("type", "string", "enum", List.of("summary", "full"),
@@ -324,16 +354,32 @@ public final class McpServerRunner {
         return p;
     }
 
-    private SyncToolSpecification tool(String name, String description, Map<String, Object> properties,
-            java.util.function.Function<Map<String, Object>, CallToolResult> work) {
-        return tool(name, description, properties, List.of(), work);
+    /** A tool's work: its arguments, and where its progress goes when the client asked for progress. */
+    @FunctionalInterface
+    interface Work {
+        CallToolResult apply(Map<String, Object> args, VerifyProgress.Progress progress);
     }
 
-    private SyncToolSpecification tool(String name, String description, Map<String, Object> properties, List<String> required,
-            java.util.function.Function<Map<String, Object>, CallToolResult> work) {
-        var tool = McpSchema.Tool.builder().name(name).description(description)
-                .inputSchema(BriefSchema.object(properties, required)).build();
-        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> ToolCall.run(timeLimit,
-                () -> work.apply(request.arguments() == null ? Map.of() : request.arguments()))).build();
+    private SyncToolSpecification tool(String name, ToolAnnotations hints, String description, Map<String, Object> properties,
+            Function<Map<String, Object>, CallToolResult> work) {
+        return tool(name, hints, description, properties, List.of(), (args, progress) -> work.apply(args));
+    }
+
+    private SyncToolSpecification tool(String name, ToolAnnotations hints, String description, Map<String, Object> properties,
+            List<String> required, Function<Map<String, Object>, CallToolResult> work) {
+        return tool(name, hints, description, properties, required, (args, progress) -> work.apply(args));
+    }
+
+    private SyncToolSpecification tool(String name, ToolAnnotations hints, String description, Map<String, Object> properties,
+            List<String> required, Work work) {
+        var tool = McpSchema.Tool.builder().name(name).title(hints.title()).description(description)
+                .inputSchema(BriefSchema.object(properties, required)).outputSchema(OutputSchemas.of(name)).annotations(hints).build();
+        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
+            Map<String, Object> meta = request.meta() == null ? Map.of() : request.meta();
+            Object requestId = meta.get(InFlight.REQUEST_ID);
+            var progress = new VerifyProgress.Progress(exchange, meta.get("progressToken"));
+            return calls.run(name, requestId == null ? null : requestId.toString(),
+                    () -> work.apply(request.arguments() == null ? Map.of() : request.arguments(), progress));
+        }).build();
     }
 }

@@ -3,43 +3,79 @@ package dev.rustengineer.mcp;
 import dev.rustengineer.UsageException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Runs a tool's work with a time limit and turns failures into honest {@code isError} results: bad arguments say
- * what to fix; a timeout says how long it ran; nothing escapes as a protocol error.
+ * Runs a tool's work on its own thread with a time limit and turns failures into honest {@code isError} results
+ * that name the tool: bad arguments say what to fix; a timeout says how long it ran; a cancellation says so;
+ * nothing escapes as a protocol error. The thread is registered in {@link InFlight} so a cancellation or the
+ * closing of stdin can interrupt it.
  */
 final class ToolCall {
-    private static final ExecutorService POOL = Executors.newVirtualThreadPerTaskExecutor();
+    private final InFlight inFlight;
+    private final Duration limit;
 
-    private ToolCall() {}
+    ToolCall(InFlight inFlight, Duration limit) {
+        this.inFlight = inFlight;
+        this.limit = limit;
+    }
 
-    static CallToolResult run(Duration limit, Supplier<CallToolResult> work) {
-        Future<CallToolResult> f = POOL.submit(work::get);
+    CallToolResult run(String tool, String requestId, Supplier<CallToolResult> work) {
+        CompletableFuture<CallToolResult> result = new CompletableFuture<>();
+        Thread worker = Thread.ofVirtual().name("tool-" + tool).unstarted(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        InFlight.Call call = new InFlight.Call(worker);
+        inFlight.started(requestId, call);
+        worker.start();
         try {
-            return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            CallToolResult r = result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return call.cancelled().get() ? cancelled(tool) : r;
         } catch (TimeoutException e) {
-            f.cancel(true);
-            return error("timed out after " + limit.toSeconds() + " s");
+            worker.interrupt();
+            join(worker);
+            return error(tool, "timed out after " + limit.toSeconds() + " s; its processes were stopped");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof UsageException || cause instanceof IllegalArgumentException) {
-                return error("bad arguments: " + cause.getMessage());
+            if (call.cancelled().get()) {
+                return cancelled(tool);
             }
-            return error("internal error: " + cause);
+            if (cause instanceof UsageException || cause instanceof IllegalArgumentException) {
+                return error(tool, "bad arguments: " + cause.getMessage());
+            }
+            return error(tool, "internal error: " + cause);
         } catch (InterruptedException e) {
+            worker.interrupt();
+            join(worker);
             Thread.currentThread().interrupt();
-            return error("interrupted");
+            return cancelled(tool);
+        } finally {
+            inFlight.finished(requestId, call);
         }
     }
 
-    static CallToolResult error(String message) {
-        return CallToolResult.builder().isError(true).addTextContent(message).build();
+    private static CallToolResult cancelled(String tool) {
+        return error(tool, "cancelled; its processes were stopped");
+    }
+
+    /** Waits for the work to stop its processes: a timed-out verify must not leave cargo running behind the answer. */
+    private static void join(Thread worker) {
+        try {
+            worker.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static CallToolResult error(String tool, String message) {
+        return CallToolResult.builder().isError(true).addTextContent(tool + ": " + message).build();
     }
 }
