@@ -57,7 +57,7 @@ final class OpenApiDocument {
                 case FieldType.Int i -> p.put("type", "integer").put("minimum", i.min()).put("maximum", Integer.MAX_VALUE);
                 case FieldType.OneOf one -> enumOf(p, one.values());
                 case FieldType.SetOf set -> {
-                    p.put("type", "array");
+                    p.put("type", "array").put("minItems", 1); // an empty list says nothing, and a form cannot send one
                     enumOf(p.putObject("items"), set.values());
                 }
                 case FieldType.Text t -> p.put("type", "string").put("maxLength", TextBriefReader.MAX_BYTES);
