@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,17 @@ final class RequestSchemas {
 
     /** The body's problems against {@code #/components/schemas/NAME}; empty when it conforms. */
     List<FieldProblem> body(String component, JsonNode body) {
+        // The validator cannot compare a number beyond 64 bits with a maximum (it fails on 1e30): such a number is
+        // out of every range this API has, so it is refused here.
+        List<FieldProblem> huge = new ArrayList<>();
+        body.properties().forEach(p -> {
+            if (p.getValue().isNumber() && !p.getValue().canConvertToLong()) {
+                huge.add(new FieldProblem(p.getKey(), "must be a whole number no larger than " + Integer.MAX_VALUE));
+            }
+        });
+        if (!huge.isEmpty()) {
+            return huge;
+        }
         return check(component, "#/components/schemas/" + component, body, "body");
     }
 

@@ -127,7 +127,7 @@ class WebApiTest {
     void badRequestsAreJsonErrors() throws Exception {
         var unknown = post("/api/advise", "application/json", "{\"kind\": \"spaceship\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(unknown.body()).get("detail").asText()).contains("spaceship");
+        assertThat(firstErrorField(unknown)).isEqualTo("kind");
         var broken = post("/api/advise", "application/json", "{\"kind\": ");
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(broken.body()).get("detail").asText()).contains("not valid JSON");
@@ -356,7 +356,7 @@ class WebApiTest {
 
     @Test
     void aValidBriefWithNothingToAdviseOnIsA422() throws Exception {
-        var r = post("/api/advise", "application/json", "{\"text\":\"x\"}");
+        var r = post("/api/advise", "application/json", "{\"text\":\"!!!\"}");
         assertProblem(r, 422, "/api/advise");
     }
 
