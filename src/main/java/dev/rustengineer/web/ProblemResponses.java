@@ -57,7 +57,9 @@ final class ProblemResponses {
         var problem = new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail, ctx.path(),
                 errors, id);
         try {
-            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(JSON.writeValueAsString(problem));
+            // Bytes, not a String: the framework encodes a String as Latin-1 for media types it does not know as
+            // text, and a detail may quote a field name in any script. JSON is UTF-8 (RFC 8259 8.1).
+            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(JSON.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem record always serialises", e);
         }

@@ -337,6 +337,8 @@ class WebApiTest {
         assertThat(firstErrorField(emptyName)).isEqualTo("name");
         var keyword = post("/api/projects/preview", "application/json", "{\"name\":\"async\"}");
         assertThat(firstErrorField(keyword)).isEqualTo("name");
+        var script = post("/api/advise", "application/json", "{\"ключ\":\"x\"}");
+        assertThat(firstErrorField(script)).as("a problem is UTF-8").isEqualTo("ключ");
         var unknown = post("/api/advise", "application/json", "{\"text\":\"REST API\",\"name\":\"x\"}");
         assertProblem(unknown, 400, "/api/advise");
         assertThat(firstErrorField(unknown)).isEqualTo("name");
