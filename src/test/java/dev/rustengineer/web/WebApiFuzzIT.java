@@ -38,7 +38,9 @@ class WebApiFuzzIT {
                     "run", base + "/openapi.json", "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
                     "--seed", "20261207", "--max-examples", "50", "--workers", "1", "--report", "junit",
                     "--report-dir", report.toString()))
-                    .directory(config.toFile()).redirectErrorStream(true);
+                    .directory(report.toFile()).redirectErrorStream(true);
+            // Run in target/ so schemathesis' cache (.schemathesis/) stays out of the sources; the hooks are imported by name.
+            pb.environment().put("PYTHONPATH", config.toString());
             pb.environment().put("SCHEMATHESIS_HOOKS", "hooks");
             pb.environment().put("NO_COLOR", "1");
             Process run = pb.start();
