@@ -1,8 +1,10 @@
 package dev.rustengineer.blueprint;
 
 import dev.rustengineer.UsageException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A cargo package name, checked against cargo's own rules so `cargo new` would accept it too.
@@ -52,6 +54,14 @@ public record ProjectName(String name) {
         if (WINDOWS.contains(name)) {
             throw new UsageException("project name '" + name + "' is a reserved file name on Windows, which cargo refuses");
         }
+    }
+
+    /**
+     * Every name refused although it has cargo's characters (keywords, reserved and Windows device names), for
+     * schemas that should say so before a request is sent.
+     */
+    public static List<String> refused() {
+        return Stream.of(KEYWORDS, RESERVED, WINDOWS).flatMap(Set::stream).sorted().toList();
     }
 
     /** The name as a Rust identifier (how other code refers to the library crate). */

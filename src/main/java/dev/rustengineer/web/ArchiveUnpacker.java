@@ -8,9 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -30,6 +33,17 @@ final class ArchiveUnpacker {
 
     /** @return how many files were written */
     int unpack(byte[] archive, Path into) throws IOException {
+        try {
+            return entries(archive, into);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // commons-compress reports a damaged or foreign body as one of these (an IOException such as "Corrupted
+            // TAR archive", or an IllegalArgumentException from a bad header field): the client's archive is at fault.
+            throw new ApiError(400, "the body is not a readable zip or tar archive: " + e.getMessage(),
+                    List.of(new FieldProblem("body", "a zip, a .tar or a .tar.gz")));
+        }
+    }
+
+    private int entries(byte[] archive, Path into) throws IOException {
         try (ArchiveInputStream<? extends ArchiveEntry> in = open(archive)) {
             int entries = 0;
             int files = 0;
@@ -74,8 +88,8 @@ final class ArchiveUnpacker {
     }
 
     private static boolean isLink(ArchiveEntry e) {
-        return e instanceof org.apache.commons.compress.archivers.tar.TarArchiveEntry t && (t.isSymbolicLink() || t.isLink() || !t.isFile())
-                || e instanceof org.apache.commons.compress.archivers.zip.ZipArchiveEntry z && z.isUnixSymlink();
+        return e instanceof TarArchiveEntry t && (t.isSymbolicLink() || t.isLink() || !t.isFile())
+                || e instanceof ZipArchiveEntry z && z.isUnixSymlink();
     }
 
     private static ArchiveInputStream<? extends ArchiveEntry> open(byte[] archive) throws IOException {
@@ -86,7 +100,7 @@ final class ArchiveUnpacker {
         if (archive.length >= 2 && (archive[0] & 0xff) == 0x1f && (archive[1] & 0xff) == 0x8b) {
             raw = new GzipCompressorInputStream(raw);
         } else if (archive.length < 512) {
-            throw new ApiError(400, "the body is not a zip or tar archive");
+            throw new ApiError(400, "the body is not a zip or tar archive", List.of(new FieldProblem("body", "a zip, a .tar or a .tar.gz")));
         }
         return new TarArchiveInputStream(raw);
     }

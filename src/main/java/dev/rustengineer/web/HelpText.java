@@ -30,7 +30,9 @@ final class HelpText {
                     curl %1$s/openapi.json           this API as an OpenAPI 3 document
                     curl %1$s/health
 
-                  Every error is JSON: {"status": 400, "error": "..."}.
+                  Every error is an RFC 9457 problem (application/problem+json):
+                    {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "...", "instance": "/api/advise",
+                     "errors": [{"field": "latency_ms", "message": "..."}]}
                   A browser gets the web page at %1$s/
                 """.formatted(base);
     }

@@ -56,32 +56,6 @@ final class Metadata {
         return root;
     }
 
-    /**
-     * The API document with the generator's enums (kind, web, db, db_layer, with) filled in from the template sets'
-     * offers, so the document never offers what the sets do not, nor leaves out what they do.
-     */
-    static String withOffers(String openApi, List<Offer> offers) {
-        try {
-            ObjectNode doc = (ObjectNode) JSON.readTree(openApi);
-            ObjectNode props = (ObjectNode) doc.at("/components/schemas/ProjectRequest/allOf/1/properties");
-            Offer.choices(offers).forEach((name, values) ->
-                    enumOf(name.equals("with") ? props.withObject("with").withObject("items") : props.withObject(name), values));
-            return JSON.writeValueAsString(doc);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("web/openapi.json is not valid JSON", e);
-        }
-    }
-
-    private static void enumOf(ObjectNode schema, List<String> values) {
-        schema.put("type", "string");
-        if (values.isEmpty()) {
-            schema.remove("enum"); // an empty enum would allow nothing; no values means none is offered yet
-            return;
-        }
-        ArrayNode e = schema.putArray("enum");
-        values.forEach(e::add);
-    }
-
     private static void option(ArrayNode to, String name, String type, String description, String dflt, List<String> values) {
         ObjectNode o = to.addObject();
         o.put("name", name);

@@ -2,13 +2,13 @@ package dev.rustengineer.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.AdviceJson;
 import dev.rustengineer.audit.AuditOutput;
 import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.Plan;
-import dev.rustengineer.brief.BriefTooLargeException;
 import dev.rustengineer.generate.ProjectWriter;
 import dev.rustengineer.handoff.CheckResult;
 import dev.rustengineer.handoff.HandoffException;
@@ -16,7 +16,6 @@ import dev.rustengineer.handoff.HandoffOutcome;
 import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.KnowledgeJson;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.ByteArrayOutputStream;
@@ -25,25 +24,34 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP door: a REST API and the web page, both thin over the facade. Requests run on virtual threads;
- * bodies are capped; every rejection is a JSON error with a 4xx status.
+ * The HTTP door: a REST API and the web page, both thin over the facade. Requests run on virtual threads; bodies
+ * are capped and checked against the served OpenAPI document; every error is an RFC 9457 problem
+ * ({@link ProblemResponses}).
  */
 public final class WebServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RustEngineer re;
     private final WebLimits limits;
-    private final String openApi;
+    private static final List<String> ARCHIVE_TYPES = List.of("application/zip", "application/gzip", "application/x-tar",
+            "application/octet-stream");
+
+    private final ObjectNode openApi;
+    private final RequestSchemas schemas;
     private final HeavyWork heavy;
+    private final HeavyWork advising;
 
     public WebServer(RustEngineer re, WebLimits limits) {
         this.re = re;
         this.limits = limits;
-        this.openApi = Metadata.withOffers(resource("/web/openapi.json"), re.offers());
+        this.openApi = OpenApiDocument.build(resource("/web/openapi.json"), re.offers(), re.handoffs().offered());
+        this.schemas = new RequestSchemas(openApi);
         this.heavy = new HeavyWork(limits.heavyWorkers(), limits.requestTimeout());
+        this.advising = new HeavyWork(limits.adviseWorkers(), limits.adviseTimeout());
     }
 
     /** Builds and starts the server; port 0 picks a free port (see {@link Javalin#port()}). */
@@ -59,32 +67,41 @@ public final class WebServer {
                 s.directory = "/web";
                 s.location = Location.CLASSPATH;
             });
-            var routes = config.routes;
-            routes.get("/", this::root);
-            routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-            routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-            routes.get("/api/knowledge", ctx -> ctx.contentType("application/json").result(KnowledgeJson.render(re.knowledge())));
-            routes.get("/api/metadata", ctx -> ctx.contentType("application/json").result(Metadata.all(re.offers(), re.handoffs().offered()).toString()));
-            routes.post("/api/projects", this::project);
-            routes.post("/api/projects/preview", this::preview);
-            routes.post("/api/audit", this::audit);
-            routes.post("/api/handoffs", this::handoff);
-            routes.post("/api/advise", ctx -> ctx.contentType("application/json")
-                    .result(AdviceJson.render(re.advise(BriefBody.read(ctx, re)), false)));
-            routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            routes.exception(UsageException.class, (e, ctx) -> error(ctx, e instanceof BriefTooLargeException ? 413 : 400,
-                    e.getMessage()));
-            routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, 413,
-                    "the request body is larger than " + limits.maxBodyBytes() + " bytes"));
-            routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
-            routes.error(404, ctx -> {
-                if (ctx.attribute("rust-engineer.error") == null) {
-                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (GET / lists them)");
-                }
-            });
-            routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+            new Endpoints(config.routes)
+                    .get("/", this::root)
+                    .get("/health", ctx -> ctx.json(Map.of("status", "UP")))
+                    .get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.toString()))
+                    .get("/api/knowledge", ctx -> ctx.contentType("application/json").result(KnowledgeJson.render(re.knowledge())))
+                    .get("/api/metadata", ctx -> ctx.contentType("application/json")
+                            .result(Metadata.all(re.offers(), re.handoffs().offered()).toString()))
+                    .post("/api/projects", this::project)
+                    .post("/api/projects/preview", this::preview)
+                    .post("/api/audit", this::audit)
+                    .post("/api/handoffs", this::handoff)
+                    .post("/api/advise", this::advise);
+            ProblemResponses.install(config.routes, limits);
         });
         return app.start();
+    }
+
+    /**
+     * The advice for a brief, on its own bounded pool: reading a 64 KiB brief costs about a second of CPU, so a
+     * burst of them waits for a core instead of taking every one. The response echoes the start of the text only.
+     */
+    private void advise(Context ctx) throws Exception {
+        var body = BriefBody.read(ctx, schemas, "Brief");
+        var brief = re.readBrief(body, "request body");
+        ObjectNode advice = advising.run(() -> {
+            try {
+                return (ObjectNode) JSON.readTree(AdviceJson.render(re.advise(brief), false));
+            } catch (UsageException e) {
+                throw unprocessable(e);
+            }
+        });
+        if (advice.path("brief").get("text") instanceof TextNode text) {
+            ((ObjectNode) advice.get("brief")).put("text", Snippet.of(text.asText()));
+        }
+        ctx.contentType("application/json").result(advice.toString());
     }
 
     /** The generated project as a zip, like start.spring.io's /starter.zip. */
@@ -119,39 +136,45 @@ public final class WebServer {
         ctx.contentType("application/json").result(o.toString());
     }
 
-    /** A zip or tarball of Rust sources in; findings out as JSON (default) or SARIF (?format=sarif). */
+    /**
+     * A zip or tarball of Rust sources in (recognised by its first bytes, so application/octet-stream is as good as
+     * the archive's own type); findings out as JSON (default) or SARIF (?format=sarif). The sources are unpacked
+     * into a temporary directory that no response names.
+     */
     private void audit(Context ctx) throws Exception {
-        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
-        if (!format.equals("json") && !format.equals("sarif")) {
-            throw new ApiError(400, "format must be json or sarif");
+        String type = BriefBody.mediaType(ctx);
+        if (!ARCHIVE_TYPES.contains(type)) {
+            throw new ApiError(415, (type.isEmpty() ? "the request has no Content-Type" : "the body is " + type)
+                    + "; send an archive as " + String.join(", ", ARCHIVE_TYPES),
+                    List.of(new FieldProblem("Content-Type", "one of " + ARCHIVE_TYPES)));
         }
+        var query = schemas.query("/api/audit", "post", ctx.queryParamMap());
+        String format = query.path("format").asText("json");
+        int limit = query.path("limit").asInt(500);
+        boolean lines = query.path("lines").asBoolean(false);
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
-            throw new ApiError(400, "send a zip or a .tar.gz of Rust sources as the body");
+            throw new ApiError(400, "send a zip or a .tar.gz of Rust sources as the body", List.of(new FieldProblem("body", "an archive")));
         }
-        int limit = ctx.queryParam("limit") == null ? 500 : Integer.parseInt(ctx.queryParam("limit"));
         String result = heavy.run(() -> {
             Path dir = Files.createTempDirectory("rust-engineer-audit-");
             try {
                 new ArchiveUnpacker(limits.maxArchiveEntries(), limits.maxUnpackedBytes()).unpack(body, dir);
                 var report = re.audit(dir, false);
                 if (format.equals("sarif")) {
-                    return AuditOutput.sarif(report, re.auditRules(), "0.1.0").toString();
+                    var sarif = AuditOutput.sarif(report, re.auditRules(), "0.1.0");
+                    // SRCROOT's uri would be this server's temporary directory; results stay relative to it.
+                    if (sarif.at("/runs/0/originalUriBaseIds/SRCROOT") instanceof ObjectNode root) {
+                        root.remove("uri");
+                        root.putObject("description").put("text", "the root of the uploaded archive");
+                    }
+                    return sarif.toString();
                 }
                 var json = AuditOutput.json(report, limit);
-                if ("true".equals(ctx.queryParam("lines"))) {
-                    // The page shows each finding with its code line; the sources are gone after this request.
-                    for (var f : json.withArray("findings")) {
-                        var file = dir.resolve(f.get("file").asText());
-                        if (Files.isRegularFile(file)) {
-                            var lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-                            int n = f.get("line").asInt();
-                            if (n >= 1 && n <= lines.size()) {
-                                ((ObjectNode) f).put("code", new String(
-                                        lines.get(n - 1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }
+                // The root is this server's temporary directory: the client knows its archive by another name.
+                json.put("root", ".");
+                if (lines) {
+                    CodeLines.attach(json, dir);
                 }
                 return json.toString();
             } finally {
@@ -167,11 +190,9 @@ public final class WebServer {
      * and both are deleted after the response.
      */
     private void handoff(Context ctx) throws Exception {
-        String to = ctx.queryParam("to");
-        if (to == null || to.isBlank()) {
-            throw new ApiError(400, "name the specialist: ?to=" + String.join("|", re.handoffs().offered()));
-        }
-        boolean check = "true".equals(ctx.queryParam("check"));
+        var query = schemas.query("/api/handoffs", "post", ctx.queryParamMap());
+        String to = query.get("to").asText();
+        boolean check = query.path("check").asBoolean(false);
         var blueprint = blueprint(ctx);
         String name = blueprint.name().name();
         var made = heavy.run(() -> {
@@ -203,9 +224,18 @@ public final class WebServer {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "-" + to + ".zip\"").result(made.getKey());
     }
 
+    /**
+     * The blueprint a request asks for. The body has passed the schema, so what the planner still refuses (a
+     * combination no template set offers, a resource that clashes, a task that belongs elsewhere) is a 422.
+     */
     private Blueprint blueprint(Context ctx) {
-        ProjectRequest request = ProjectRequest.read(BriefBody.json(ctx), re);
-        var plan = re.plan(request.brief(), request.options());
+        ProjectRequest request = ProjectRequest.read(BriefBody.read(ctx, schemas, "ProjectRequest"), re);
+        Plan plan;
+        try {
+            plan = re.plan(request.brief(), request.options());
+        } catch (UsageException e) {
+            throw unprocessable(e);
+        }
         if (plan instanceof Plan.RoutedAway away) {
             throw new ApiError(422, "this task goes to " + away.advice().route() + " ("
                     + String.join(", ", away.advice().languages()) + "), not rust-engineer; send force_rust=true to generate anyway");
@@ -222,12 +252,8 @@ public final class WebServer {
         }
     }
 
-    private static void error(Context ctx, int status, String message) {
-        ctx.attribute("rust-engineer.error", true);
-        var o = JSON.createObjectNode();
-        o.put("status", status);
-        o.put("error", message);
-        ctx.status(status).contentType("application/json").result(o.toString());
+    private static ApiError unprocessable(UsageException e) {
+        return new ApiError(422, e.getMessage());
     }
 
     private static String resource(String path) {

@@ -100,10 +100,10 @@ class WebApiTest {
 
         var lacking = post("/api/handoffs?to=golang-pro", "application/json", body);
         assertThat(lacking.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(lacking.body()).get("error").asText()).contains("lacks what a handoff to golang-pro needs");
+        assertThat(JSON.readTree(lacking.body()).get("detail").asText()).contains("lacks what a handoff to golang-pro needs");
         var noOne = post("/api/handoffs", "application/json", body);
         assertThat(noOne.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(noOne.body()).get("error").asText()).contains("?to=").contains("devops-engineer");
+        assertThat(JSON.readTree(noOne.body()).at("/errors/0/field").asText()).isEqualTo("to");
     }
 
     @Test
@@ -117,7 +117,7 @@ class WebApiTest {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("text", text)))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(413);
-            assertThat(JSON.readTree(r.body()).get("error").asText()).contains("at most 64 KiB");
+            assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("at most 64 KiB");
         } finally {
             big.stop();
         }
@@ -127,18 +127,21 @@ class WebApiTest {
     void badRequestsAreJsonErrors() throws Exception {
         var unknown = post("/api/advise", "application/json", "{\"kind\": \"spaceship\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(unknown.body()).get("error").asText()).contains("spaceship");
+        assertThat(firstErrorField(unknown)).isEqualTo("kind");
         var broken = post("/api/advise", "application/json", "{\"kind\": ");
         assertThat(broken.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(broken.body()).get("error").asText()).contains("not valid JSON");
+        assertThat(JSON.readTree(broken.body()).get("detail").asText()).contains("not valid JSON");
+        assertThat(broken.headers().firstValue("content-type")).hasValue(Problem.MEDIA_TYPE);
         var empty = post("/api/advise", "application/json", "{}");
         assertThat(empty.statusCode()).isEqualTo(400);
         var big = post("/api/advise", "application/json", "{\"text\": \"" + "a".repeat(100_000) + "\"}");
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(big.body()).get("status").asInt()).isEqualTo(413);
+        assertThat(big.headers().firstValue("content-type")).hasValue(Problem.MEDIA_TYPE);
         var missing = get("/api/nothing", "application/json");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("no such endpoint");
+        assertThat(JSON.readTree(missing.body()).get("detail").asText()).contains("no such endpoint");
+        assertProblem(missing, 404, "/api/nothing");
     }
 
     @Test
@@ -169,7 +172,7 @@ class WebApiTest {
 
         var away = post("/api/projects", "application/json", "{\"name\":\"claims\",\"text\":\"A Spring Boot backend for claims\"}");
         assertThat(away.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(away.body()).get("error").asText()).contains("java-architect");
+        assertThat(JSON.readTree(away.body()).get("detail").asText()).contains("java-architect");
         var noName = post("/api/projects", "application/json", "{\"text\":\"REST API\"}");
         assertThat(noName.statusCode()).isEqualTo(400);
         var notOffered = post("/api/projects", "application/json", "{\"name\":\"x\",\"web\":\"warp\"}");
@@ -206,7 +209,7 @@ class WebApiTest {
 
         var slip = postBytes("/api/audit", zip(java.util.Map.of("../../evil.rs", "fn x() {}")));
         assertThat(slip.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(slip.body()).get("error").asText()).contains("outside its folder");
+        assertThat(JSON.readTree(slip.body()).get("detail").asText()).contains("outside its folder");
         var bomb = postBytes("/api/audit", zip(java.util.Map.of("big.rs", "a".repeat(2 << 20))));
         assertThat(bomb.statusCode()).isEqualTo(413);
         var many = new java.util.TreeMap<String, String>();
@@ -238,7 +241,7 @@ class WebApiTest {
         JsonNode doc = JSON.readTree(get("/openapi.json", "*/*").body());
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         // The generator's enums are the template sets' offers, not a copy that can fall behind.
-        JsonNode request = doc.at("/components/schemas/ProjectRequest/allOf/1/properties");
+        JsonNode request = doc.at("/components/schemas/ProjectRequest/properties");
         java.util.List<String> webs = new java.util.ArrayList<>();
         request.at("/web/enum").forEach(w -> webs.add(w.asText()));
         assertThat(webs).containsExactlyElementsOf(offers.stream().map(o -> o.web()).filter(java.util.Objects::nonNull).distinct().toList());
@@ -248,5 +251,151 @@ class WebApiTest {
             var r = method.equals("get") ? get(e.getKey(), "*/*") : post(e.getKey(), "application/json", "{}");
             assertThat(r.statusCode()).as(method + " " + e.getKey()).isNotIn(404, 405);
         }
+    }
+
+    static HttpResponse<String> send(String method, String path, String type, String body) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The one error contract: RFC 9457 members, the status repeated, the path as the instance. */
+    static JsonNode assertProblem(HttpResponse<String> r, int status, String instance) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("content-type")).hasValue(Problem.MEDIA_TYPE);
+        JsonNode p = JSON.readTree(r.body());
+        assertThat(p.get("type").asText()).isEqualTo("about:blank");
+        assertThat(p.get("title").asText()).isNotBlank();
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("detail").asText()).isNotBlank();
+        assertThat(p.get("instance").asText()).isEqualTo(instance);
+        return p;
+    }
+
+    static String firstErrorField(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body()).at("/errors/0/field").asText();
+    }
+
+    @Test
+    void aBodyThatIsNotAnArchiveIsA400NotA500() throws Exception {
+        var r = postBytes("/api/audit", "x".repeat(2000).getBytes(StandardCharsets.UTF_8));
+        assertThat(assertProblem(r, 400, "/api/audit").get("detail").asText()).contains("not a readable zip or tar archive");
+        var gz = send("POST", "/api/audit", "application/gzip", "not gzip at all");
+        assertProblem(gz, 400, "/api/audit");
+    }
+
+    @Test
+    void auditQueryNumbersAreRangeChecked() throws Exception {
+        byte[] good = zip(java.util.Map.of("src/lib.rs", "pub fn f() {}\n"));
+        for (String limit : List.of("abc", "-1", "99999999999999999999")) {
+            var r = postBytes("/api/audit?limit=" + limit, good);
+            assertProblem(r, 400, "/api/audit");
+            assertThat(firstErrorField(r)).isEqualTo("limit");
+        }
+        assertThat(postBytes("/api/audit?limit=0", good).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void multipartAndOtherMediaTypesAre415() throws Exception {
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nREST API\r\n--b--\r\n";
+        for (String path : List.of("/api/advise", "/api/projects", "/api/projects/preview", "/api/handoffs?to=devops-engineer")) {
+            assertProblem(post(path, "multipart/form-data; boundary=b", multipart), 415, path.replaceFirst("\\?.*", ""));
+            assertProblem(post(path, "text/plain", "A REST API"), 415, path.replaceFirst("\\?.*", ""));
+            assertProblem(post(path, "application/xml", "<brief/>"), 415, path.replaceFirst("\\?.*", ""));
+            assertProblem(send("POST", path, null, null), 415, path.replaceFirst("\\?.*", ""));
+        }
+        assertProblem(post("/api/audit", "application/json", "{}"), 415, "/api/audit");
+    }
+
+    @Test
+    void otherMethodsAre405WithAllow() throws Exception {
+        var trace = send("TRACE", "/health", null, null);
+        assertProblem(trace, 405, "/health");
+        assertThat(trace.headers().firstValue("allow")).hasValue("GET");
+        var get = get("/api/advise", "application/json");
+        assertProblem(get, 405, "/api/advise");
+        assertThat(get.headers().firstValue("allow")).hasValue("POST");
+        for (String method : List.of("DELETE", "PUT", "PATCH", "BREW")) {
+            var r = send(method, "/api/projects", null, null);
+            assertProblem(r, 405, "/api/projects");
+            assertThat(r.headers().firstValue("allow")).hasValue("POST");
+        }
+        var options = send("OPTIONS", "/api/audit", null, null);
+        assertThat(options.statusCode()).isEqualTo(204);
+        assertThat(options.headers().firstValue("allow")).hasValue("POST");
+    }
+
+    @Test
+    void whatTheSchemaRefusesIsA400NamingTheField() throws Exception {
+        var empty = post("/api/advise", "application/json", "{}");
+        assertThat(assertProblem(empty, 400, "/api/advise").get("errors")).isNotEmpty();
+        var emptyName = post("/api/projects", "application/json", "{\"name\":\"\"}");
+        assertProblem(emptyName, 400, "/api/projects");
+        assertThat(firstErrorField(emptyName)).isEqualTo("name");
+        var keyword = post("/api/projects/preview", "application/json", "{\"name\":\"async\"}");
+        assertThat(firstErrorField(keyword)).isEqualTo("name");
+        var script = post("/api/advise", "application/json", "{\"ключ\":\"x\"}");
+        assertThat(firstErrorField(script)).as("a problem is UTF-8").isEqualTo("ключ");
+        var unknown = post("/api/advise", "application/json", "{\"text\":\"REST API\",\"name\":\"x\"}");
+        assertProblem(unknown, 400, "/api/advise");
+        assertThat(firstErrorField(unknown)).isEqualTo("name");
+        var to = post("/api/handoffs?to=", "application/json", "{\"name\":\"orders\"}");
+        assertProblem(to, 400, "/api/handoffs");
+        assertThat(firstErrorField(to)).isEqualTo("to");
+        var zero = post("/api/advise", "application/x-www-form-urlencoded", form("go_or_node_ok", "0", "text", "x"));
+        assertProblem(zero, 400, "/api/advise");
+        assertThat(firstErrorField(zero)).isEqualTo("go_or_node_ok");
+        for (String huge : List.of("99999999999", "1e30", "-1")) {
+            var r = post("/api/advise", "application/json", "{\"kind\":\"backend\",\"latency_ms\":" + huge + "}");
+            assertProblem(r, 400, "/api/advise");
+            assertThat(firstErrorField(r)).isEqualTo("latency_ms");
+            assertThat(r.body()).doesNotContain("-2147483648").doesNotContain("1410065407");
+        }
+    }
+
+    @Test
+    void aValidBriefWithNothingToAdviseOnIsA422() throws Exception {
+        var r = post("/api/advise", "application/json", "{\"text\":\"!!!\"}");
+        assertProblem(r, 422, "/api/advise");
+    }
+
+    @Test
+    void adviceEchoesASnippetNotTheWholeText() throws Exception {
+        String text = "A REST API for orders with a p99 under 5 ms. " + "Orders come and go all day long. ".repeat(300);
+        var r = post("/api/advise", "application/json", JSON.writeValueAsString(java.util.Map.of("text", text)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String echoed = JSON.readTree(r.body()).at("/brief/text").asText();
+        assertThat(echoed).startsWith("A REST API for orders").hasSizeLessThanOrEqualTo(Snippet.MAX_CHARS + 1);
+        assertThat(r.body().length()).isLessThan(text.length());
+    }
+
+    @Test
+    void auditResponsesDoNotNameServerPaths() throws Exception {
+        byte[] good = zip(java.util.Map.of("src/lib.rs", "pub fn f(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n"));
+        String tmp = System.getProperty("java.io.tmpdir");
+        var json = postBytes("/api/audit?lines=true", good);
+        assertThat(JSON.readTree(json.body()).get("root").asText()).isEqualTo(".");
+        assertThat(json.body()).doesNotContain(tmp).doesNotContain("rust-engineer-audit-");
+        var sarif = postBytes("/api/audit?format=sarif", good);
+        assertThat(sarif.body()).doesNotContain(tmp).doesNotContain("rust-engineer-audit-");
+    }
+
+    @Test
+    void theDocumentIsStrict() throws Exception {
+        JsonNode doc = JSON.readTree(get("/openapi.json", "*/*").body());
+        for (String schema : List.of("Brief", "ProjectRequest")) {
+            JsonNode s = doc.at("/components/schemas/" + schema);
+            assertThat(s.get("additionalProperties").asBoolean(true)).as(schema).isFalse();
+        }
+        assertThat(doc.at("/components/schemas/Brief/minProperties").asInt()).isEqualTo(1);
+        assertThat(doc.at("/components/schemas/Brief/properties/text/maxLength").asInt()).isEqualTo(64 * 1024);
+        assertThat(doc.at("/components/schemas/Brief/properties/latency_ms/maximum").asLong()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(doc.at("/components/schemas/ProjectRequest/properties/name/pattern").asText()).isNotBlank();
+        assertThat(doc.at("/components/schemas/ProjectRequest/properties/name/not/enum").toString()).contains("\"async\"", "\"con\"");
+        assertThat(doc.at("/paths/~1api~1audit/post/requestBody/content").has("application/zip")).isTrue();
+        assertThat(doc.at("/paths/~1api~1handoffs/post/parameters/0/schema/enum").toString()).contains("devops-engineer");
     }
 }

@@ -1,0 +1,72 @@
+package dev.rustengineer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * schemathesis (from PyPI; scripts/setup.d/35-peer-tools.sh) against the real launcher's {@code serve} on a free
+ * port, with every check and phase (stateful links included) at a fixed seed: zero failures. Its configuration and
+ * hooks (src/test/resources/schemathesis) say which statuses mean what beyond the schema's reach and pack the audit's
+ * generated bodies into archives.
+ */
+class WebApiFuzzIT {
+    private static final Pattern SERVING = Pattern.compile("serving on (http://\\S+?)/?$");
+
+    @Test
+    void schemathesisFindsNothing() throws Exception {
+        Path tools = Path.of(System.getenv().getOrDefault("RUST_ENGINEER_PEER_TOOLS",
+                System.getProperty("user.home") + "/.cache/rust-engineer/peer-tools"));
+        Path st = tools.resolve("bin/st");
+        assertThat(st).as("schemathesis: run scripts/setup.d/35-peer-tools.sh").isExecutable();
+        Process server = new ProcessBuilder(Path.of("rust-engineer").toAbsolutePath().toString(), "serve", "--port", "0")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String base = baseUrl(server);
+            Path config = Path.of("src/test/resources/schemathesis").toAbsolutePath();
+            Path report = Files.createDirectories(Path.of("target/schemathesis").toAbsolutePath());
+            var pb = new ProcessBuilder(List.of(st.toString(), "--config-file", config.resolve("schemathesis.toml").toString(),
+                    "run", base + "/openapi.json", "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
+                    "--seed", "20261207", "--max-examples", "50", "--workers", "1", "--report", "junit",
+                    "--report-dir", report.toString()))
+                    .directory(report.toFile()).redirectErrorStream(true);
+            // Run in target/ so schemathesis' cache (.schemathesis/) stays out of the sources; the hooks are imported by name.
+            pb.environment().put("PYTHONPATH", config.toString());
+            pb.environment().put("SCHEMATHESIS_HOOKS", "hooks");
+            pb.environment().put("NO_COLOR", "1");
+            Process run = pb.start();
+            String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            Files.writeString(report.resolve("output.txt"), out);
+            String summary = out.lines().filter(l -> l.matches("=+ .* =+")).reduce((a, b) -> b).orElse("");
+            System.out.println("schemathesis: " + summary);
+            assertThat(run.exitValue()).as(out).isZero();
+            assertThat(summary).as(out).doesNotContain("failure").doesNotContain("error");
+        } finally {
+            // The launcher's JVM stops its server in a shutdown hook on SIGTERM.
+            server.toHandle().descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String baseUrl(Process server) throws Exception {
+        var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            Matcher m = SERVING.matcher(line.strip());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new IllegalStateException("serve ended before it said where it listens");
+    }
+}
