@@ -102,7 +102,7 @@
     });
     const json = await res.json();
     if (mine !== seq) return; // a newer request is on its way
-    if (!res.ok) { $('status').textContent = json.error; return; }
+    if (!res.ok) { $('status').textContent = json.detail || json.title; return; }
     $('status').textContent = '';
     render(json);
   }
@@ -167,15 +167,19 @@
   // --- generating -------------------------------------------------------------------------------------
   function projectBody() {
     const body = briefBody();
-    for (const el of $('project').elements) { if (el.value.trim()) body[el.name] = el.value.trim(); }
+    // The API takes `with` as a list of features (comma-separated in the form); every other field is one value.
+    for (const el of $('project').elements) {
+      const v = el.value.trim();
+      if (v) body[el.name] = el.name === 'with' ? v.split(',').map((w) => w.trim()).filter(Boolean) : v;
+    }
     return body;
   }
 
   async function postProject(path) {
     const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(projectBody()) });
     if (!res.ok) {
-      const err = await res.json().catch(() => ({ error: res.statusText }));
-      $('gen-status').textContent = err.error;
+      const err = await res.json().catch(() => ({ detail: res.statusText }));
+      $('gen-status').textContent = err.detail || err.title;
       return null;
     }
     $('gen-status').textContent = '';
@@ -258,7 +262,7 @@
     $('audit-status').textContent = 'Auditing ' + file.name + '…';
     const res = await fetch('/api/audit?lines=true&limit=500', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
     const json = await res.json();
-    if (!res.ok) { $('audit-status').textContent = json.error; return; }
+    if (!res.ok) { $('audit-status').textContent = json.detail || json.title; return; }
     const s = json.summary;
     $('audit-status').textContent = '';
     $('audit-summary').textContent = s.files + ' files, ' + s.lines + ' lines, ' + s.findings + ' findings '
