@@ -12,16 +12,17 @@
 set -uo pipefail
 export PATH="${RUST_ENGINEER_PEER_TOOLS:-$HOME/.cache/rust-engineer/peer-tools}/bin:$PATH"
 base="${1:?usage: service-probes.sh BASE_URL [REPORT_DIR]}"
-reports="${2:-$(mktemp -d)}"
+reports="$(realpath -m "${2:-$(mktemp -d)}")"
 seed="${SEED:-20261207}"
 examples="${EXAMPLES:-50}"
 mkdir -p "$reports"
 fail() { echo "service-probes: $*" >&2; exit 1; }
 
 # 1. schemathesis. NUL bytes are legal JSON, so they stay in the generated data.
-if ! st run "$base/openapi.json" --checks all --phases examples,coverage,fuzzing,stateful --seed "$seed" \
+# Run from the report directory: schemathesis keeps its cache (.schemathesis/) in the working directory.
+if ! (cd "$reports" && st run "$base/openapi.json" --checks all --phases examples,coverage,fuzzing,stateful --seed "$seed" \
     --max-examples "$examples" --workers 1 --request-timeout 10 \
-    --continue-on-failure --no-color --report junit --report-dir "$reports" >"$reports/schemathesis.txt" 2>&1; then
+    --continue-on-failure --no-color --report junit --report-dir "$reports") >"$reports/schemathesis.txt" 2>&1; then
   cat "$reports/schemathesis.txt" >&2
   fail "schemathesis reported failures against $base (seed $seed)"
 fi
