@@ -78,11 +78,11 @@ class HandoffIT {
             assertThat(written.checks()).anySatisfy(r -> assertThat(r.output()).contains("SUCCESS"));
         } else if (to.equals("database-optimizer")) {
             String explain = Files.readString(written.location().resolve("explain.txt"));
-            assertThat(explain.split("Execution Time: ", -1)).as(explain).hasSize(7);
-            assertThat(explain).contains("=== S1 src/orders.rs:", "Insert on orders", "Index Scan using orders_pkey on orders")
+            assertThat(explain.split("Execution Time: ", -1)).as(explain).hasSize(8);
+            assertThat(explain).contains("=== S1 src/repo.rs:", "Insert on orders", "Index Scan using orders_pkey on orders")
                     .doesNotContain("not run");
             assertThat(written.location().resolve("HANDOFF.md")).content().contains("## EXPLAIN ANALYZE on an empty schema",
-                    "`Index Scan using orders_pkey on orders`", "| S6 src/orders.rs:");
+                    "`Index Scan using orders_pkey on orders`", "| S7 src/repo.rs:");
         } else if (to.equals("backend-developer") && name.equals("orders")) {
             callTheServiceWithTheClient(written.location());
         } else if (to.equals("backend-developer") && name.equals("orders-grpc")) {
@@ -90,7 +90,7 @@ class HandoffIT {
         } else if (to.equals("backend-developer")) {
             // every framework's utoipa document gives the same typed operations (named by each one's handlers: listOrders, list)
             assertThat(written.location().resolve("client/src/client.ts")).content().contains("export interface Order {",
-                    "(query?: { page?: number; per_page?: number }): Promise<OrderPage> =>", "(id: number): Promise<Order> =>",
+                    "(query?: { limit?: number; after?: number }): Promise<OrderPage> =>", "(id: number): Promise<Order> =>",
                     "(body: OrderInput): Promise<Order> =>");
         } else if (to.equals("golang-pro")) {
             assertThat(written.location().resolve("gen/orders_grpc/v1/orders_grpc.pb.go")).content().contains("func NewOrderServiceClient(");
@@ -116,17 +116,17 @@ class HandoffIT {
                     import { createClient, ApiError } from "./dist/client.js";
                     const api = createClient({ baseUrl: process.argv[2] });
                     const created = await api.createOrder({ name: "first", quantity: 2 });
-                    const page = await api.listOrders({ page: 1, per_page: 10 });
+                    const page = await api.listOrders({ limit: 10 });
                     let missing = 0;
                     try { await api.getOrder(999999); } catch (e) { if (e instanceof ApiError) missing = e.status; }
                     await api.deleteOrder(created.id);
-                    console.log(JSON.stringify({ id: created.id, total: page.total, first: page.items[0].name, missing }));
+                    console.log(JSON.stringify({ id: created.id, count: page.items.length, first: page.items[0].name, next: page.next, missing }));
                     """);
             Process node = new ProcessBuilder("node", "smoke.mjs", "http://127.0.0.1:" + port).directory(pkg.resolve("client").toFile())
                     .redirectErrorStream(true).start();
             String out = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(node.waitFor()).as(out).isZero();
-            assertThat(out.strip()).isEqualTo("{\"id\":1,\"total\":1,\"first\":\"first\",\"missing\":404}");
+            assertThat(out.strip()).isEqualTo("{\"id\":1,\"count\":1,\"first\":\"first\",\"next\":null,\"missing\":404}");
         } finally {
             ItSupport.stop(service, work.resolve("server.log"));
         }

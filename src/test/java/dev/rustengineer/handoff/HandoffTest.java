@@ -149,7 +149,7 @@ class HandoffTest {
         Path sqlite = written(service, "database-optimizer", "svc-db");
         assertThat(sqlite.resolve("explain.sql")).doesNotExist();
         assertThat(Files.readString(sqlite.resolve("HANDOFF.md"))).contains("the project runs on SQLite", "--db postgres",
-                "not the `query!` macros", "(S1) | `src/orders.rs:", "(-) | `src/health.rs:");
+                "not the `query!` macros", "(S1) | `src/repo.rs:", "(-) | `src/health.rs:");
         assertThat(((HandoffOutcome.Lacking) handoff(cli, "database-optimizer", dir.resolve("cli-db"))).missing()).singleElement().asString()
                 .contains("--db postgres");
     }
