@@ -94,7 +94,7 @@ class McpServerIT {
             assertThat(verified.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("passed", true);
             CallToolResult audit = client.callTool(new CallToolRequest("audit", Map.of("path", "svc/orders", "limit", 5)));
             assertThat(audit.isError()).as(text(audit)).isFalse();
-            assertThat(text(audit)).startsWith("14 files,").doesNotContain("blocking-in-async");
+            assertThat(text(audit)).startsWith("17 files,").doesNotContain("blocking-in-async");
             // devops-engineer's package needs no build; promtool (scripts/setup.d) checks it
             CallToolResult handoff = client.callTool(new CallToolRequest("handoff", Map.of("path", "svc/orders", "to", "devops-engineer")));
             assertThat(handoff.isError()).as(text(handoff)).isFalse();
