@@ -4,10 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.AdviceJson;
+import dev.rustengineer.audit.AuditOutput;
+import dev.rustengineer.audit.Finding;
+import dev.rustengineer.audit.Severity;
+import dev.rustengineer.blueprint.NewOptions;
 import dev.rustengineer.blueprint.Offer;
+import dev.rustengineer.brief.Brief;
 import dev.rustengineer.doctor.Doctor;
+import dev.rustengineer.generate.Destination;
+import dev.rustengineer.generate.NewProjectOutcome;
+import dev.rustengineer.handoff.CheckResult;
+import dev.rustengineer.handoff.HandoffException;
+import dev.rustengineer.handoff.HandoffOutcome;
+import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.KnowledgeJson;
 import dev.rustengineer.knowledge.KnowledgeText;
+import dev.rustengineer.verify.ReportJson;
+import dev.rustengineer.verify.ReportText;
+import dev.rustengineer.verify.VerifyOptions;
+import dev.rustengineer.verify.VerifyStep;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -20,8 +35,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -83,7 +100,7 @@ public final class McpServerRunner {
                         + "whole advice JSON (the same as `rust-engineer advise --json`).",
                 withDetail(BriefSchema.properties()),
                 args -> {
-                    Map<String, Object> brief = new java.util.LinkedHashMap<>(args);
+                    Map<String, Object> brief = new LinkedHashMap<>(args);
                     boolean full = "full".equals(brief.remove("detail"));
                     Advice a = re.advise(re.readBrief(JSON.valueToTree(brief), "arguments"));
                     var json = AdviceJson.toJson(a);
@@ -108,13 +125,13 @@ public final class McpServerRunner {
                             .map(KnowledgeResources.Entry::uri).toList());
                     return CallToolResult.builder().addTextContent(text).structuredContent(structured).build();
                 }));
-        Map<String, Object> newProps = new java.util.LinkedHashMap<>();
+        Map<String, Object> newProps = new LinkedHashMap<>();
         newProps.put("name", Map.of("type", "string", "description", "The cargo package name, e.g. 'orders' (also the directory's name)."));
         newProps.put("directory", Map.of("type", "string", "description",
                 "Where the project directory goes, relative to the server's root (default: the root itself)."));
         newProps.put("brief", Map.of("type", "string", "description", "The task in plain words; advise decides the stack from it."));
         var offers = re.offers();
-        var choices = dev.rustengineer.blueprint.Offer.choices(offers);
+        var choices = Offer.choices(offers);
         newProps.put("project_kind", Map.of("type", "string", "enum", choices.get("project_kind"),
                 "description", "The kind of project (default: from the brief, else service)."));
         newProps.put("web", Map.of("type", "string", "enum", choices.get("web"),
@@ -136,7 +153,7 @@ public final class McpServerRunner {
                         + "is written and the result says to whom (isError=false: that is an answer, not a failure). Follow with "
                         + "`verify` to prove it with cargo.",
                 newProps, List.of("name"), this::newProject));
-        Map<String, Object> verifyProps = new java.util.LinkedHashMap<>();
+        Map<String, Object> verifyProps = new LinkedHashMap<>();
         verifyProps.put("path", Map.of("type", "string", "description", "The cargo project's directory, relative to the server's root."));
         verifyProps.put("steps", Map.of("type", "array", "items", Map.of("type", "string", "enum", List.of("fmt", "clippy", "build", "test")),
                 "description", "Which steps to run (default all four, in order)."));
@@ -146,7 +163,7 @@ public final class McpServerRunner {
                         + "one-line summary per step first, then the compiler's diagnostics as records (file, line, column, level, "
                         + "code, message), at most `limit`. isError=true when a step fails.",
                 verifyProps, List.of("path"), (Work) this::verifyTool));
-        Map<String, Object> auditProps = new java.util.LinkedHashMap<>();
+        Map<String, Object> auditProps = new LinkedHashMap<>();
         auditProps.put("path", Map.of("type", "string", "description", "A crate, workspace or directory of Rust files, relative to the server's root."));
         auditProps.put("limit", Map.of("type", "integer", "minimum", 0, "description", "How many findings to list, highest severity first (default 20)."));
         auditProps.put("min_severity", Map.of("type", "string", "enum", List.of("info", "low", "medium", "high", "critical"),
@@ -158,7 +175,7 @@ public final class McpServerRunner {
                         + "severity and rule, escalations to oracle, handoffs), then the findings as file:line:column rule message, "
                         + "highest severity first, at most `limit`. Structured content has the full JSON report.",
                 auditProps, List.of("path"), this::auditTool));
-        Map<String, Object> handoffProps = new java.util.LinkedHashMap<>();
+        Map<String, Object> handoffProps = new LinkedHashMap<>();
         handoffProps.put("path", Map.of("type", "string", "description", "The Rust project (a folder with Cargo.toml), relative to the server's root."));
         handoffProps.put("to", Map.of("type", "string", "enum", re.handoffs().offered(), "description", "The specialist who takes over."));
         handoffProps.put("out", Map.of("type", "string", "description",
@@ -198,15 +215,15 @@ public final class McpServerRunner {
     private CallToolResult newProject(Map<String, Object> args) {
         var dir = inRoot(args.getOrDefault("directory", ".").toString());
         String briefText = (String) args.get("brief");
-        var brief = briefText == null ? dev.rustengineer.brief.Brief.empty() : re.readText(briefText);
+        var brief = briefText == null ? Brief.empty() : re.readText(briefText);
         @SuppressWarnings("unchecked")
         List<String> with = args.get("with") instanceof List<?> l ? (List<String>) l : List.of();
-        var options = new dev.rustengineer.blueprint.NewOptions((String) args.get("name"), (String) args.get("project_kind"),
+        var options = new NewOptions((String) args.get("name"), (String) args.get("project_kind"),
                 (String) args.get("web"), (String) args.get("db"), (String) args.get("db_layer"), with,
                 (String) args.get("resource"), Boolean.TRUE.equals(args.get("force_rust")));
         var outcome = re.newProject(brief, options,
-                new dev.rustengineer.generate.Destination.Directory(dir, Boolean.TRUE.equals(args.get("force"))));
-        if (outcome instanceof dev.rustengineer.generate.NewProjectOutcome.RoutedAway away) {
+                new Destination.Directory(dir, Boolean.TRUE.equals(args.get("force"))));
+        if (outcome instanceof NewProjectOutcome.RoutedAway away) {
             Map<String, Object> routed = new LinkedHashMap<>();
             routed.put("generated", false);
             routed.put("route", away.advice().route());
@@ -215,7 +232,7 @@ public final class McpServerRunner {
                     + String.join(", ", away.advice().languages()) + "). " + AdviceSummary.summary(away.advice())
                     + " Pass force_rust=true to generate the Rust service anyway.").build();
         }
-        var done = (dev.rustengineer.generate.NewProjectOutcome.Written) outcome;
+        var done = (NewProjectOutcome.Written) outcome;
         var blueprint = done.blueprint();
         var written = done.written();
         StringBuilder sb = new StringBuilder("Wrote " + written.files().size() + " files to " + root.relativize(written.location())
@@ -242,20 +259,20 @@ public final class McpServerRunner {
     private CallToolResult verifyTool(Map<String, Object> args, VerifyProgress.Progress progress) {
         var project = inRoot(String.valueOf(args.get("path")));
         var steps = args.get("steps") instanceof List<?> l && !l.isEmpty()
-                ? dev.rustengineer.verify.VerifyStep.parse(String.join(",", l.stream().map(Object::toString).toList()))
-                : List.of(dev.rustengineer.verify.VerifyStep.values());
+                ? VerifyStep.parse(String.join(",", l.stream().map(Object::toString).toList()))
+                : List.of(VerifyStep.values());
         int limit = args.get("limit") instanceof Number n ? n.intValue() : 20;
-        var report = re.verify(project, new dev.rustengineer.verify.VerifyOptions(steps, timeLimit, null),
+        var report = re.verify(project, new VerifyOptions(steps, timeLimit, null),
                 new VerifyProgress(progress, steps.size()));
         StringBuilder sb = new StringBuilder(report.passed() ? "PASSED" : "FAILED");
         report.steps().forEach(r -> sb.append("\n").append(r.step().cliName()).append(": ").append(r.passed() ? "pass" : "FAIL")
                 .append(" (").append(r.summary()).append(", ").append(r.elapsed().toSeconds()).append(" s)"));
-        var diagnostics = dev.rustengineer.verify.ReportText.failing(report);
-        diagnostics.stream().limit(limit).forEach(d -> sb.append("\n").append(dev.rustengineer.verify.ReportText.line(d)));
+        var diagnostics = ReportText.failing(report);
+        diagnostics.stream().limit(limit).forEach(d -> sb.append("\n").append(ReportText.line(d)));
         if (diagnostics.size() > limit) {
             sb.append("\n... ").append(diagnostics.size() - limit).append(" more (raise limit)");
         }
-        var json = dev.rustengineer.verify.ReportJson.toJson(report);
+        var json = ReportJson.toJson(report);
         return CallToolResult.builder().isError(!report.passed()).addTextContent(sb.toString())
                 .structuredContent(JSON.convertValue(json, Map.class)).build();
     }
@@ -263,8 +280,8 @@ public final class McpServerRunner {
     private CallToolResult auditTool(Map<String, Object> args) {
         var report = re.audit(inRoot(String.valueOf(args.get("path"))), false);
         int limit = args.get("limit") instanceof Number n ? n.intValue() : 20;
-        var min = dev.rustengineer.audit.Severity.parse(String.valueOf(args.getOrDefault("min_severity", "low")));
-        var json = dev.rustengineer.audit.AuditOutput.json(report, Integer.MAX_VALUE);
+        var min = Severity.parse(String.valueOf(args.getOrDefault("min_severity", "low")));
+        var json = AuditOutput.json(report, Integer.MAX_VALUE);
         var summary = json.get("summary");
         StringBuilder sb = new StringBuilder(report.files() + " files, " + report.lines() + " lines, " + report.findings().size()
                 + " findings " + summary.get("by_severity") + "; by rule " + summary.get("by_rule"));
@@ -273,8 +290,8 @@ public final class McpServerRunner {
         json.get("handoffs").forEach(h -> sb.append("\nhand off to ").append(h.get("to").asText()).append(" (")
                 .append(h.get("findings").asInt()).append(", first at ").append(h.get("first").asText()).append(")"));
         report.findings().stream().filter(f -> f.severity().compareTo(min) >= 0)
-                .sorted(java.util.Comparator.comparing(dev.rustengineer.audit.Finding::severity).reversed()
-                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(Finding::severity).reversed()
+                        .thenComparing(Comparator.naturalOrder()))
                 .limit(limit)
                 .forEach(f -> sb.append("\n").append(f.severity().id()).append(" ").append(f.file()).append(":").append(f.line())
                         .append(":").append(f.column()).append(" ").append(f.rule()).append(" ").append(f.message()));
@@ -282,39 +299,39 @@ public final class McpServerRunner {
     }
 
     private CallToolResult handoffTool(Map<String, Object> args) {
-        var request = new dev.rustengineer.handoff.Handoffs.Request(inRoot(String.valueOf(args.get("path"))),
+        var request = new Handoffs.Request(inRoot(String.valueOf(args.get("path"))),
                 String.valueOf(args.get("to")), args.get("out") == null ? null : inRoot(String.valueOf(args.get("out"))),
                 Boolean.TRUE.equals(args.get("force")), args.get("brief") == null ? null : String.valueOf(args.get("brief")),
                 !Boolean.FALSE.equals(args.get("check")), null,
                 args.get("database_url") == null ? null : String.valueOf(args.get("database_url")));
-        dev.rustengineer.handoff.HandoffOutcome outcome;
+        HandoffOutcome outcome;
         try {
             outcome = re.handoff(request);
-        } catch (dev.rustengineer.handoff.HandoffException e) {
+        } catch (HandoffException e) {
             return ToolCall.error("handoff", e.getMessage());
         }
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("specialist", outcome.specialist());
-        if (outcome instanceof dev.rustengineer.handoff.HandoffOutcome.Lacking lacking) {
+        if (outcome instanceof HandoffOutcome.Lacking lacking) {
             json.put("missing", lacking.missing());
             return CallToolResult.builder().isError(true)
                     .addTextContent(root.relativize(lacking.project()) + " lacks what a handoff to " + lacking.specialist() + " needs:\n- "
                             + String.join("\n- ", lacking.missing()))
                     .structuredContent(json).build();
         }
-        var written = (dev.rustengineer.handoff.HandoffOutcome.Written) outcome;
+        var written = (HandoffOutcome.Written) outcome;
         json.put("location", root.relativize(written.location()).toString());
         json.put("files", written.files());
-        List<Map<String, Object>> checks = new java.util.ArrayList<>();
+        List<Map<String, Object>> checks = new ArrayList<>();
         StringBuilder sb = new StringBuilder("Handoff to " + written.specialist() + ": " + written.files().size() + " files in "
                 + root.relativize(written.location()) + " (read HANDOFF.md there)");
         for (var r : written.checks()) {
-            String status = r.status().name().toLowerCase(java.util.Locale.ROOT);
+            String status = r.status().name().toLowerCase(Locale.ROOT);
             sb.append("\n").append(status).append(" ").append(r.check().name()).append(": ").append(r.check().script());
-            if (r.status() != dev.rustengineer.handoff.CheckResult.Status.PASSED) {
+            if (r.status() != CheckResult.Status.PASSED) {
                 sb.append("\n  ").append(r.output().strip().replace("\n", "\n  "));
             }
-            Map<String, Object> c = new java.util.LinkedHashMap<>();
+            Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", r.check().name());
             c.put("command", r.check().script());
             c.put("status", status);
@@ -348,7 +365,7 @@ public final class McpServerRunner {
     }
 
     private static Map<String, Object> withDetail(Map<String, Object> props) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>(props);
+        Map<String, Object> p = new LinkedHashMap<>(props);
         p.put("detail", Map.of("type", "string", "enum", List.of("summary", "full"),
                 "description", "summary (default): a short summary plus structured content; full: also the whole advice JSON as text"));
         return p;
