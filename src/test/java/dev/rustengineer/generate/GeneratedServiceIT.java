@@ -155,11 +155,7 @@ class GeneratedServiceIT {
 
     private static HttpResponse<String> send(String method, String url, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        headers.forEach(b::header);
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        return ItSupport.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ItSupport.send(method, url, body, headers);
     }
 
     private static HttpResponse<String> sendTyped(String method, String url, String body, String contentType)

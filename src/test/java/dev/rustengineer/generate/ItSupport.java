@@ -129,7 +129,14 @@ public final class ItSupport {
     }
 
     public static HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
+        return send(method, url, body, Map.of());
+    }
+
+    /** One request with extra headers; a body is sent as JSON. */
+    public static HttpResponse<String> send(String method, String url, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        headers.forEach(b::header);
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
