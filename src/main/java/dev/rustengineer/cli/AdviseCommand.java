@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "advise",
+        header = "Decide whether the Rust Engineer takes a task, with which stack, and why.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

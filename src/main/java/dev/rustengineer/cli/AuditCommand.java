@@ -2,6 +2,7 @@ package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
+import dev.rustengineer.Version;
 import dev.rustengineer.audit.AuditOutput;
 import dev.rustengineer.audit.AuditReport;
 import dev.rustengineer.audit.Severity;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit",
+        header = "Review Rust source for unsafe code, FFI, async hazards and unwraps, with escalations.", mixinStandardHelpOptions = true,
         description = {"Review Rust source the way the spec's Rust engineer would: unsafe code, FFI boundaries, custom executors,",
             "complex lifetimes, blocking calls and std locks in async code, unwraps, queries in loops; escalations to oracle",
             "and handoffs at the end."},
@@ -55,7 +57,7 @@ final class AuditCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
             case "json" -> AuditOutput.json(report, limit).toPrettyString() + System.lineSeparator();
-            case "sarif" -> AuditOutput.sarif(report, facade.get().auditRules(), "0.1.0").toPrettyString() + System.lineSeparator();
+            case "sarif" -> AuditOutput.sarif(report, facade.get().auditRules(), Version.current()).toPrettyString() + System.lineSeparator();
             default -> AuditOutput.text(report, limit);
         });
         out.flush();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate",
+        header = "Measure how well advise reads briefs, on the labelled corpus written apart from the reader.", mixinStandardHelpOptions = true,
         description = {"Measure how well advise reads briefs: the labelled corpus of knowledge/briefs/ (written apart from the reader), scored field by field.",
             "By default the test split, read by the model trained on train and dev; --folds K runs K-fold cross-validation over the whole corpus instead."})
 final class EvaluateCommand implements Callable<Integer> {

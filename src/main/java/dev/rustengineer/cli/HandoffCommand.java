@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "handoff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "handoff",
+        header = "Make the package another specialist takes over from a Rust project, checked with their tools.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make the package another specialist takes over from a Rust project,",
             "generated or not (the spec's integration patterns): backend-developer,",
             "database-optimizer, devops-engineer, frontend-developer, cpp-pro, golang-pro",

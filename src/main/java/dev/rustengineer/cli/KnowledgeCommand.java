@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "knowledge", mixinStandardHelpOptions = true,
+@Command(name = "knowledge",
+        header = "Print the loaded knowledge: invoke rules, decision trees, tables, triggers and patterns.", mixinStandardHelpOptions = true,
         description = "Print the loaded knowledge: invoke rules, the decision trees drawn as in the spec, the tables, escalation triggers and integration patterns.")
 final class KnowledgeCommand implements Callable<Integer> {
     private final Supplier<RustEngineer> facade;

@@ -53,6 +53,7 @@ public final class Main {
         cli.addSubcommand(new CommandLine(HandoffCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(ServeCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(McpCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(DoctorCommand.class, new CommandFactory(facade)));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

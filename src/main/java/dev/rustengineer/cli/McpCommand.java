@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "mcp", mixinStandardHelpOptions = true,
+@Command(name = "mcp",
+        header = "Serve the Model Context Protocol over stdio for AI coding agents.", mixinStandardHelpOptions = true,
         description = "Serve the Model Context Protocol over stdio for AI coding agents (only protocol on stdout).")
 final class McpCommand implements Callable<Integer> {
     private final Supplier<RustEngineer> facade;

@@ -7,6 +7,7 @@ import dev.rustengineer.advise.Decision;
 import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.NewOptions;
 import dev.rustengineer.blueprint.Offer;
+import dev.rustengineer.blueprint.ProjectKind;
 import dev.rustengineer.brief.Brief;
 import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.generate.Destination;
@@ -18,19 +19,22 @@ import dev.rustengineer.verify.VerificationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
-@Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "new",
+        header = "Generate a production-grade Rust project of any offered kind from a brief and flags.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a production-grade Rust project from a brief: advise decides, flags override, the "
             + "blueprint becomes files. Offered (kind, web framework, databases), each combination proven in CI:"},
         footer = {"", "Examples:",
@@ -52,8 +56,17 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--brief-file", paramLabel = "FILE", description = "A YAML or JSON brief.")
     Path briefFile;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "Override the kind of project: service, grpc or cli (default: from the brief, else service).")
+    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = KindCandidates.class,
+            description = "Override the kind of project: ${COMPLETION-CANDIDATES} (default: from the brief, else service).")
     String kind;
+
+    /** The kinds `--kind` takes, for its help and for shell completion: every kind, from the enum itself. */
+    static final class KindCandidates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ProjectKind.values()).map(ProjectKind::id).iterator();
+        }
+    }
 
     @Option(names = "--web", paramLabel = "FRAMEWORK", description = "Override the web framework of a service (see the list above).")
     String web;
@@ -138,7 +151,9 @@ final class NewCommand implements Callable<Integer> {
             out.println("warning: " + written.formatProblem());
         }
         if (!verify) {
-            out.println("Next: cd " + written.location() + " && cargo test   (or: rust-engineer verify " + written.location() + ")");
+            out.println(zip != null
+                    ? "Next: unzip " + written.location() + " && cd " + blueprint.name().name() + " && cargo test"
+                    : "Next: cd " + written.location() + " && cargo test   (or: rust-engineer verify " + written.location() + ")");
             out.flush();
             return ExitCode.OK;
         }

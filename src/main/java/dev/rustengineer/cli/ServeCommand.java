@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
+        header = "Serve the web page and the REST API.", mixinStandardHelpOptions = true,
         description = "Serve the web page and the REST API (curl http://HOST:PORT/ prints the API's help).")
 final class ServeCommand implements Callable<Integer> {
     private final Supplier<RustEngineer> facade;

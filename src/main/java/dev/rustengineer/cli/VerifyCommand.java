@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
+        header = "Prove a Rust project with real cargo: fmt, clippy -D warnings, build and test.", mixinStandardHelpOptions = true,
         description = {"Prove a Rust project with real cargo: fmt --check, clippy --all-targets -D warnings, build, test.",
             "Exit 0 when every step passes, 1 when one fails, 2 when the input is wrong."})
 final class VerifyCommand implements Callable<Integer> {

@@ -1,11 +1,11 @@
 package dev.rustengineer.cli;
 
+import dev.rustengineer.Version;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"rust-engineer " + (v == null ? "dev" : v)};
+        return new String[] {"rust-engineer " + Version.current()};
     }
 }

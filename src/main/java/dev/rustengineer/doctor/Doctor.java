@@ -22,6 +22,16 @@ public final class Doctor {
         public List<Check> missing() {
             return checks.stream().filter(c -> !c.found()).toList();
         }
+
+        /** What the CLI prints and the MCP tool returns: the missing tools first, each with how to get it. */
+        public String text() {
+            List<String> lines = new ArrayList<>();
+            lines.add(missing().isEmpty() ? "All tools found."
+                    : missing().size() + " missing: " + String.join(", ", missing().stream().map(Check::name).toList()));
+            missing().forEach(c -> lines.add("MISSING " + c.name() + " (for " + c.neededFor() + "): " + c.install()));
+            checks.stream().filter(Check::found).forEach(c -> lines.add("ok " + c.name() + ": " + c.version()));
+            return String.join("\n", lines);
+        }
     }
 
     public Report run() {

@@ -2,6 +2,7 @@ package dev.rustengineer.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.Version;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.AdviceJson;
 import dev.rustengineer.audit.AuditOutput;
@@ -28,9 +29,9 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class McpServerRunner {
         StdinGuard guard = new StdinGuard(in, out, inFlight, tools.stream().map(t -> t.tool().name()).collect(Collectors.toSet()));
         var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(JsonMapper.builder().build()), guard.sdkInput(), guard.sdkOutput());
         McpSyncServer server = McpServer.sync(transport)
-                .serverInfo("rust-engineer", "0.1.0")
+                .serverInfo("rust-engineer", Version.current())
                 .instructions("The Rust Engineer: call `advise` with a brief to learn whether Rust fits a task, the stack, "
                         + "and the decision paths; `new_project` generates a proven Rust service and `verify` proves a project "
                         + "with cargo; `audit` reviews Rust source; `knowledge` shows the rules; `doctor` checks the Rust toolchain. "
@@ -199,14 +200,7 @@ public final class McpServerRunner {
                 Map.of(),
                 args -> {
                     Doctor.Report r = re.doctor();
-                    StringBuilder sb = new StringBuilder();
-                    sb.append(r.missing().isEmpty() ? "All tools found." : r.missing().size() + " missing: ")
-                            .append(String.join(", ", r.missing().stream().map(Doctor.Check::name).toList())).append('\n');
-                    r.missing().forEach(c -> sb.append("MISSING ").append(c.name()).append(" (for ").append(c.neededFor())
-                            .append("): ").append(c.install()).append('\n'));
-                    r.checks().stream().filter(Doctor.Check::found).forEach(c ->
-                            sb.append("ok ").append(c.name()).append(": ").append(c.version()).append('\n'));
-                    return CallToolResult.builder().addTextContent(sb.toString().strip())
+                    return CallToolResult.builder().addTextContent(r.text())
                             .structuredContent(JSON.convertValue(r, Map.class)).build();
                 }));
         return tools;

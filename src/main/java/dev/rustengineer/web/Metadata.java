@@ -3,9 +3,10 @@ package dev.rustengineer.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustengineer.Version;
+import dev.rustengineer.blueprint.Offer;
 import dev.rustengineer.brief.Field;
 import dev.rustengineer.brief.FieldType;
-import dev.rustengineer.blueprint.Offer;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ final class Metadata {
      */
     static ObjectNode all(List<Offer> offers, List<String> specialists) {
         ObjectNode root = briefFields();
+        root.put("version", Version.current());
         ArrayNode gen = root.putArray("project");
         option(gen, "name", "text", "The cargo package name (required).", null, List.of());
         Map<String, List<String>> choices = Offer.choices(offers);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustengineer.Version;
 import dev.rustengineer.blueprint.Offer;
 import dev.rustengineer.blueprint.ProjectName;
 import dev.rustengineer.brief.Field;
@@ -30,6 +31,7 @@ final class OpenApiDocument {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("web/openapi.json is not valid JSON", e);
         }
+        doc.withObject("info").put("version", Version.current());
         ObjectNode schemas = (ObjectNode) doc.at("/components/schemas");
         ObjectNode brief = briefProperties((ObjectNode) schemas.get("Brief").withObject("properties"));
         ObjectNode project = (ObjectNode) schemas.get("ProjectRequest").withObject("properties");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
+import dev.rustengineer.Version;
 import dev.rustengineer.advise.AdviceJson;
 import dev.rustengineer.audit.AuditOutput;
 import dev.rustengineer.blueprint.Blueprint;
@@ -162,7 +163,7 @@ public final class WebServer {
                 new ArchiveUnpacker(limits.maxArchiveEntries(), limits.maxUnpackedBytes()).unpack(body, dir);
                 var report = re.audit(dir, false);
                 if (format.equals("sarif")) {
-                    var sarif = AuditOutput.sarif(report, re.auditRules(), "0.1.0");
+                    var sarif = AuditOutput.sarif(report, re.auditRules(), Version.current());
                     // SRCROOT's uri would be this server's temporary directory; results stay relative to it.
                     if (sarif.at("/runs/0/originalUriBaseIds/SRCROOT") instanceof ObjectNode root) {
                         root.remove("uri");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class LauncherIT {
     record Result(int code, String out, String err) {}
 
     static Result launch(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of("rust-engineer").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of("rust-engineer").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("JAVA_HOME"); // the launcher must find Java 25 by itself
