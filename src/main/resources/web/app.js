@@ -9,7 +9,7 @@
     'invoke': "Invoke / Don't invoke", 'choose-rust': 'When to Choose Rust?', 'web-framework': 'Web Framework Decision',
     'async-runtime': 'Async Runtime Decision', 'ffi': 'FFI vs Pure Rust'
   };
-  const STACK = { runtime: 'Runtime', web: 'Web framework', db: 'Database layer', target: 'Target', features: 'Features' };
+  const STACK = { runtime: 'Runtime', web: 'Web framework', db: 'Database layer', target: 'Target', ffi: 'FFI', features: 'Features' };
   const FEATURES = { rest: 'REST API', websocket: 'WebSocket', grpc: 'gRPC', database: 'Database', metrics: 'Metrics', openapi: 'OpenAPI document' };
   const DATABASES = { postgres: 'PostgreSQL', sqlite: 'SQLite', mysql: 'MySQL' };
   const SOURCES = { text: 'the text', model: 'learned from similar briefs', inference: 'inferred', default: 'default' };
@@ -18,7 +18,7 @@
   const narrow = window.matchMedia('(max-width: 760px)');
 
   let meta = null;       // GET /api/metadata
-  let questions = {};    // brief field name -> its question, the human label
+  const questions = {};  // brief field name -> its question, the human label
   let features = [];     // chosen features, in the order chosen
   let advice = null;     // the advice on screen (null: none)
   let preview = null;    // the previewed project on screen
@@ -268,11 +268,25 @@
     return !!(s.text || s.kind || s.database || s.features.length || Object.keys(s.fields).length);
   }
 
+  // The URL is rewritten with the advice, not on every key: browsers throttle history updates.
   function changed(now) {
-    writeUrl();
     drawOptionsSummary();
+    markStale();
     clearTimeout(timer);
-    timer = setTimeout(advise, now ? 0 : 300);
+    timer = setTimeout(() => { writeUrl(); advise(); }, now ? 0 : 300);
+  }
+
+  let urlTimer = null;
+  function saveSoon() {
+    drawOptionsSummary();
+    markStale();
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeUrl, 300);
+  }
+
+  // A preview on screen that no longer matches the form says so, with a button to make it again.
+  function markStale() {
+    if (preview && !$('files').hidden) $('files-stale').hidden = false;
   }
 
   async function advise() {
@@ -290,14 +304,18 @@
       return;
     }
     if (mine !== seq) return; // a newer request is on its way
-    if (!res.ok) { say('status', problem(json), true); return; }
+    if (!res.ok) {
+      clearAdvice();
+      say('status', problem(json), true);
+      return;
+    }
     say('status', '');
     render(json, s);
   }
 
+  // An RFC 9457 problem: its detail already names each field that is wrong.
   function problem(json) {
-    const fields = (json.errors || []).map((e) => (questions[e.field] || e.field) + ': ' + e.problem);
-    return (json.detail || json.title || 'The request failed') + (fields.length ? ' (' + fields.join('; ') + ')' : '');
+    return json.detail || json.title || 'The request failed';
   }
 
   function clearAdvice() {
@@ -476,6 +494,7 @@
     $('files-summary').textContent = preview.name + ': ' + paths.length + ' files — ' + preview.summary + '.';
     $('files-notes').replaceChildren(...preview.notes.map((n) => el('li', {}, ...inline(n))));
     $('files').hidden = false;
+    $('files-stale').hidden = true;
     const first = paths.includes(selected) ? selected
       : paths.find((p) => p.endsWith('/' + preview.resource + '.rs')) || paths.find((p) => p === 'src/main.rs') || paths[0];
     showFile(first);
@@ -657,7 +676,10 @@
   $('brief').addEventListener('input', () => changed(false));
   $('brief').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('form').requestSubmit(); });
   for (const id of ['kind', 'database']) $(id).addEventListener('change', () => changed(true));
-  for (const id of ['web', 'name', 'resource']) $(id).addEventListener('input', () => { writeUrl(); drawOptionsSummary(); if (advice && id === 'web') render(advice, readState()); });
+  for (const id of ['web', 'name', 'resource']) {
+    $(id).addEventListener('input', () => { saveSoon(); if (advice && id === 'web') render(advice, readState()); });
+  }
+  $('files-refresh').addEventListener('click', () => showPreview($('file-view').dataset.path).then(writeUrl));
   $('brief-more').addEventListener('change', () => changed(true));
   $('brief-more').addEventListener('input', (e) => { if (e.target.type === 'number') changed(false); });
   $('force-rust').addEventListener('change', () => { say('gen-status', ''); changed(true); });

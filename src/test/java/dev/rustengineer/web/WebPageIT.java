@@ -144,6 +144,11 @@ class WebPageIT {
         wait.until(d -> d.findElement(By.id("verdict")).getText().equals("Type a brief to see the advice."));
         assertThat(driver.findElements(By.cssSelector("#decisions .decision"))).isEmpty();
         assertThat(driver.findElement(By.id("advice-body")).isDisplayed()).isFalse();
+        // The one kind drives the advice too: a command-line tool is advised as one.
+        new Select(driver.findElement(By.id("kind"))).selectByValue("cli");
+        wait.until(d -> d.findElement(By.id("decisions")).getText().contains("rust-single-binary"));
+        new Select(driver.findElement(By.id("kind"))).selectByValue("");
+        wait.until(d -> d.findElement(By.id("verdict")).getText().equals("Type a brief to see the advice."));
 
         // The short form: a framework, a feature from the searchable picker, a name; then Share.
         type(ROUTING_BRIEF);
@@ -207,11 +212,12 @@ class WebPageIT {
         assertThat(driver.findElement(By.id("notes")).getText()).contains("the brief names Rust");
         assertThat(driver.getCurrentUrl()).contains("force=1");
         assertThat(driver.findElement(By.id("force-box")).isDisplayed()).as("the switch stays to be switched off").isTrue();
+        axe("forced-rust");
+        shot("desktop-forced-rust");
         driver.findElement(By.id("preview")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#file-tree button.file")).isEmpty());
         assertThat(paths()).contains("Cargo.toml", "src/invoices.rs");
-        axe("forced-rust");
-        shot("desktop-forced-rust");
+        axe("forced-rust-preview");
 
         toggle.click();
         wait.until(d -> d.findElement(By.id("verdict")).getDomAttribute("class").contains("away"));
@@ -222,6 +228,15 @@ class WebPageIT {
         open("");
         type(ROUTING_BRIEF);
         waitForVerdict("rust-engineer takes this task");
+        // A name the API refuses: its problem's detail is shown, not a blank page.
+        WebElement name = driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("9orders");
+        driver.findElement(By.id("preview")).click();
+        wait.until(d -> d.findElement(By.id("gen-status")).getDomProperty("className").contains("error"));
+        assertThat(driver.findElement(By.id("gen-status")).getText()).contains("name");
+        name.clear();
+        name.sendKeys("orders");
         driver.findElement(By.id("preview")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#file-tree button.file")).isEmpty());
         assertThat(paths()).contains("Cargo.toml", "src/orders.rs", "migrations/0001_create_orders.sql");
@@ -291,6 +306,14 @@ class WebPageIT {
             assertThat(z.getEntry("orders-devops-engineer/HANDOFF.md")).isNotNull();
             assertThat(z.getEntry("orders-devops-engineer/prometheus/alerts.yml")).isNotNull();
         }
+
+        // A preview the form no longer matches says so and is made again on request.
+        assertThat(driver.findElement(By.id("files-stale")).isDisplayed()).isFalse();
+        driver.findElement(By.id("brief")).sendKeys(" and metrics");
+        wait.until(d -> d.findElement(By.id("files-stale")).isDisplayed());
+        driver.findElement(By.id("files-refresh")).click();
+        wait.until(d -> !d.findElement(By.id("files-stale")).isDisplayed());
+        assertThat(driver.findElement(By.id("file-path")).getText()).isEqualTo("src/orders.rs");
 
         viewport(390, 844, true);
         driver.executeScript("document.getElementById('files').scrollIntoView()");
