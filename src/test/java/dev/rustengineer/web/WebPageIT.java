@@ -112,6 +112,7 @@ class WebPageIT {
         // One short form: one kind, human labels, the brief's other questions folded under "More".
         List<String> labels = texts("label, legend");
         assertThat(labels.stream().filter(l -> l.equalsIgnoreCase("kind"))).hasSize(1);
+        assertThat(driver.findElements(By.id("f-kind"))).as("the brief's kind is not asked a second time").isEmpty();
         assertThat(labels).noneMatch(l -> l.matches(".*\\b[a-z]+_[a-z_]+\\b.*"));
         assertThat(driver.findElement(By.id("more")).getDomAttribute("open")).isNull();
         assertThat(driver.findElements(By.cssSelector("#brief-more .q, #brief-more .set"))).hasSizeGreaterThan(25);
@@ -164,6 +165,7 @@ class WebPageIT {
         name.sendKeys("shop");
         wait.until(d -> d.findElement(By.id("stack")).getText().contains("actix-web (your pick; advised axum)"));
         driver.findElement(By.id("share")).click();
+        wait.until(d -> d.findElement(By.id("share-status")).getText().startsWith("Copied"));
         String link = driver.findElement(By.id("share-url")).getDomProperty("value");
         assertThat(link).startsWith(base + "/#").contains("web=actix-web").contains("features=metrics").contains("name=shop");
         axe("share-open");
