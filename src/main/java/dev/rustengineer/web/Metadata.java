@@ -51,6 +51,16 @@ final class Metadata {
             o.features().forEach(c.withArray("features")::add);
             o.optional().forEach(c.withArray("optional")::add);
         }
+        // Each kind a set generates, with what it means as brief answers, so a form can offer one "kind" that
+        // drives both the advice and the generator (the page sends these facts to /api/advise).
+        ArrayNode kinds = root.putArray("kinds");
+        offers.stream().map(Offer::kind).distinct().forEach(k -> {
+            ObjectNode o = kinds.addObject();
+            o.put("id", k.id());
+            o.put("label", k.label());
+            ObjectNode facts = o.putObject("brief");
+            k.briefFacts().forEach((field, value) -> facts.set(field.key(), JSON.valueToTree(value)));
+        });
         specialists.forEach(root.withArray("handoff_to")::add);
         option(gen, "resource", "text", "The REST resource, plural snake_case (services and gRPC services only).", "items",
                 List.of());

@@ -230,6 +230,9 @@ class WebApiTest {
         assertThat(meta.get("offers")).hasSize(offers.size());
         assertThat(meta.get("offers").get(0).get("set").asText()).isEqualTo(offers.getFirst().set());
         assertThat(meta.get("offers").get(0).get("label").asText()).isEqualTo("axum HTTP service");
+        // One kind per generated kind, with the brief facts the page sends to /api/advise for it.
+        assertThat(meta.at("/kinds/0/id").asText()).isEqualTo(offers.getFirst().kind().id());
+        assertThat(meta.get("kinds").toString()).contains("{\"id\":\"grpc\",\"label\":\"gRPC service\",\"brief\":{\"kind\":\"backend\",\"features\":[\"grpc\"]}}");
         JsonNode knowledge = JSON.readTree(get("/api/knowledge", "*/*").body());
         assertThat(knowledge.get("triggers")).hasSize(6);
         assertThat(knowledge.at("/asyncRuntime/aspects/2/measured/tokio/source/command").asText()).isEqualTo("bench/runtime-overhead.sh");
