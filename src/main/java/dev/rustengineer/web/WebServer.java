@@ -62,6 +62,12 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            // On stop (SIGTERM: serve's shutdown hook) the heavy work in flight is interrupted first, so that cargo,
+            // rustfmt and the handoff checks stop with their trees and the requests are answered 503.
+            config.events.serverStopping(() -> {
+                heavy.stop();
+                advising.stop();
+            });
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/web";
