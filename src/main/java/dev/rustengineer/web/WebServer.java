@@ -24,8 +24,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP door: a REST API and the web page, both thin over the facade. Requests run on virtual threads; bodies
@@ -34,6 +38,9 @@ import java.util.Map;
  */
 public final class WebServer {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How long a stopping server waits for the answers in flight (heavy work is interrupted, so they come quickly). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final RustEngineer re;
     private final WebLimits limits;
@@ -63,7 +70,15 @@ public final class WebServer {
             config.jetty.host = host;
             config.jetty.port = port;
             // On stop (SIGTERM: serve's shutdown hook) the heavy work in flight is interrupted first, so that cargo,
-            // rustfmt and the handoff checks stop with their trees and the requests are answered 503.
+            // rustfmt and the handoff checks stop with their trees and the requests are answered 503; Jetty's graceful
+            // stop then lets those answers out before it closes the connections (Javalin stops Jetty abruptly).
+            AtomicReference<Server> jetty = new AtomicReference<>();
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_GRACE.toMillis());
+                jetty.set(server);
+            });
+            // Javalin sets Jetty's handler after modifyServer and before this event: the graceful one goes around it.
+            config.events.serverStarting(() -> jetty.get().insertHandler(new GracefulHandler()));
             config.events.serverStopping(() -> {
                 heavy.stop();
                 advising.stop();
