@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustengineer.RustEngineer;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
@@ -381,6 +382,23 @@ class WebApiTest {
         assertThat(json.body()).doesNotContain(tmp).doesNotContain("rust-engineer-audit-");
         var sarif = postBytes("/api/audit?format=sarif", good);
         assertThat(sarif.body()).doesNotContain(tmp).doesNotContain("rust-engineer-audit-");
+    }
+
+    /** What the document's links promise, followed by hand: the advice's brief.fields are a project request's brief. */
+    @Test
+    void theAdvicesFieldsFeedThePreviewAndThePreviewFeedsTheZip() throws Exception {
+        var advice = post("/api/advise", "application/json", "{\"text\":\"A REST API for payments; p99 under 5 ms; data in PostgreSQL\"}");
+        assertThat(advice.statusCode()).isEqualTo(200);
+        var request = (ObjectNode) JSON.readTree(advice.body()).at("/brief/fields").deepCopy();
+        assertThat(request.has("database")).isTrue();
+        request.put("name", "payments");
+        var preview = post("/api/projects/preview", "application/json", request.toString());
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode p = JSON.readTree(preview.body());
+        assertThat(p.get("db").asText()).isEqualTo("postgres");
+        var zip = post("/api/projects", "application/json",
+                JSON.createObjectNode().put("name", p.get("name").asText()).put("project_kind", p.get("kind").asText()).toString());
+        assertThat(zip.statusCode()).as(zip.body()).isEqualTo(200);
     }
 
     @Test
