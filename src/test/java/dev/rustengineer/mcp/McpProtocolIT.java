@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -195,6 +196,44 @@ class McpProtocolIT {
             new ProcessBuilder("kill", "-TERM", Long.toString(mcp.process().pid())).start().waitFor();
             assertThat(mcp.exitCode()).isEqualTo(143);
             awaitGone(sleeper);
+        }
+    }
+
+    /** A handoff runs the specialist's tools one check after another: each is announced as it starts and ends. */
+    @Test
+    void handoffReportsEachStageAndCheckAsProgress(@TempDir Path root) throws Exception {
+        try (var mcp = new RawMcp(LAUNCHER, root, Map.of())) {
+            mcp.initialize();
+            mcp.send(Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call", "params", Map.of("name", "new_project",
+                    "arguments", Map.of("name", "orders", "brief", "REST API for orders, p99 under 5 ms"))));
+            assertThat(mcp.reply(2).path("result").path("isError").asBoolean()).isFalse();
+            mcp.send(Map.of("jsonrpc", "2.0", "id", 3, "method", "tools/call", "params", Map.of("name", "handoff",
+                    "arguments", Map.of("path", "orders", "to", "devops-engineer"), "_meta", Map.of("progressToken", "h1"))));
+            List<JsonNode> progress = new ArrayList<>();
+            JsonNode reply;
+            while (true) {
+                JsonNode m = mcp.next();
+                if ("notifications/progress".equals(m.path("method").asText())) {
+                    progress.add(m.path("params"));
+                } else if (m.path("id").asInt() == 3) {
+                    reply = m;
+                    break;
+                }
+            }
+            JsonNode checks = reply.path("result").path("structuredContent").path("checks");
+            assertThat(checks.size()).as(reply.toString()).isPositive();
+            assertThat(progress).allSatisfy(p -> assertThat(p.path("progressToken").asText()).isEqualTo("h1"));
+            assertThat(progress.getFirst().path("message").asText()).isEqualTo("making the package for devops-engineer");
+            assertThat(progress.get(1).path("message").asText()).contains(checks.size() + " checks to run");
+            // two per check after the package's two; the total is known from the second on and reached at the end
+            assertThat(progress).hasSize(2 + 2 * checks.size());
+            assertThat(progress.stream().map(p -> p.path("progress").asDouble()).toList()).isSorted().doesNotHaveDuplicates();
+            assertThat(progress.getLast().path("progress").asDouble()).isEqualTo(progress.getLast().path("total").asDouble());
+            for (int i = 0; i < checks.size(); i++) {
+                String name = checks.get(i).path("name").asText();
+                assertThat(progress.get(2 + 2 * i).path("message").asText()).startsWith(name + ": started");
+                assertThat(progress.get(3 + 2 * i).path("message").asText()).startsWith(name + ": " + checks.get(i).path("status").asText());
+            }
         }
     }
 
