@@ -357,6 +357,32 @@ class WebApiTest {
         }
     }
 
+    /** The issue found 413 as Javalin's JSON on one route and text/plain on the others: every route answers a problem. */
+    @Test
+    void aBodyOverTheLimitIsA413ProblemOnEveryRoute() throws Exception {
+        String tooBig = "{\"name\":\"orders\",\"text\":\"" + "a".repeat(100_000) + "\"}";
+        for (String path : List.of("/api/advise", "/api/projects", "/api/projects/preview", "/api/handoffs?to=devops-engineer")) {
+            assertProblem(post(path, "application/json", tooBig), 413, path.replaceFirst("\\?.*", ""));
+        }
+        assertProblem(postBytes("/api/audit", new byte[100_000]), 413, "/api/audit");
+    }
+
+    /** Advice runs on its own bounded pool with a time limit: past it the answer is a 503 problem, not a held core. */
+    @Test
+    void adviceThatRunsPastItsTimeLimitIsA503() throws Exception {
+        Javalin strict = new WebServer(RustEngineer.shared(), new WebLimits(64 * 1024, Duration.ofSeconds(60), 2, 1000, 1 << 20,
+                1, Duration.ofNanos(1))).start("127.0.0.1", 0);
+        try {
+            var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port() + "/api/advise"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"A REST API for payments; p99 under 5 ms\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(assertProblem(r, 503, "/api/advise").get("detail").asText()).contains("took longer than");
+        } finally {
+            strict.stop();
+        }
+    }
+
     @Test
     void aValidBriefWithNothingToAdviseOnIsA422() throws Exception {
         var r = post("/api/advise", "application/json", "{\"text\":\"!!!\"}");
