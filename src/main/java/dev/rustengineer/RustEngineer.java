@@ -33,6 +33,7 @@ import dev.rustengineer.generate.RustFormatter;
 import dev.rustengineer.generate.TemplateSets;
 import dev.rustengineer.handoff.CheckRunner;
 import dev.rustengineer.handoff.HandoffOutcome;
+import dev.rustengineer.handoff.HandoffProgress;
 import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
@@ -222,6 +223,11 @@ public final class RustEngineer {
      */
     public HandoffOutcome handoff(Handoffs.Request request) {
         return handoffs().handoff(request);
+    }
+
+    /** The same, with each stage and check reported to {@code progress} as it starts and ends (MCP progress). */
+    public HandoffOutcome handoff(Handoffs.Request request, HandoffProgress progress) {
+        return handoffs().handoff(request, progress);
     }
 
     /** The handoff pipeline, wired to this facade's advice, audit and writer. */

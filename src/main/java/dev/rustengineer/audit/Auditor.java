@@ -3,6 +3,7 @@ package dev.rustengineer.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.UsageException;
+import dev.rustengineer.process.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ public final class Auditor {
             throw new UsageException("--deps needs a cargo project (Cargo.toml) or a vendor/ directory at " + root);
         }
         try {
-            Process p = new ProcessBuilder("cargo", "metadata", "--format-version", "1", "--offline").directory(root.toFile()).start();
+            Process p = ChildProcesses.start(new ProcessBuilder("cargo", "metadata", "--format-version", "1", "--offline").directory(root.toFile()));
             p.getOutputStream().close();
             byte[] json = p.getInputStream().readAllBytes();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

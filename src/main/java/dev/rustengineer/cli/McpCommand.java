@@ -2,6 +2,7 @@ package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.mcp.McpServerRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -18,7 +19,7 @@ final class McpCommand implements Callable<Integer> {
     Duration timeLimit;
 
     @Option(names = "--root", defaultValue = ".", description = "new_project and verify work only inside this directory (default: the current one).")
-    java.nio.file.Path root;
+    Path root;
 
     McpCommand(Supplier<RustEngineer> facade) {
         this.facade = facade;

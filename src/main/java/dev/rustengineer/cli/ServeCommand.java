@@ -1,6 +1,7 @@
 package dev.rustengineer.cli;
 
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.UsageException;
 import dev.rustengineer.web.WebLimits;
 import dev.rustengineer.web.WebServer;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new dev.rustengineer.UsageException("--port must be between 0 and 65535, not " + port);
+            throw new UsageException("--port must be between 0 and 65535, not " + port);
         }
         var app = new WebServer(facade.get(), WebLimits.defaults()).start(host, port);
         spec.commandLine().getOut().println("rust-engineer serving on http://" + host + ":" + app.port() + "/");

@@ -1,11 +1,14 @@
 package dev.rustengineer.generate;
 
+import dev.rustengineer.process.ChildProcesses;
+import dev.rustengineer.process.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,14 +33,29 @@ public final class RustFormatter {
         List<String> command = new ArrayList<>(List.of("rustfmt", "--edition", "2024"));
         command.addAll(files);
         try {
-            Process p = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true).start();
+            Process p = ChildProcesses.start(new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true));
             p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            // Read on another thread so that this one waits interruptibly: a web request past its time limit stops rustfmt.
+            var out = new CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    out.complete(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    out.complete("(output lost: " + e.getMessage() + ")");
+                }
+            });
+            boolean done;
+            try {
+                done = p.waitFor(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                ProcessTree.stop(p.toHandle());
+                throw e;
+            }
+            if (!done) {
+                ProcessTree.stop(p.toHandle());
                 return "rustfmt did not finish in 120 s";
             }
-            return p.exitValue() == 0 ? null : "rustfmt failed: " + out.strip();
+            return p.exitValue() == 0 ? null : "rustfmt failed: " + out.join().strip();
         } catch (IOException e) {
             return "rustfmt not found (install Rust with rustup); run `cargo fmt` in the project";
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.rustengineer.handoff;
 
+import dev.rustengineer.process.ChildProcesses;
+import dev.rustengineer.process.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +93,7 @@ public final class CheckRunner {
             var pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", c.script()).directory(dir.toFile()).redirectErrorStream(true);
             pb.environment().put("PATH", path());
             pb.environment().putAll(c.env());
-            Process p = pb.start();
+            Process p = ChildProcesses.start(pb);
             p.getOutputStream().close();
             var out = new StringBuilder();
             Thread reader = Thread.ofVirtual().start(() -> {
@@ -131,8 +133,7 @@ public final class CheckRunner {
     }
 
     private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        ProcessTree.stop(p.toHandle());
     }
 
     private static String tail(String s) {

@@ -1,5 +1,7 @@
 package dev.rustengineer.handoff;
 
+import dev.rustengineer.process.ChildProcesses;
+import dev.rustengineer.process.ProcessTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -167,7 +169,7 @@ public record FrontendDeveloper() implements Specialist {
             Files.writeString(scratch.resolve("build.sh"), buildSh);
             var pb = new ProcessBuilder("bash", "build.sh").directory(scratch.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            Process proc = pb.start();
+            Process proc = ChildProcesses.start(pb);
             var out = new StringBuilder();
             Thread reader = Thread.ofVirtual().start(() -> {
                 try {
@@ -176,10 +178,16 @@ public record FrontendDeveloper() implements Specialist {
                     out.append(e.getMessage());
                 }
             });
-            boolean done = proc.waitFor(BUILD_MINUTES, TimeUnit.MINUTES);
+            boolean done;
+            try {
+                done = proc.waitFor(BUILD_MINUTES, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                // A cancelled handoff must not leave cargo building for wasm behind it.
+                ProcessTree.stop(proc.toHandle());
+                throw e;
+            }
             if (!done) {
-                proc.descendants().forEach(ProcessHandle::destroyForcibly);
-                proc.destroyForcibly();
+                ProcessTree.stop(proc.toHandle());
             }
             reader.join(5000);
             String text;

@@ -51,6 +51,11 @@ public final class Handoffs {
     }
 
     public HandoffOutcome handoff(Request r) {
+        return handoff(r, HandoffProgress.NONE);
+    }
+
+    /** The same, telling {@code progress} as each stage and each check starts and ends. */
+    public HandoffOutcome handoff(Request r, HandoffProgress progress) {
         IntegrationPattern pattern = patterns.stream().filter(p -> p.to().equals(r.to())).findFirst()
                 .orElseThrow(() -> new UsageException("unknown specialist '" + r.to() + "'; one of: " + String.join(", ", offered())));
         Specialist specialist = Specialist.byId(r.to()).orElseThrow(() -> new UsageException("a handoff to " + r.to()
@@ -61,10 +66,22 @@ public final class Handoffs {
         if (!missing.isEmpty()) {
             return new HandoffOutcome.Lacking(specialist.id(), project.root(), missing);
         }
+        progress.packageStarted(specialist.id());
         HandoffPackage pkg = specialist.build(context);
         Path out = r.out() != null ? r.out() : project.root().resolve("handoff").resolve(specialist.id());
         var written = writer.toDirectory(new GeneratedProject(specialist.id(), pkg.files()), out, r.force());
-        List<CheckResult> results = r.check() ? checks.run(written.location(), pkg.checks()) : List.of();
+        List<Check> toRun = r.check() ? pkg.checks() : List.of();
+        progress.packageWritten(written.files().size(), toRun.size());
+        List<CheckResult> results = new ArrayList<>();
+        for (Check c : toRun) {
+            progress.checkStarted(c);
+            CheckResult result = checks.run(written.location(), c);
+            results.add(result);
+            progress.checkFinished(result);
+            if (Thread.currentThread().isInterrupted()) {
+                break; // cancelled: the check running was stopped with its processes; the rest are not started
+            }
+        }
         return new HandoffOutcome.Written(specialist.id(), written.location(), written.files(), results);
     }
 

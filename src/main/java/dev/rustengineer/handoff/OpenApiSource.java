@@ -2,6 +2,8 @@ package dev.rustengineer.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.process.ChildProcesses;
+import dev.rustengineer.process.ProcessTree;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,7 +84,7 @@ final class OpenApiSource {
                     .redirectOutput(scratch.resolve("server.log").toFile());
             pb.environment().put("BIND_ADDR", "127.0.0.1:" + port);
             pb.environment().put("METRICS_ADDR", "off");
-            server = pb.start();
+            server = ChildProcesses.start(pb);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             URI uri = URI.create("http://127.0.0.1:" + port + "/openapi.json");
             long deadline = System.nanoTime() + START.toNanos();
@@ -129,14 +132,29 @@ final class OpenApiSource {
             if (cargoTargetDir != null) {
                 pb.environment().put("CARGO_TARGET_DIR", cargoTargetDir.toAbsolutePath().toString());
             }
-            Process cargo = pb.start();
+            Process cargo = ChildProcesses.start(pb);
             cargo.getOutputStream().close();
-            String out = new String(cargo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!cargo.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
-                cargo.descendants().forEach(ProcessHandle::destroyForcibly);
-                cargo.destroyForcibly();
+            // Read on another thread so that this one waits interruptibly: a cancelled handoff stops the build.
+            var output = new CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    output.complete(new String(cargo.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    output.complete("");
+                }
+            });
+            boolean done;
+            try {
+                done = cargo.waitFor(BUILD_MINUTES, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                ProcessTree.stop(cargo.toHandle());
+                throw e;
+            }
+            if (!done) {
+                ProcessTree.stop(cargo.toHandle());
                 throw new HandoffException("cargo build did not finish in " + BUILD_MINUTES + " min");
             }
+            String out = output.join();
             Path exe = null;
             for (String line : out.lines().toList()) {
                 if (line.contains("\"executable\":\"")) {

@@ -191,8 +191,9 @@ public final class McpServerRunner {
                         + "HANDOFF.md for them (what was built, the contract, the decisions, open escalations, how to run the "
                         + "checks), checked with that specialist's own tools where installed. Returns the files written and each "
                         + "check's result; isError=true when a check fails or the project lacks what the handoff needs (the "
-                        + "result then says what to add, or the `new` flag that adds it).",
-                handoffProps, List.of("path", "to"), this::handoffTool));
+                        + "result then says what to add, or the `new` flag that adds it). With a progressToken, each stage and check is "
+                        + "reported as it starts and ends.",
+                handoffProps, List.of("path", "to"), (Work) this::handoffTool));
         tools.add(tool("doctor", ToolHints.readOnly("Check the toolchain"),
                 "Check the tools rust-engineer drives on this machine (cargo, rustc, clippy, rustfmt, toolchains, wasm32 "
                         + "target, protoc, psql, gcc): versions found, and for each missing one what it is needed for and "
@@ -292,7 +293,7 @@ public final class McpServerRunner {
         return CallToolResult.builder().addTextContent(sb.toString()).structuredContent(JSON.convertValue(json, Map.class)).build();
     }
 
-    private CallToolResult handoffTool(Map<String, Object> args) {
+    private CallToolResult handoffTool(Map<String, Object> args, VerifyProgress.Progress progress) {
         var request = new Handoffs.Request(inRoot(String.valueOf(args.get("path"))),
                 String.valueOf(args.get("to")), args.get("out") == null ? null : inRoot(String.valueOf(args.get("out"))),
                 Boolean.TRUE.equals(args.get("force")), args.get("brief") == null ? null : String.valueOf(args.get("brief")),
@@ -300,7 +301,7 @@ public final class McpServerRunner {
                 args.get("database_url") == null ? null : String.valueOf(args.get("database_url")));
         HandoffOutcome outcome;
         try {
-            outcome = re.handoff(request);
+            outcome = re.handoff(request, new HandoffProgressNotifications(progress));
         } catch (HandoffException e) {
             return ToolCall.error("handoff", e.getMessage());
         }

@@ -16,7 +16,7 @@ final class VerifyProgress implements ProgressListener {
     private static final long LINE_EVERY_MS = 2000;
 
     private final Progress progress;
-    private final int total;
+    private final double total;
     private int half;
     private int lines;
     private long lastLine;
@@ -51,9 +51,12 @@ final class VerifyProgress implements ProgressListener {
         progress.send(half, total, result.step().cliName() + ": " + (result.passed() ? "pass" : "FAIL") + " (" + result.summary() + ")");
     }
 
-    /** Where notifications go: the client's progressToken on this exchange, or nowhere when it sent none. */
+    /**
+     * Where notifications go: the client's progressToken on this exchange, or nowhere when it sent none. A null
+     * total is one not known yet.
+     */
     record Progress(McpSyncServerExchange exchange, Object token) {
-        void send(double value, double total, String message) {
+        void send(double value, Double total, String message) {
             if (token == null || exchange == null) {
                 return;
             }

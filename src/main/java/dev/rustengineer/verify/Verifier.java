@@ -1,6 +1,8 @@
 package dev.rustengineer.verify;
 
 import dev.rustengineer.UsageException;
+import dev.rustengineer.process.ChildProcesses;
+import dev.rustengineer.process.ProcessTree;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Proves a Rust project with real cargo: fmt, clippy (-D warnings), build and test, each with a time limit.
- * A step that runs out of time, an interruption, or a Ctrl-C (the JVM's shutdown) stops cargo's whole process tree.
+ * A step that runs out of time, an interruption, or the JVM's shutdown (Ctrl-C, SIGTERM: {@link ChildProcesses}) stops
+ * cargo's whole process tree.
  */
 public final class Verifier {
     private final Map<String, String> env;
@@ -76,12 +79,10 @@ public final class Verifier {
         long start = System.nanoTime();
         Process p;
         try {
-            p = pb.start();
+            p = ChildProcesses.start(pb);
         } catch (IOException e) {
             throw new UsageException("cannot start " + cargo + ": " + e.getMessage());
         }
-        Thread killer = new Thread(() -> ProcessTree.stop(p.toHandle()));
-        Runtime.getRuntime().addShutdownHook(killer);
         CargoOutput out = new CargoOutput(dir);
         Thread stdout = reader(p.getInputStream(), line -> {
             out.stdout(line);
@@ -106,12 +107,6 @@ public final class Verifier {
             stop = Stop.INTERRUPTED;
             ProcessTree.stop(p.toHandle());
             Thread.currentThread().interrupt();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killer);
-            } catch (IllegalStateException e) {
-                // The JVM is already shutting down: the hook is running and stops the tree.
-            }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return switch (stop) {

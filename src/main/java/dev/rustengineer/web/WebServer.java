@@ -25,8 +25,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP door: a REST API and the web page, both thin over the facade. Requests run on virtual threads; bodies
@@ -35,6 +39,9 @@ import java.util.Map;
  */
 public final class WebServer {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How long a stopping server waits for the answers in flight (heavy work is interrupted, so they come quickly). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final RustEngineer re;
     private final WebLimits limits;
@@ -63,6 +70,20 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            // On stop (SIGTERM: serve's shutdown hook) the heavy work in flight is interrupted first, so that cargo,
+            // rustfmt and the handoff checks stop with their trees and the requests are answered 503; Jetty's graceful
+            // stop then lets those answers out before it closes the connections (Javalin stops Jetty abruptly).
+            AtomicReference<Server> jetty = new AtomicReference<>();
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_GRACE.toMillis());
+                jetty.set(server);
+            });
+            // Javalin sets Jetty's handler after modifyServer and before this event: the graceful one goes around it.
+            config.events.serverStarting(() -> jetty.get().insertHandler(new GracefulHandler()));
+            config.events.serverStopping(() -> {
+                heavy.stop();
+                advising.stop();
+            });
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/web";
@@ -91,8 +112,10 @@ public final class WebServer {
      */
     private void advise(Context ctx) throws Exception {
         var body = BriefBody.read(ctx, schemas, "Brief");
-        var brief = re.readBrief(body, "request body");
         ObjectNode advice = advising.run(() -> {
+            // Reading (the embedding, the learned reader) is the costly part, so it runs on the pool too; what it
+            // refuses is the client's 400 (or 413), what advising refuses a 422.
+            var brief = re.readBrief(body, "request body");
             try {
                 return (ObjectNode) JSON.readTree(AdviceJson.render(re.advise(brief), false));
             } catch (UsageException e) {
@@ -107,21 +130,26 @@ public final class WebServer {
 
     /** The generated project as a zip, like start.spring.io's /starter.zip. */
     private void project(Context ctx) throws Exception {
-        var blueprint = blueprint(ctx);
-        byte[] zip = heavy.run(() -> {
+        var body = BriefBody.read(ctx, schemas, "ProjectRequest");
+        var zip = heavy.run(() -> {
+            var blueprint = blueprint(body);
             var bytes = new ByteArrayOutputStream();
             re.writer().zip(re.generate(blueprint), bytes);
-            return bytes.toByteArray();
+            return Map.entry(blueprint.name().name(), bytes.toByteArray());
         });
         ctx.contentType("application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + blueprint.name().name() + ".zip\"")
-                .result(zip);
+                .header("Content-Disposition", "attachment; filename=\"" + zip.getKey() + ".zip\"")
+                .result(zip.getValue());
     }
 
     /** The generated files as JSON, for the page's preview: the blueprint's choices, notes, and every file. */
     private void preview(Context ctx) throws Exception {
-        var blueprint = blueprint(ctx);
-        var project = heavy.run(() -> re.writer().formatted(re.generate(blueprint)));
+        var body = BriefBody.read(ctx, schemas, "ProjectRequest");
+        ctx.contentType("application/json").result(heavy.run(() -> preview(blueprint(body))).toString());
+    }
+
+    private ObjectNode preview(Blueprint blueprint) {
+        var project = re.writer().formatted(re.generate(blueprint));
         var o = JSON.createObjectNode();
         o.put("name", blueprint.name().name());
         o.put("kind", blueprint.kind().id());
@@ -134,7 +162,7 @@ public final class WebServer {
         blueprint.notes().forEach(notes::add);
         var files = o.putObject("files");
         project.files().forEach(files::put);
-        ctx.contentType("application/json").result(o.toString());
+        return o;
     }
 
     /**
@@ -194,9 +222,10 @@ public final class WebServer {
         var query = schemas.query("/api/handoffs", "post", ctx.queryParamMap());
         String to = query.get("to").asText();
         boolean check = query.path("check").asBoolean(false);
-        var blueprint = blueprint(ctx);
-        String name = blueprint.name().name();
+        var body = BriefBody.read(ctx, schemas, "ProjectRequest");
         var made = heavy.run(() -> {
+            var blueprint = blueprint(body);
+            String name = blueprint.name().name();
             Path dir = Files.createTempDirectory("rust-engineer-handoff-");
             try {
                 re.writer().toDirectory(re.generate(blueprint), dir.resolve(name), false);
@@ -213,7 +242,7 @@ public final class WebServer {
                 }
                 var bytes = new ByteArrayOutputStream();
                 ProjectWriter.zipTree(out, name + "-" + to + "/", bytes);
-                return Map.entry(bytes.toByteArray(),
+                return new Package(name + "-" + to, bytes.toByteArray(),
                         check ? written.checks().size() + " passed" : "not run (send check=true)");
             } catch (HandoffException e) {
                 throw new ApiError(422, e.getMessage());
@@ -221,16 +250,20 @@ public final class WebServer {
                 ProjectWriter.deleteTree(dir);
             }
         });
-        ctx.contentType("application/zip").header("X-Handoff-Checks", made.getValue())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + to + ".zip\"").result(made.getKey());
+        ctx.contentType("application/zip").header("X-Handoff-Checks", made.checks())
+                .header("Content-Disposition", "attachment; filename=\"" + made.name() + ".zip\"").result(made.zip());
     }
 
+    /** A handoff package as answered: its file name, the zip, and what the X-Handoff-Checks header says. */
+    private record Package(String name, byte[] zip, String checks) {}
+
     /**
-     * The blueprint a request asks for. The body has passed the schema, so what the planner still refuses (a
-     * combination no template set offers, a resource that clashes, a task that belongs elsewhere) is a 422.
+     * The blueprint a request asks for, worked out on the heavy pool (it reads the brief and advises). The body has
+     * passed the schema, so what the planner still refuses (a combination no template set offers, a resource that
+     * clashes, a task that belongs elsewhere) is a 422.
      */
-    private Blueprint blueprint(Context ctx) {
-        ProjectRequest request = ProjectRequest.read(BriefBody.read(ctx, schemas, "ProjectRequest"), re);
+    private Blueprint blueprint(ObjectNode body) {
+        ProjectRequest request = ProjectRequest.read(body, re);
         Plan plan;
         try {
             plan = re.plan(request.brief(), request.options());

@@ -3,11 +3,17 @@ package dev.rustengineer.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustengineer.verify.CargoFixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +92,7 @@ class McpProtocolIT {
     }
 
     private static void awaitGone(ProcessHandle p) throws Exception {
-        assertThat(p.onExit().get(3, java.util.concurrent.TimeUnit.MINUTES).isAlive()).isFalse();
+        assertThat(p.onExit().get(3, TimeUnit.MINUTES).isAlive()).isFalse();
     }
 
     @Test
@@ -122,6 +128,112 @@ class McpProtocolIT {
             mcp.closeInput();
             assertThat(mcp.exitCode()).isZero();
             awaitGone(sleeper);
+        }
+    }
+
+    /**
+     * The processes whose command line or working directory is inside {@code project}: cargo runs there, and rustc,
+     * build scripts and test binaries name it (their --out-dir, their own path under target/).
+     */
+    private static Map<Long, String> processesOf(Path project) throws IOException {
+        Map<Long, String> found = new TreeMap<>();
+        String path = project.toString();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String command = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ').strip();
+                    String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
+                    if (command.contains(path) || cwd.startsWith(path)) {
+                        found.put(Long.parseLong(proc.getFileName().toString()), command + " (in " + cwd + ")");
+                    }
+                } catch (IOException gone) {
+                    // the process ended while it was read
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The issue's case with real cargo: an agent that closes stdin while verify runs the tests leaves no cargo behind. */
+    @Test
+    void closingStdinDuringARealCargoTestLeavesNothingOfThatRunRunning(@TempDir Path root) throws Exception {
+        Path project = CargoFixtures.project(root, "mcp_stdin_fixture", """
+                #[cfg(test)]
+                mod tests {
+                    #[test]
+                    fn sleeps() {
+                        std::thread::sleep(std::time::Duration::from_secs(300));
+                    }
+                }
+                """);
+        try (var mcp = new RawMcp(LAUNCHER, root, Map.of())) {
+            mcp.initialize();
+            mcp.send(Map.of("jsonrpc", "2.0", "id", 5, "method", "tools/call", "params", Map.of("name", "verify",
+                    "arguments", Map.of("path", "mcp_stdin_fixture", "steps", List.of("test")))));
+            Map<Long, String> running = Map.of();
+            for (int i = 0; i < 1800 && running.values().stream().noneMatch(c -> c.contains("/deps/mcp_stdin_fixture-")); i++) {
+                Thread.sleep(100);
+                running = processesOf(project);
+            }
+            assertThat(running.values()).as("cargo and the test binary running").anySatisfy(c -> assertThat(c).contains("cargo test --message-format=json"))
+                    .anySatisfy(c -> assertThat(c).contains("/deps/mcp_stdin_fixture-"));
+            mcp.closeInput();
+            assertThat(mcp.exitCode()).isZero();
+            running.keySet().forEach(pid -> ProcessHandle.of(pid).ifPresent(h -> h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join()));
+            assertThat(processesOf(project)).as("left running").isEmpty();
+        }
+    }
+
+    /** A supervisor's SIGTERM (not stdin) ends the server; cargo's tree goes with it. */
+    @Test
+    void sigtermDuringVerifyStopsCargosProcessTree(@TempDir Path root) throws Exception {
+        Path cargo = slowCargo(root);
+        try (var mcp = new RawMcp(LAUNCHER, root, Map.of("CARGO", cargo.toString()))) {
+            mcp.initialize();
+            mcp.send(Map.of("jsonrpc", "2.0", "id", 5, "method", "tools/call", "params", Map.of("name", "verify",
+                    "arguments", Map.of("path", "project", "steps", List.of("build")))));
+            ProcessHandle sleeper = child(root);
+            new ProcessBuilder("kill", "-TERM", Long.toString(mcp.process().pid())).start().waitFor();
+            assertThat(mcp.exitCode()).isEqualTo(143);
+            awaitGone(sleeper);
+        }
+    }
+
+    /** A handoff runs the specialist's tools one check after another: each is announced as it starts and ends. */
+    @Test
+    void handoffReportsEachStageAndCheckAsProgress(@TempDir Path root) throws Exception {
+        try (var mcp = new RawMcp(LAUNCHER, root, Map.of())) {
+            mcp.initialize();
+            mcp.send(Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/call", "params", Map.of("name", "new_project",
+                    "arguments", Map.of("name", "orders", "brief", "REST API for orders, p99 under 5 ms"))));
+            assertThat(mcp.reply(2).path("result").path("isError").asBoolean()).isFalse();
+            mcp.send(Map.of("jsonrpc", "2.0", "id", 3, "method", "tools/call", "params", Map.of("name", "handoff",
+                    "arguments", Map.of("path", "orders", "to", "devops-engineer"), "_meta", Map.of("progressToken", "h1"))));
+            List<JsonNode> progress = new ArrayList<>();
+            JsonNode reply;
+            while (true) {
+                JsonNode m = mcp.next();
+                if ("notifications/progress".equals(m.path("method").asText())) {
+                    progress.add(m.path("params"));
+                } else if (m.path("id").asInt() == 3) {
+                    reply = m;
+                    break;
+                }
+            }
+            JsonNode checks = reply.path("result").path("structuredContent").path("checks");
+            assertThat(checks.size()).as(reply.toString()).isPositive();
+            assertThat(progress).allSatisfy(p -> assertThat(p.path("progressToken").asText()).isEqualTo("h1"));
+            assertThat(progress.getFirst().path("message").asText()).isEqualTo("making the package for devops-engineer");
+            assertThat(progress.get(1).path("message").asText()).contains(checks.size() + " checks to run");
+            // two per check after the package's two; the total is known from the second on and reached at the end
+            assertThat(progress).hasSize(2 + 2 * checks.size());
+            assertThat(progress.stream().map(p -> p.path("progress").asDouble()).toList()).isSorted().doesNotHaveDuplicates();
+            assertThat(progress.getLast().path("progress").asDouble()).isEqualTo(progress.getLast().path("total").asDouble());
+            for (int i = 0; i < checks.size(); i++) {
+                String name = checks.get(i).path("name").asText();
+                assertThat(progress.get(2 + 2 * i).path("message").asText()).startsWith(name + ": started");
+                assertThat(progress.get(3 + 2 * i).path("message").asText()).startsWith(name + ": " + checks.get(i).path("status").asText());
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebApiFuzzIT {
     private static final Pattern SERVING = Pattern.compile("serving on (http://\\S+?)/?$");
+    private static final Pattern LINKS = Pattern.compile("API Links:\\s+(\\d+) covered / (\\d+) selected / (\\d+) total");
 
     @Test
     void schemathesisFindsNothing() throws Exception {
@@ -47,10 +48,21 @@ class WebApiFuzzIT {
             String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(run.waitFor(30, TimeUnit.MINUTES)).isTrue();
             Files.writeString(report.resolve("output.txt"), out);
-            String summary = out.lines().filter(l -> l.matches("=+ .* =+")).reduce((a, b) -> b).orElse("");
-            System.out.println("schemathesis: " + summary);
+            // schemathesis' own summary (from its SUMMARY rule to the end) and the stateful phase's counts, as it printed them.
+            List<String> lines = out.lines().toList();
+            int from = lines.stream().filter(l -> l.matches("=+ SUMMARY =+")).findFirst().map(lines::indexOf).orElse(0);
+            lines.stream().filter(l -> l.strip().startsWith("Scenarios:") || l.strip().startsWith("API Links:"))
+                    .forEach(l -> System.out.println("schemathesis: " + l.strip()));
+            lines.subList(from, lines.size()).stream().filter(l -> !l.isBlank()).forEach(l -> System.out.println("schemathesis: " + l));
+            String summary = lines.stream().filter(l -> l.matches("=+ .* =+")).reduce((a, b) -> b).orElse("");
             assertThat(run.exitValue()).as(out).isZero();
             assertThat(summary).as(out).doesNotContain("failure").doesNotContain("error");
+            // The stateful phase ran over every link of the document (OpenApiDocument's links), not skipped for want of any.
+            assertThat(lines.subList(from, lines.size())).as(out).anySatisfy(l -> assertThat(l.strip()).isEqualTo("✅ Stateful"));
+            Matcher links = lines.stream().map(l -> LINKS.matcher(l.strip())).filter(Matcher::matches).findFirst()
+                    .orElseThrow(() -> new AssertionError("no 'API Links:' line from the stateful phase:\n" + out));
+            assertThat(Integer.parseInt(links.group(3))).as("links in the document").isGreaterThanOrEqualTo(5);
+            assertThat(links.group(1)).as("links followed").isEqualTo(links.group(3));
         } finally {
             // The launcher's JVM stops its server in a shutdown hook on SIGTERM.
             server.toHandle().descendants().forEach(ProcessHandle::destroy);

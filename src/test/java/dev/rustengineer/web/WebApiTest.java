@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustengineer.RustEngineer;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
@@ -359,6 +360,32 @@ class WebApiTest {
         }
     }
 
+    /** The issue found 413 as Javalin's JSON on one route and text/plain on the others: every route answers a problem. */
+    @Test
+    void aBodyOverTheLimitIsA413ProblemOnEveryRoute() throws Exception {
+        String tooBig = "{\"name\":\"orders\",\"text\":\"" + "a".repeat(100_000) + "\"}";
+        for (String path : List.of("/api/advise", "/api/projects", "/api/projects/preview", "/api/handoffs?to=devops-engineer")) {
+            assertProblem(post(path, "application/json", tooBig), 413, path.replaceFirst("\\?.*", ""));
+        }
+        assertProblem(postBytes("/api/audit", new byte[100_000]), 413, "/api/audit");
+    }
+
+    /** Advice runs on its own bounded pool with a time limit: past it the answer is a 503 problem, not a held core. */
+    @Test
+    void adviceThatRunsPastItsTimeLimitIsA503() throws Exception {
+        Javalin strict = new WebServer(RustEngineer.shared(), new WebLimits(64 * 1024, Duration.ofSeconds(60), 2, 1000, 1 << 20,
+                1, Duration.ofNanos(1))).start("127.0.0.1", 0);
+        try {
+            var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port() + "/api/advise"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"A REST API for payments; p99 under 5 ms\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(assertProblem(r, 503, "/api/advise").get("detail").asText()).contains("took longer than");
+        } finally {
+            strict.stop();
+        }
+    }
+
     @Test
     void aValidBriefWithNothingToAdviseOnIsA422() throws Exception {
         var r = post("/api/advise", "application/json", "{\"text\":\"!!!\"}");
@@ -384,6 +411,23 @@ class WebApiTest {
         assertThat(json.body()).doesNotContain(tmp).doesNotContain("rust-engineer-audit-");
         var sarif = postBytes("/api/audit?format=sarif", good);
         assertThat(sarif.body()).doesNotContain(tmp).doesNotContain("rust-engineer-audit-");
+    }
+
+    /** What the document's links promise, followed by hand: the advice's brief.fields are a project request's brief. */
+    @Test
+    void theAdvicesFieldsFeedThePreviewAndThePreviewFeedsTheZip() throws Exception {
+        var advice = post("/api/advise", "application/json", "{\"text\":\"A REST API for payments; p99 under 5 ms; data in PostgreSQL\"}");
+        assertThat(advice.statusCode()).isEqualTo(200);
+        var request = (ObjectNode) JSON.readTree(advice.body()).at("/brief/fields").deepCopy();
+        assertThat(request.has("database")).isTrue();
+        request.put("name", "payments");
+        var preview = post("/api/projects/preview", "application/json", request.toString());
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode p = JSON.readTree(preview.body());
+        assertThat(p.get("db").asText()).isEqualTo("postgres");
+        var zip = post("/api/projects", "application/json",
+                JSON.createObjectNode().put("name", p.get("name").asText()).put("project_kind", p.get("kind").asText()).toString());
+        assertThat(zip.statusCode()).as(zip.body()).isEqualTo(200);
     }
 
     @Test

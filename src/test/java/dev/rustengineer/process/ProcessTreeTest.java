@@ -1,4 +1,4 @@
-package dev.rustengineer.verify;
+package dev.rustengineer.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.rustengineer.verify;
+package dev.rustengineer.process;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Stops a process and everything it started (cargo, its rustc and build-script jobs, the test binaries). */
-final class ProcessTree {
+public final class ProcessTree {
     private static final int SWEEPS = 3;
 
     private ProcessTree() {}
@@ -16,7 +16,7 @@ final class ProcessTree {
      * and can no longer be found from here. A few sweeps catch a job cargo started while the previous one ran; a
      * cargo that saw its job killed starts no new one.
      */
-    static void stop(ProcessHandle root) {
+    public static void stop(ProcessHandle root) {
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             List<ProcessHandle> alive = root.descendants().filter(ProcessHandle::isAlive).toList();
             if (alive.isEmpty()) {
