@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The command-line tool end to end, for every CLI template set offered: `./rust-engineer new NAME --kind cli
  * --verify` through the real launcher (fmt, clippy -D warnings, build, test with cargo), then the built binary
  * (from the shared CARGO_TARGET_DIR's debug/ folder) run as a user runs it: --help, --version, `count` and `find`
- * on a small tree with a .gitignore, a usage error (exit 2), nothing found (exit 1), a broken config file (one
- * line, exit 1), NO_COLOR against CLICOLOR_FORCE and --color, a completion script.
+ * on a small tree with a .gitignore (with no path and stdin not a pipe: the current directory), a usage error (exit
+ * 2), nothing found (exit 1), a broken config file (one line as `NAME: ...`, exit 2 as grep and rg), NO_COLOR
+ * against CLICOLOR_FORCE and --color, a completion script.
  * `-Dit.sets=cli-tool` runs only that set, as in {@link GeneratedServiceIT}.
  */
 class GeneratedCliIT {
@@ -55,6 +56,8 @@ class GeneratedCliIT {
         Run find = tool.run("find", "hello", ".");
         assertThat(find.code()).as(find.err()).isZero();
         assertThat(find.out()).as("debug.log is in .gitignore").isEqualTo("./a.txt:1:hello world\n");
+        Run here = tool.run("find", "hello");
+        assertThat(here.out()).as("stdin is /dev/null, not a pipe: the current directory").isEqualTo("a.txt:1:hello world\n");
         assertThat(tool.run("find", "no such words", ".").code()).as("nothing found").isEqualTo(1);
 
         Run usage = tool.run("frobnicate");
@@ -64,8 +67,8 @@ class GeneratedCliIT {
 
         Files.writeString(config, "hidden = \"yes\"\n");
         Run broken = tool.run("count", "a.txt");
-        assertThat(broken.code()).isEqualTo(1);
-        assertThat(broken.err()).startsWith("error: invalid config file ").contains("line 1, column 10")
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err()).startsWith(name + ": invalid config file ").contains("line 1, column 10")
                 .doesNotContain("panicked").hasLineCount(1);
         Files.writeString(config, "");
 
