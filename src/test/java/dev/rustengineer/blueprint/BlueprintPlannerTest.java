@@ -80,7 +80,10 @@ class BlueprintPlannerTest {
 
     @Test
     void theBriefDecidesTheKind() {
-        assertThat(plan("A cross-platform command-line tool to rename photos", NewOptions.named("svc")).kind()).isEqualTo(ProjectKind.CLI);
+        // Not "a tool to rename photos": renaming files is the spec's Don't-Invoke simple script, which the
+        // corpus's fourth round taught the reader to route away even when it says cross-platform.
+        assertThat(plan("A cross-platform command-line tool that searches large log files fast", NewOptions.named("svc")).kind())
+                .isEqualTo(ProjectKind.CLI);
         Blueprint grpc = plan("A backend service exposing gRPC only, for orders, p99 under 5 ms", NewOptions.named("svc"));
         assertThat(grpc.kind()).isEqualTo(ProjectKind.GRPC);
         assertThat(grpc.web()).isNull();
