@@ -96,8 +96,10 @@ final class EnvDefaults implements IDefaultValueProvider {
     }
 
     private String section(CommandLine cmd) {
-        var rows = configurable(cmd).stream().map(o -> "  " + variable(o) + "  sets " + o.longestName()).toList();
-        return "%nEnvironment (a flag on the command line wins over its variable; an empty variable is unset):%n".formatted()
+        var options = configurable(cmd);
+        int width = options.stream().mapToInt(o -> variable(o).length()).max().orElse(0);
+        var rows = options.stream().map(o -> ("  %-" + width + "s  %s").formatted(variable(o), o.longestName())).toList();
+        return "%nEnvironment (a flag on the command line wins; an empty variable is unset):%n".formatted()
                 + String.join(System.lineSeparator(), rows) + System.lineSeparator();
     }
 }

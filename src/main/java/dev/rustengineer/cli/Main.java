@@ -29,9 +29,13 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Supplier<RustEngineer> facade) {
+        return run(args, out, err, facade, System.getenv());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<RustEngineer> facade, Map<String, String> env) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cli = commandLine(facade, outWriter, errWriter);
+        CommandLine cli = commandLine(facade, outWriter, errWriter, env);
         try {
             return cli.execute(args);
         } finally {
