@@ -109,8 +109,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         WebLimits limits = limits();
-        // Checked before the log is installed, so a bad value is the usual one line on stderr.
-        options(new ServeLog.Text());
+        // A bad value found after the JSON log is installed is still the one plain line: Main prints it on the
+        // stderr it was given, underneath the JSON wrapper.
         ServeOptions options = options(ServeLog.install(logFormat));
         var server = new WebServer(facade, limits, options);
         var app = server.listen(host, port);

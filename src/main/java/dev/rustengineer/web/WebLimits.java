@@ -16,6 +16,10 @@ import java.time.Duration;
  */
 public record WebLimits(long maxBodyBytes, int maxBriefBytes, int maxArchiveEntries, long maxUnpackedBytes,
         PoolLimits heavy, PoolLimits advice) {
+    /** How many heavy requests may wait by default: the ten clients of bench/serve-load.sh's project run, with room. */
+    public static final int DEFAULT_HEAVY_QUEUE = 16;
+    /** How many briefs may wait by default: the fifty clients of bench/serve-load.sh's advice run, with room. */
+    public static final int DEFAULT_ADVICE_QUEUE = 64;
 
     public WebLimits {
         if (maxBodyBytes < 1 || maxBriefBytes < 1 || maxBriefBytes > TextBriefReader.MAX_BYTES || maxArchiveEntries < 1
@@ -29,11 +33,6 @@ public record WebLimits(long maxBodyBytes, int maxBriefBytes, int maxArchiveEntr
         this(maxBodyBytes, TextBriefReader.MAX_BYTES, maxArchiveEntries, maxUnpackedBytes,
                 new PoolLimits(heavyWorkers, DEFAULT_HEAVY_QUEUE, requestTimeout), defaultAdvice());
     }
-
-    /** How many heavy requests may wait by default: the ten clients of bench/serve-load.sh's project run, with room. */
-    public static final int DEFAULT_HEAVY_QUEUE = 16;
-    /** How many briefs may wait by default: the fifty clients of bench/serve-load.sh's advice run, with room. */
-    public static final int DEFAULT_ADVICE_QUEUE = 64;
 
     public static PoolLimits defaultAdvice() {
         return new PoolLimits(Runtime.getRuntime().availableProcessors(), DEFAULT_ADVICE_QUEUE, Duration.ofSeconds(20));
