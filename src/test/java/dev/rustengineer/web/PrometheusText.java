@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ record PrometheusText(List<Sample> samples) {
     }
 
     static void assertPromtoolAccepts(String text) throws IOException, InterruptedException {
+        assertThat(Path.of(PROMTOOL)).as("promtool: run scripts/setup.d/40-handoff-tools.sh").isExecutable();
         Process p = new ProcessBuilder(PROMTOOL, "check", "metrics").redirectErrorStream(true).start();
         try (var in = p.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));
