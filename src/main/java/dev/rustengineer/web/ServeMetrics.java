@@ -92,8 +92,10 @@ final class ServeMetrics implements AutoCloseable {
     }
 
     void readiness(BooleanSupplier ready) {
+        // Micrometer holds a gauge's object weakly: nothing else holds this lambda, so without a strong reference it
+        // is collected and the gauge reads NaN (as a scrape after a GC showed).
         Gauge.builder("rust_engineer.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
-                .description("1 while /health/ready answers 200").register(registry);
+                .description("1 while /health/ready answers 200").strongReference(true).register(registry);
     }
 
     String scrape() {
