@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -28,9 +29,13 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Supplier<RustEngineer> facade) {
+        return run(args, out, err, facade, System.getenv());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<RustEngineer> facade, Map<String, String> env) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cli = commandLine(facade, outWriter, errWriter);
+        CommandLine cli = commandLine(facade, outWriter, errWriter, env);
         try {
             return cli.execute(args);
         } finally {
@@ -40,6 +45,11 @@ public final class Main {
     }
 
     static CommandLine commandLine(Supplier<RustEngineer> facade, PrintWriter out, PrintWriter err) {
+        return commandLine(facade, out, err, System.getenv());
+    }
+
+    /** The command line with {@code env} as the environment serve's and mcp's options read (tests pass their own). */
+    static CommandLine commandLine(Supplier<RustEngineer> facade, PrintWriter out, PrintWriter err, Map<String, String> env) {
         CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(facade));
         // One subcommand class per command, registered here in the order `--help` lists them.
         cli.addSubcommand(BriefFlags.addTo(new CommandLine(AdviseCommand.class, new CommandFactory(facade))));
@@ -51,8 +61,9 @@ public final class Main {
         cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(AuditCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(HandoffCommand.class, new CommandFactory(facade)));
-        cli.addSubcommand(new CommandLine(ServeCommand.class, new CommandFactory(facade)));
-        cli.addSubcommand(new CommandLine(McpCommand.class, new CommandFactory(facade)));
+        // What a deployment sets instead of flags: RUST_ENGINEER_PORT for serve's --port, RUST_ENGINEER_MCP_ROOT for mcp's --root.
+        cli.addSubcommand(EnvDefaults.addTo(new CommandLine(ServeCommand.class, new CommandFactory(facade)), "RUST_ENGINEER_", env));
+        cli.addSubcommand(EnvDefaults.addTo(new CommandLine(McpCommand.class, new CommandFactory(facade)), "RUST_ENGINEER_MCP_", env));
         cli.addSubcommand(new CommandLine(DoctorCommand.class, new CommandFactory(facade)));
         cli.setOut(out);
         cli.setErr(err);
@@ -65,7 +76,8 @@ public final class Main {
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("rust-engineer: " + oneLine(e.getMessage()));
+        String variable = EnvDefaults.source(e, args).map(v -> v + " (from the environment): ").orElse("");
+        err.println("rust-engineer: " + variable + oneLine(e.getMessage()));
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         return ExitCode.USAGE;
     }

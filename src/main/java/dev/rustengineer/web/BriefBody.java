@@ -22,8 +22,11 @@ final class BriefBody {
 
     private BriefBody() {}
 
-    /** The request as a JSON object that conforms to {@code #/components/schemas/COMPONENT}. */
-    static ObjectNode read(Context ctx, RequestSchemas schemas, String component) {
+    /**
+     * The request as a JSON object that conforms to {@code #/components/schemas/COMPONENT}, its text at most
+     * {@code maxBriefBytes} (serve's --max-brief-bytes, never more than the reader's own limit).
+     */
+    static ObjectNode read(Context ctx, RequestSchemas schemas, String component, int maxBriefBytes) {
         String type = mediaType(ctx);
         ObjectNode body = switch (type) {
             case "application/json" -> parse(ctx.body());
@@ -32,9 +35,11 @@ final class BriefBody {
                     + "; send " + String.join(" or ", MEDIA_TYPES), List.of(new FieldProblem("Content-Type", "one of " + MEDIA_TYPES)));
         };
         JsonNode text = body.get("text");
-        if (text != null && text.isTextual() && text.asText().getBytes(StandardCharsets.UTF_8).length > TextBriefReader.MAX_BYTES) {
-            throw new BriefTooLargeException("the brief is " + text.asText().getBytes(StandardCharsets.UTF_8).length / 1024
-                    + " KiB; a brief may be at most 64 KiB");
+        int bytes = text != null && text.isTextual() ? text.asText().getBytes(StandardCharsets.UTF_8).length : 0;
+        if (bytes > maxBriefBytes) {
+            throw new BriefTooLargeException(maxBriefBytes == TextBriefReader.MAX_BYTES
+                    ? "the brief is " + bytes / 1024 + " KiB; a brief may be at most 64 KiB"
+                    : "the brief is " + bytes + " bytes; this server takes at most " + maxBriefBytes);
         }
         var problems = schemas.body(component, body);
         if (!problems.isEmpty()) {

@@ -36,6 +36,11 @@ final class Endpoints {
         return this;
     }
 
+    /** The registered paths: the only values the metrics' route label takes besides the static files and UNMATCHED. */
+    Set<String> paths() {
+        return Set.copyOf(methods.keySet());
+    }
+
     private void guard(Context ctx) {
         Set<String> allowed = methods.get(ctx.path());
         if (allowed == null) {

@@ -1,6 +1,7 @@
 package dev.rustengineer.web;
 
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,28 +11,36 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Requests that generate or read archives are bounded: at most {@code workers} run at once, a request waits for a
- * slot no longer than its time limit, and one that runs past the limit is answered 503 and interrupted. When the
- * server stops (SIGTERM), the work in flight is interrupted, which stops its processes, and answered 503 too.
+ * Requests that generate, read archives or read briefs are bounded: at most {@code workers} run at once, at most
+ * {@code queue} more wait for a slot (one past that is refused at once), a request waits no longer than its time
+ * limit, and one that runs past the limit is answered 503 and interrupted. When the server stops (SIGTERM), the
+ * work in flight is interrupted, which stops its processes, and answered 503 too. The counts are read by /metrics
+ * and /health/ready.
  */
 final class HeavyWork {
+    private final String name;
+    private final PoolLimits limits;
     private final Semaphore slots;
-    private final Duration limit;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final LongAdder refusedFull = new LongAdder();
+    private final LongAdder refusedWaiting = new LongAdder();
+    private final LongAdder timedOut = new LongAdder();
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
 
-    HeavyWork(int workers, Duration limit) {
-        this.slots = new Semaphore(workers, true);
-        this.limit = limit;
+    HeavyWork(String name, PoolLimits limits) {
+        this.name = name;
+        this.limits = limits;
+        this.slots = new Semaphore(limits.workers(), true);
     }
 
     <T> T run(Callable<T> work) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        if (!slots.tryAcquire(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new ApiError(503, "busy: every worker is taken; try again shortly");
-        }
+        long deadline = System.nanoTime() + limits.timeLimit().toNanos();
+        acquire();
         try {
             Future<T> f = pool.submit(work);
             try {
@@ -42,7 +51,8 @@ final class HeavyWork {
                 return result;
             } catch (TimeoutException e) {
                 f.cancel(true);
-                throw new ApiError(503, "the request took longer than " + limit.toSeconds() + " s and was stopped");
+                timedOut.increment();
+                throw new ApiError(503, "the request took longer than " + limits.timeLimit().toSeconds() + " s and was stopped");
             } catch (ExecutionException e) {
                 if (stopping) {
                     throw shuttingDown();
@@ -59,10 +69,73 @@ final class HeavyWork {
         }
     }
 
+    /**
+     * Takes a worker, waiting in the queue when every one is busy. A zero-timeout tryAcquire honours the semaphore's
+     * fairness (the untimed one would jump the queue), so a free worker is taken at once and a waiter keeps its turn.
+     */
+    private void acquire() throws InterruptedException {
+        if (stopping) {
+            throw shuttingDown();
+        }
+        if (slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+            return;
+        }
+        if (waiting.incrementAndGet() > limits.queue()) {
+            waiting.decrementAndGet();
+            refusedFull.increment();
+            throw busy("every worker is taken and " + limits.queue() + " requests already wait");
+        }
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(limits.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            waiting.decrementAndGet();
+        }
+        if (!acquired) {
+            refusedWaiting.increment();
+            throw busy("every worker stayed taken for " + limits.timeLimit().toSeconds() + " s");
+        }
+    }
+
     /** Interrupts the work in flight (the generators and checks stop their processes on it) and takes no more. */
     void stop() {
         stopping = true;
         pool.shutdownNow();
+    }
+
+    String name() {
+        return name;
+    }
+
+    PoolLimits limits() {
+        return limits;
+    }
+
+    int active() {
+        return limits.workers() - slots.availablePermits();
+    }
+
+    int queued() {
+        return waiting.get();
+    }
+
+    /** Every worker busy and the queue full: the next request would be refused. */
+    boolean saturated() {
+        return active() >= limits.workers() && queued() >= limits.queue();
+    }
+
+    /** Requests refused, by why: the queue was full, or no worker came free within the time limit. */
+    Map<String, LongAdder> refused() {
+        return Map.of("queue_full", refusedFull, "wait_timeout", refusedWaiting);
+    }
+
+    /** Requests whose work ran past the time limit and was interrupted. */
+    long timedOut() {
+        return timedOut.sum();
+    }
+
+    private static ApiError busy(String why) {
+        return new ApiError(503, "busy: " + why + "; try again shortly", List.of(), Map.of("Retry-After", "1"));
     }
 
     private static ApiError shuttingDown() {

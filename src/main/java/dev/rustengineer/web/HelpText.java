@@ -28,11 +28,16 @@ final class HelpText {
                     curl %1$s/api/knowledge          the trees, tables, triggers and patterns (JSON)
                     curl %1$s/api/metadata           every field a request may carry, with its values
                     curl %1$s/openapi.json           this API as an OpenAPI 3 document
-                    curl %1$s/health
+
+                  For a deployment (docs/serve.md):
+                    curl %1$s/health/live            200 while the process answers
+                    curl %1$s/health/ready           200 when it should get traffic, else 503 saying why
+                    curl %1$s/metrics                Prometheus text: requests, latency, the pools, the JVM
 
                   Every error is an RFC 9457 problem (application/problem+json):
                     {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "...", "instance": "/api/advise",
-                     "errors": [{"field": "latency_ms", "message": "..."}]}
+                     "errors": [{"field": "latency_ms", "message": "..."}], "id": "..."}
+                  "id" is the request's X-Request-Id (yours when you send a safe one), also in the response header.
                   A browser gets the web page at %1$s/
                 """.formatted(base);
     }

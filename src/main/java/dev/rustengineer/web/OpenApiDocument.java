@@ -25,6 +25,11 @@ final class OpenApiDocument {
     private OpenApiDocument() {}
 
     static ObjectNode build(String template, List<Offer> offers, List<String> specialists) {
+        return build(template, offers, specialists, TextBriefReader.MAX_BYTES);
+    }
+
+    /** The document for a server whose brief texts may be at most {@code maxBriefBytes} long. */
+    static ObjectNode build(String template, List<Offer> offers, List<String> specialists, int maxBriefBytes) {
         ObjectNode doc;
         try {
             doc = (ObjectNode) JSON.readTree(template);
@@ -33,7 +38,7 @@ final class OpenApiDocument {
         }
         doc.withObject("info").put("version", Version.current());
         ObjectNode schemas = (ObjectNode) doc.at("/components/schemas");
-        ObjectNode brief = briefProperties((ObjectNode) schemas.get("Brief").withObject("properties"));
+        ObjectNode brief = briefProperties((ObjectNode) schemas.get("Brief").withObject("properties"), maxBriefBytes);
         ObjectNode project = (ObjectNode) schemas.get("ProjectRequest").withObject("properties");
         Offer.choices(offers).forEach((name, values) ->
                 enumOf(name.equals("with") ? project.withObject("with").withObject("items") : project.withObject(name), values));
@@ -49,8 +54,8 @@ final class OpenApiDocument {
         return doc;
     }
 
-    private static ObjectNode briefProperties(ObjectNode props) {
-        props.withObject("text").put("maxLength", TextBriefReader.MAX_BYTES);
+    private static ObjectNode briefProperties(ObjectNode props, int maxBriefBytes) {
+        props.withObject("text").put("maxLength", maxBriefBytes);
         for (Field f : Field.values()) {
             ObjectNode p = props.putObject(f.key());
             p.put("description", f.question());
@@ -62,7 +67,7 @@ final class OpenApiDocument {
                     p.put("type", "array").put("minItems", 1); // an empty list says nothing, and a form cannot send one
                     enumOf(p.putObject("items"), set.values());
                 }
-                case FieldType.Text t -> p.put("type", "string").put("maxLength", TextBriefReader.MAX_BYTES);
+                case FieldType.Text t -> p.put("type", "string").put("maxLength", maxBriefBytes);
             }
         }
         return props;

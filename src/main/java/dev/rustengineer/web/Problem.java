@@ -13,7 +13,7 @@ import java.util.List;
  * @param detail what went wrong with this request
  * @param instance the request path the problem happened on
  * @param errors the field problems, when the request broke the schema (empty otherwise, then left out)
- * @param id for a 500: the id the server logged the failure under, so a report can be matched to the log
+ * @param id the request's id (its X-Request-Id): what the server logs the request under, so a report can be matched to the log
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldProblem> errors,

@@ -9,36 +9,32 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into one RFC 9457 problem: our own rejections, the brief reader's usage errors, the
  * framework's own responses (404, a body over the size limit, a form it cannot parse) and, last, anything
- * unexpected, which is a 500 logged under an id the body carries.
+ * unexpected, which is a 500 logged under the request's id. Every problem carries that id ({@link RequestIds}).
  */
 final class ProblemResponses {
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SENT = "rust-engineer.problem";
 
     private ProblemResponses() {}
 
-    static void install(RoutesConfig routes, WebLimits limits) {
+    static void install(RoutesConfig routes, WebLimits limits, ServeLog log) {
         routes.exception(ApiError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
-            send(ctx, e.status(), e.getMessage(), e.errors(), null);
+            send(ctx, e.status(), e.getMessage(), e.errors());
         });
         // Usage errors that reach this far come from reading the brief: a field the schema cannot see wrong.
         routes.exception(UsageException.class, (e, ctx) -> send(ctx, e instanceof BriefTooLargeException ? 413 : 400,
-                e.getMessage(), List.of(), null));
+                e.getMessage(), List.of()));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), frameworkDetail(e, limits),
-                List.of(), null));
+                List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
-            String id = UUID.randomUUID().toString();
-            LOG.error("500 {} on {} {}", id, ctx.method(), ctx.path(), e);
-            send(ctx, 500, "an internal error; it is logged under id " + id, List.of(), id);
+            String id = RequestIds.of(ctx);
+            log.failure(id, ctx.req().getMethod(), ctx.path(), e);
+            send(ctx, 500, "an internal error; it is logged under id " + id, List.of());
         });
         // Statuses the framework sets without an exception (no route matched); ours are already problems.
         for (int status : new int[] {404, 405}) {
@@ -46,14 +42,18 @@ final class ProblemResponses {
                 if (ctx.attribute(SENT) == null) {
                     send(ctx, status, status == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path()
                             + " (GET / lists them)" : "method " + ctx.method() + " is not allowed on " + ctx.path(),
-                            List.of(), null);
+                            List.of());
                 }
             });
         }
     }
 
-    static void send(Context ctx, int status, String detail, List<FieldProblem> errors, String id) {
+    static void send(Context ctx, int status, String detail, List<FieldProblem> errors) {
         ctx.attribute(SENT, true);
+        // A handler may have set its own type (application/json, whose charset Jetty remembers) before it failed.
+        ctx.res().setCharacterEncoding(null);
+        String id = RequestIds.of(ctx);
+        ctx.header(RequestIds.HEADER, id);
         var problem = new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail, ctx.path(),
                 errors, id);
         try {

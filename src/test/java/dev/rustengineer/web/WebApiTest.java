@@ -373,8 +373,8 @@ class WebApiTest {
     /** Advice runs on its own bounded pool with a time limit: past it the answer is a 503 problem, not a held core. */
     @Test
     void adviceThatRunsPastItsTimeLimitIsA503() throws Exception {
-        Javalin strict = new WebServer(RustEngineer.shared(), new WebLimits(64 * 1024, Duration.ofSeconds(60), 2, 1000, 1 << 20,
-                1, Duration.ofNanos(1))).start("127.0.0.1", 0);
+        Javalin strict = new WebServer(RustEngineer.shared(), new WebLimits(64 * 1024, Duration.ofSeconds(60), 2, 1000, 1 << 20)
+                .withAdvice(new PoolLimits(1, 0, Duration.ofNanos(1)))).start("127.0.0.1", 0);
         try {
             var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port() + "/api/advise"))
                     .header("Content-Type", "application/json")
