@@ -194,7 +194,7 @@ public final class Auditor {
                 scan.files++;
                 scan.lines += res.lines();
                 scan.findings.addAll(res.findings());
-                if (o.notes() != SourceNotes.NONE) {
+                if (o.notes().hasContent()) {
                     scan.notes.put(rel, o.notes());
                 }
                 if (res.parseError()) {

@@ -30,6 +30,11 @@ public record SourceNotes(List<Suppression> suppressions, Map<Integer, String> c
         return new SourceNotes(marked ? SuppressionScanner.scan(text) : List.of(), LineContexts.of(text, findingLines));
     }
 
+    /** Whether there is anything to keep (named so that Jackson does not take it for a property). */
+    public boolean hasContent() {
+        return !suppressions.isEmpty() || !contexts.isEmpty();
+    }
+
     public String context(int line) {
         return contexts.getOrDefault(line, "");
     }
