@@ -36,15 +36,13 @@ final class SourceFileAudit {
      */
     Outcome audit(Path root, Path base, Path file) {
         String rel = base.relativize(file).toString().replace('\\', '/');
-        byte[] raw;
+        String key = base.equals(root) ? rel : base + "/" + rel;
         try {
-            raw = Files.readAllBytes(file);
+            Cached c = cache == null ? compute(rel, Files.readAllBytes(file)) : cache.get(key, file, bytes -> compute(rel, bytes));
+            return new Outcome(rel, c.result(), c.notes());
         } catch (IOException e) {
             return new Outcome(rel, failed(rel, e), SourceNotes.NONE);
         }
-        String key = base.equals(root) ? rel : base + "/" + rel;
-        Cached c = cache == null ? compute(rel, raw) : cache.get(key, raw, bytes -> compute(rel, bytes));
-        return new Outcome(rel, c.result(), c.notes());
     }
 
     private Cached compute(String rel, byte[] raw) {

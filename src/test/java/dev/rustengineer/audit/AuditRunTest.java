@@ -32,7 +32,7 @@ class AuditRunTest {
         AuditRun fresh = auditor.run(dir, false, false);
         AuditRun first = auditor.run(dir, false, true);
         AuditRun second = auditor.run(dir, false, true);
-        assertThat(dir.resolve("target/rust-engineer-audit/audit-cache.json")).isRegularFile();
+        assertThat(dir.resolve("target/rust-engineer-audit/audit-cache.bin")).isRegularFile();
         assertThat(first.cachedFiles()).isZero();
         assertThat(second.cachedFiles()).isEqualTo(fresh.report().files());
         assertThat(second.report().findings()).isEqualTo(fresh.report().findings());

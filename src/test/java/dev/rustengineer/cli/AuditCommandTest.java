@@ -142,7 +142,7 @@ class AuditCommandTest {
         assertThat(first.at("/summary/cached_files").asInt()).isZero();
         assertThat(second.at("/summary/cached_files").asInt()).isEqualTo(1);
         assertThat(second.get("findings")).isEqualTo(first.get("findings"));
-        assertThat(dir.resolve("a/target/rust-engineer-audit/audit-cache.json")).isRegularFile();
+        assertThat(dir.resolve("a/target/rust-engineer-audit/audit-cache.bin")).isRegularFile();
         run("audit", dir.resolve("b").toString(), "--no-cache");
         assertThat(dir.resolve("b/target")).doesNotExist();
     }

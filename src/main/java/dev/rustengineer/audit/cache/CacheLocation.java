@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class CacheLocation {
     public static final String ENV = "RUST_ENGINEER_CACHE";
-    static final String FILE = "audit-cache.json";
+    static final String FILE = "audit-cache.bin";
 
     private CacheLocation() {}
 

@@ -28,19 +28,19 @@ public final class Fingerprints {
     public static List<String> of(List<Finding> findings, Map<String, SourceNotes> notes) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>(findings.size());
+        MessageDigest sha = sha256();
         for (Finding f : findings) {
             String context = notes.getOrDefault(f.file(), SourceNotes.NONE).context(f.line());
-            String h = hash(f.rule() + "\0" + f.file() + "\0" + context);
+            String h = HexFormat.of().formatHex(sha.digest((f.rule() + "\0" + f.file() + "\0" + context).getBytes(StandardCharsets.UTF_8)), 0, 16);
             int n = seen.merge(h, 1, Integer::sum) - 1;
             out.add(h + ":" + n);
         }
         return out;
     }
 
-    static String hash(String s) {
+    private static MessageDigest sha256() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -19,8 +19,10 @@ public final class LineContexts {
     public static Map<Integer, String> of(String text, Iterable<Integer> lines) {
         String[] rows = text.split("\r?\n", -1);
         Map<Integer, String> out = new TreeMap<>();
+        MessageDigest sha = sha256();
         for (int line : lines) {
-            out.computeIfAbsent(line, l -> hash(normalised(rows, l - 1) + "\n" + normalised(rows, nextNonBlank(rows, l))));
+            out.computeIfAbsent(line, l -> HexFormat.of().formatHex(sha.digest(
+                    (normalised(rows, l - 1) + "\n" + normalised(rows, nextNonBlank(rows, l))).getBytes(StandardCharsets.UTF_8)), 0, 8));
         }
         return out;
     }
@@ -37,10 +39,9 @@ public final class LineContexts {
         return row >= 0 && row < rows.length ? rows[row].replaceAll("\\s+", "") : "";
     }
 
-    static String hash(String s) {
+    private static MessageDigest sha256() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

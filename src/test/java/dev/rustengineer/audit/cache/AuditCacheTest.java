@@ -2,9 +2,10 @@ package dev.rustengineer.audit.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,78 +15,123 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditCacheTest {
     record Value(String rule, List<Integer> lines) {}
 
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** A file last modified an hour ago, so the stat shortcut may trust it. */
+    private static Path old(Path dir, String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(3600)));
+        return p;
     }
 
     @Test
-    void aSecondRunTakesUnchangedContentFromTheFileAndRecomputesChangedContent(@TempDir Path dir) {
-        Path file = dir.resolve("target/rust-engineer-audit/audit-cache.json");
+    void aSecondRunTakesUnchangedFilesFromTheCacheAndRecomputesChangedOnes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("target/rust-engineer-audit/audit-cache.bin");
+        Path a = old(dir, "src/a.rs", "fn a() {}");
+        Path b = old(dir, "src/b.rs", "fn b() {}");
         AtomicInteger computed = new AtomicInteger();
         AuditCache<Value> first = AuditCache.open(file, "v1", Value.class);
-        first.get("src/a.rs", bytes("fn a() {}"), b -> new Value("x" + computed.incrementAndGet(), List.of(1, 2)));
-        first.get("src/b.rs", bytes("fn b() {}"), b -> new Value("y" + computed.incrementAndGet(), List.of()));
+        first.get("src/a.rs", a, x -> new Value("x" + computed.incrementAndGet(), List.of(1, 2)));
+        first.get("src/b.rs", b, x -> new Value("y" + computed.incrementAndGet(), List.of()));
+        assertThat(first.misses()).isEqualTo(2);
         first.save();
         assertThat(file).exists();
 
+        Files.writeString(b, "fn b() { changed }");
         AuditCache<Value> second = AuditCache.open(file, "v1", Value.class);
-        Value a = second.get("src/a.rs", bytes("fn a() {}"), b -> new Value("recomputed", List.of()));
-        Value b = second.get("src/b.rs", bytes("fn b() { changed }"), b2 -> new Value("recomputed", List.of()));
-        assertThat(a).isEqualTo(new Value("x1", List.of(1, 2)));
-        assertThat(b.rule()).isEqualTo("recomputed");
+        assertThat(second.get("src/a.rs", a, x -> new Value("recomputed", List.of()))).isEqualTo(new Value("x1", List.of(1, 2)));
+        assertThat(second.get("src/b.rs", b, x -> new Value("recomputed", List.of())).rule()).isEqualTo("recomputed");
         assertThat(second.hits()).isEqualTo(1);
         assertThat(second.misses()).isEqualTo(1);
     }
 
     @Test
-    void theKeyTakesPartSoTheSameContentUnderAnotherPathIsAMiss(@TempDir Path dir) {
-        Path file = dir.resolve("c.json");
+    void theContentDecidesWhenTheStampCannotBeTrusted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.bin");
+        Path a = old(dir, "a.rs", "same");
         AuditCache<Value> c = AuditCache.open(file, "v1", Value.class);
-        c.get("tests/a.rs", bytes("x"), b -> new Value("test", List.of()));
+        c.get("a.rs", a, x -> new Value("first", List.of()));
         c.save();
-        AuditCache<Value> d = AuditCache.open(file, "v1", Value.class);
-        assertThat(d.get("src/a.rs", bytes("x"), b -> new Value("prod", List.of())).rule()).isEqualTo("prod");
+        Files.setLastModifiedTime(a, FileTime.from(Instant.now()));
+        AuditCache<Value> touched = AuditCache.open(file, "v1", Value.class);
+        assertThat(touched.get("a.rs", a, x -> new Value("again", List.of())).rule()).as("touched, same bytes").isEqualTo("first");
+        assertThat(touched.hits()).isEqualTo(1);
+
+        // Same size, same time, other bytes: the stamp would lie, but the file was modified within the racy window
+        // of the run that recorded it, so its content is checked.
+        Path racy = dir.resolve("racy.rs");
+        Files.writeString(racy, "aaaa");
+        AuditCache<Value> r1 = AuditCache.open(file, "v1", Value.class);
+        r1.get("racy.rs", racy, x -> new Value("aaaa", List.of()));
+        r1.save();
+        FileTime t = Files.getLastModifiedTime(racy);
+        Files.writeString(racy, "bbbb");
+        Files.setLastModifiedTime(racy, t);
+        AuditCache<Value> r2 = AuditCache.open(file, "v1", Value.class);
+        assertThat(r2.get("racy.rs", racy, x -> new Value("bbbb", List.of())).rule()).isEqualTo("bbbb");
     }
 
     @Test
-    void anotherCodeVersionOrAnUnreadableFileStartsEmpty(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("c.json");
+    void theKeyTakesPartSoTheSameContentUnderAnotherPathIsAMiss(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.bin");
+        Path a = old(dir, "a.rs", "x");
         AuditCache<Value> c = AuditCache.open(file, "v1", Value.class);
-        c.get("a", bytes("x"), b -> new Value("old", List.of()));
+        c.get("tests/a.rs", a, x -> new Value("test", List.of()));
         c.save();
-        assertThat(AuditCache.open(file, "v2", Value.class).get("a", bytes("x"), b -> new Value("new", List.of())).rule())
-                .isEqualTo("new");
-        Files.writeString(file, "{\"version\":\"v1\",\"entries\":{\"abc\":");
+        AuditCache<Value> d = AuditCache.open(file, "v1", Value.class);
+        assertThat(d.get("src/a.rs", a, x -> new Value("prod", List.of())).rule()).isEqualTo("prod");
+    }
+
+    @Test
+    void anotherCodeVersionOrACorruptFileStartsEmpty(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.bin");
+        Path a = old(dir, "a.rs", "x");
+        AuditCache<Value> c = AuditCache.open(file, "v1", Value.class);
+        c.get("a", a, x -> new Value("old", List.of()));
+        c.save();
+        assertThat(AuditCache.open(file, "v2", Value.class).get("a", a, x -> new Value("new", List.of())).rule()).isEqualTo("new");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
         AuditCache<Value> broken = AuditCache.open(file, "v1", Value.class);
-        assertThat(broken.get("a", bytes("x"), b -> new Value("fresh", List.of())).rule()).isEqualTo("fresh");
+        assertThat(broken.get("a", a, x -> new Value("fresh", List.of())).rule()).isEqualTo("fresh");
     }
 
     @Test
-    void onlyTheEntriesARunUsedAreWrittenBack(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("c.json");
+    void onlyTheEntriesARunUsedAreWrittenBackAndAnUnchangedRunWritesNothing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.bin");
+        Path a = old(dir, "a.rs", "1");
+        Path b = old(dir, "b.rs", "2");
         AuditCache<Value> c = AuditCache.open(file, "v1", Value.class);
-        c.get("a", bytes("1"), b -> new Value("a", List.of()));
-        c.get("b", bytes("2"), b -> new Value("b", List.of()));
+        c.get("a", a, x -> new Value("a", List.of()));
+        c.get("b", b, x -> new Value("b", List.of()));
         c.save();
         AuditCache<Value> d = AuditCache.open(file, "v1", Value.class);
-        d.get("a", bytes("1"), b -> new Value("a", List.of()));
+        d.get("a", a, x -> new Value("a2", List.of()));
         d.save();
-        String text = Files.readString(file);
-        assertThat(text).contains(AuditCache.hash("a", bytes("1"))).doesNotContain(AuditCache.hash("b", bytes("2")));
+        AuditCache<Value> e = AuditCache.open(file, "v1", Value.class);
+        assertThat(e.get("b", b, x -> new Value("b2", List.of())).rule()).as("b was dropped").isEqualTo("b2");
+        FileTime written = Files.getLastModifiedTime(file);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        written = Files.getLastModifiedTime(file);
+        AuditCache<Value> f = AuditCache.open(file, "v1", Value.class);
+        f.get("a", a, x -> new Value("a3", List.of()));
+        f.save();
+        assertThat(Files.getLastModifiedTime(file)).as("nothing changed, nothing written").isEqualTo(written);
     }
 
     @Test
     void anUnwritableLocationLosesOnlyTheCache(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("target"), "a file where the directory would go");
-        AuditCache<Value> c = AuditCache.open(dir.resolve("target/rust-engineer-audit/c.json"), "v1", Value.class);
-        assertThat(c.get("a", bytes("1"), b -> new Value("a", List.of())).rule()).isEqualTo("a");
+        Path a = old(dir, "a.rs", "1");
+        AuditCache<Value> c = AuditCache.open(dir.resolve("target/rust-engineer-audit/c.bin"), "v1", Value.class);
+        assertThat(c.get("a", a, x -> new Value("a", List.of())).rule()).isEqualTo("a");
         c.save();
         assertThat(dir.resolve("target")).isRegularFile();
     }
 
     @Test
     void theCacheLivesUnderTargetOrUnderTheEnvironmentsDirectory(@TempDir Path dir) {
-        assertThat(CacheLocation.forRoot(dir, Map.of())).isEqualTo(dir.resolve("target/rust-engineer-audit/audit-cache.json"));
+        assertThat(CacheLocation.forRoot(dir, Map.of())).isEqualTo(dir.resolve("target/rust-engineer-audit/audit-cache.bin"));
         Path elsewhere = CacheLocation.forRoot(dir, Map.of(CacheLocation.ENV, "/var/cache/re"));
         assertThat(elsewhere.getParent().getParent()).isEqualTo(Path.of("/var/cache/re"));
         assertThat(CacheLocation.forRoot(dir.resolve("other"), Map.of(CacheLocation.ENV, "/var/cache/re"))).isNotEqualTo(elsewhere);
