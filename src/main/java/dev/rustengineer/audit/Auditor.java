@@ -68,7 +68,7 @@ public final class Auditor {
         }
         long start = System.nanoTime();
         AuditCache<SourceFileAudit.Cached> store = cache
-                ? AuditCache.open(CacheLocation.forRoot(r, System.getenv()), codeVersion(), SourceFileAudit.Cached.class)
+                ? AuditCache.open(CacheLocation.forRoot(r, System.getenv()), CODE_VERSION, SourceFileAudit.Cached.class)
                 : null;
         SourceFileAudit files = new SourceFileAudit(rules, fileAuditor, store);
         Scan scan = scan(files, r, r);
@@ -97,17 +97,8 @@ public final class Auditor {
         return new AuditRun(report, scan.notes, store == null ? 0 : store.hits());
     }
 
-    /** The version of the rules' code and catalogue that cached results must match; computed once per process. */
-    private static String codeVersion() {
-        String v = codeVersion;
-        if (v == null) {
-            v = CodeVersion.of(Auditor.class, "dev/rustengineer/audit/", List.of("/audit/rules.yaml"));
-            codeVersion = v;
-        }
-        return v;
-    }
-
-    private static volatile String codeVersion;
+    /** The version of the rules' code and catalogue that cached results must match; one per process. */
+    private static final CodeVersion CODE_VERSION = CodeVersion.of(Auditor.class, "dev/rustengineer/audit/", List.of("/audit/rules.yaml"));
 
     record Dependency(String name, String version, Path dir) {}
 

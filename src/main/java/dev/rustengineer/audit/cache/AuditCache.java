@@ -48,7 +48,7 @@ public final class AuditCache<V extends Record> {
     }
 
     private final Path file;
-    private final String version;
+    private final CodeVersion version;
     private final RecordCodec<V> codec;
     private final long writtenAt;
     private final Map<String, Entry<V>> previous;
@@ -58,7 +58,7 @@ public final class AuditCache<V extends Record> {
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicBoolean changed = new AtomicBoolean();
 
-    private AuditCache(Path file, String version, RecordCodec<V> codec, long writtenAt, Map<String, Entry<V>> previous) {
+    private AuditCache(Path file, CodeVersion version, RecordCodec<V> codec, long writtenAt, Map<String, Entry<V>> previous) {
         this.file = file;
         this.version = version;
         this.codec = codec;
@@ -67,14 +67,14 @@ public final class AuditCache<V extends Record> {
     }
 
     /** Opens the cache in {@code file}: empty when it does not exist, is unreadable or was written by other code. */
-    public static <V extends Record> AuditCache<V> open(Path file, String version, Class<V> valueClass) {
+    public static <V extends Record> AuditCache<V> open(Path file, CodeVersion version, Class<V> valueClass) {
         RecordCodec<V> codec = RecordCodec.of(valueClass);
         Map<String, Entry<V>> entries = new HashMap<>();
         long writtenAt = Long.MIN_VALUE;
         try {
             byte[] bytes = Files.readAllBytes(file);
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            if (in.readInt() == MAGIC && in.readInt() == FORMAT && in.readUTF().equals(version)) {
+            if (in.readInt() == MAGIC && in.readInt() == FORMAT && sameVersion(version, in.readUTF(), in.readUTF())) {
                 writtenAt = in.readLong();
                 RecordCodec.Strings strings = new RecordCodec.Strings();
                 int n = RecordCodec.readVarInt(in);
@@ -88,6 +88,11 @@ public final class AuditCache<V extends Record> {
             entries.clear();
         }
         return new AuditCache<>(file, version, codec, writtenAt, entries);
+    }
+
+    /** The same build (cheap), or another build of the same rule code (its classes hashed, once per build). */
+    private static boolean sameVersion(CodeVersion version, String identity, String hash) {
+        return version.identity().equals(identity) || version.hash().equals(hash);
     }
 
     /**
@@ -142,7 +147,8 @@ public final class AuditCache<V extends Record> {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
                     out.writeInt(MAGIC);
                     out.writeInt(FORMAT);
-                    out.writeUTF(version);
+                    out.writeUTF(version.identity());
+                    out.writeUTF(version.hash());
                     out.writeLong(startedAt);
                     RecordCodec.Strings strings = new RecordCodec.Strings();
                     RecordCodec.writeVarInt(out, used.size());

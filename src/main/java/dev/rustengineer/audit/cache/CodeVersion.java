@@ -9,38 +9,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
  * The version of the code that produced a cached result, so that a cache never outlives the rules that filled it:
- * from a jar, the jar's path, size and modification time (any rebuild is a new version); from a class directory
- * (tests, an IDE), a hash of every class file of the audit's package tree, wherever the rules' classes live below
- * it; plus named resources (rules.yaml). A version string that people bump by hand would be forgotten.
+ * a hash of every class file of the audit's package tree (wherever the rules' classes live below it) and of named
+ * resources (rules.yaml), read from the jar or class directory the code was loaded from. javac's output is
+ * deterministic, so a rebuild of the same sources (a CI job that builds the tool each run) keeps the version, and
+ * any change to a rule changes it. A version string people bump by hand would be forgotten.
+ *
+ * <p>Hashing the classes out of a 90 MB jar costs a quarter of a second, a quarter of a cached run's budget, so the
+ * cache also remembers the jar's {@link #identity()} (path, size, modification time) beside the hash: while the
+ * jar is the same file, the hash is not computed again.
  */
 public final class CodeVersion {
-    private CodeVersion() {}
+    private final Class<?> anchor;
+    private final String packagePath;
+    private final List<String> resources;
+    private final Path source;
+    private volatile String hash;
+
+    private CodeVersion(Class<?> anchor, String packagePath, List<String> resources) {
+        this.anchor = anchor;
+        this.packagePath = packagePath;
+        this.resources = List.copyOf(resources);
+        this.source = codeSource(anchor);
+    }
 
     /**
      * @param packagePath e.g. "dev/rustengineer/audit/"
      * @param resources class-path resources to include, e.g. "/audit/rules.yaml"
      */
-    public static String of(Class<?> anchor, String packagePath, List<String> resources) {
+    public static CodeVersion of(Class<?> anchor, String packagePath, List<String> resources) {
+        return new CodeVersion(anchor, packagePath, resources);
+    }
+
+    /** A cheap name for this exact build: the jar's path, size and time; from a class directory, the hash itself. */
+    public String identity() {
+        if (source != null && Files.isRegularFile(source)) {
+            try {
+                return source.toAbsolutePath() + "|" + Files.size(source) + "|" + Files.getLastModifiedTime(source).toMillis()
+                        + "|" + packagePath + "|" + resources;
+            } catch (IOException e) {
+                return hash();
+            }
+        }
+        return hash();
+    }
+
+    /** The hash of the classes and resources, computed once per instance. */
+    public String hash() {
+        String h = hash;
+        if (h == null) {
+            h = compute();
+            hash = h;
+        }
+        return h;
+    }
+
+    private String compute() {
         MessageDigest d = sha256();
         try {
-            Path source = codeSource(anchor);
-            if (source != null && Files.isRegularFile(source)) {
-                // A jar is rebuilt whenever any source changes; its identity is a stat, where hashing the audit's
-                // classes out of a 90 MB jar costs a quarter of a second of the cached run's one.
-                d.update((source.toAbsolutePath() + "|" + Files.size(source) + "|" + Files.getLastModifiedTime(source).toMillis())
-                        .getBytes(StandardCharsets.UTF_8));
-            } else if (source != null) {
-                for (var e : classFiles(source, packagePath).entrySet()) {
-                    d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                    d.update(e.getValue());
-                }
+            for (var e : classFiles().entrySet()) {
+                d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                d.update(e.getValue());
             }
             for (String r : resources) {
                 try (InputStream in = anchor.getResourceAsStream(r)) {
@@ -56,26 +94,43 @@ public final class CodeVersion {
         return HexFormat.of().formatHex(d.digest(), 0, 16);
     }
 
+    /** Class files under the package path, by name, in name order (so the hash does not depend on jar order). */
+    private TreeMap<String, byte[]> classFiles() throws IOException {
+        TreeMap<String, byte[]> out = new TreeMap<>();
+        if (source == null) {
+            return out;
+        }
+        if (Files.isDirectory(source)) {
+            Path dir = source.resolve(packagePath);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
+                        out.put(source.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                    }
+                }
+            }
+            return out;
+        }
+        try (JarFile jar = new JarFile(source.toFile())) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                if (e.getName().startsWith(packagePath) && e.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        out.put(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static Path codeSource(Class<?> anchor) {
         try {
             return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             return null;
         }
-    }
-
-    /** Class files under the package path of a class directory, by name, in name order. */
-    private static TreeMap<String, byte[]> classFiles(Path source, String packagePath) throws IOException {
-        TreeMap<String, byte[]> out = new TreeMap<>();
-        Path dir = source.resolve(packagePath);
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    out.put(source.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                }
-            }
-        }
-        return out;
     }
 
     static MessageDigest sha256() {
