@@ -2,8 +2,8 @@
 //   java --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/TreeSitterParseBench.java DIR [ROUNDS]
 // It selects the files the audit selects (*.rs, not under target/ or .git/), reads them all first, then only parses
 // them through the project's tree-sitter binding (the same parser, grammar and parseString call as FileAuditor), on
-// as many threads as the audit uses. Nothing is queried or walked; each tree is closed (freed) at once. Prints one line per round: the first round
-// includes loading the native library and JIT warm-up ("cold"), later rounds are "warm".
+// as many threads as the audit uses. Nothing is queried or walked; each tree is closed (freed) at once. Prints one
+// line per round: the first includes loading the native library and JIT warm-up ("cold"), later ones are "warm".
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
