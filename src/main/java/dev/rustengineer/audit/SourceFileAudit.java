@@ -52,7 +52,7 @@ final class SourceFileAudit {
         } catch (RuntimeException e) {
             r = failed(rel, e);
         }
-        return new Cached(r, SourceNotes.read(raw, r.findings().stream().map(Finding::line).toList()));
+        return new Cached(r, SourceNotes.read(raw, rel, r.findings().stream().map(f -> new SourceNotes.At(f.rule(), f.line())).toList()));
     }
 
     /** One unreadable or unparsable file never stops the audit: it becomes a finding. */

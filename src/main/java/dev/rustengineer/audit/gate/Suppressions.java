@@ -15,7 +15,7 @@ import java.util.Map;
  * can suppress.
  */
 public final class Suppressions {
-    public static final String RULE = "bad-suppression";
+    public static final String RULE = SourceNotes.BAD_SUPPRESSION;
     private final AuditRules rules;
 
     public Suppressions(AuditRules rules) {

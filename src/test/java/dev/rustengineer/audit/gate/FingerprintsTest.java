@@ -14,8 +14,12 @@ class FingerprintsTest {
     private static final AuditRules RULES = AuditRules.bundled();
 
     private static List<String> fingerprints(String text, List<Finding> findings) {
-        SourceNotes notes = SourceNotes.read(text.getBytes(StandardCharsets.UTF_8), findings.stream().map(Finding::line).toList());
-        return Fingerprints.of(findings, Map.of("src/lib.rs", notes));
+        return Fingerprints.of(findings, Map.of("src/lib.rs", notes(text, "src/lib.rs", findings)));
+    }
+
+    private static SourceNotes notes(String text, String file, List<Finding> findings) {
+        return SourceNotes.read(text.getBytes(StandardCharsets.UTF_8), file,
+                findings.stream().map(f -> new SourceNotes.At(f.rule(), f.line())).toList());
     }
 
     private static Finding unwrap(int line, int column) {
@@ -44,9 +48,11 @@ class FingerprintsTest {
         String same = fingerprints(text, List.of(unwrap(2, 7))).getFirst();
         Finding otherRule = RULES.finding("blocking-in-async", "src/lib.rs", 2, 7, "m");
         assertThat(fingerprints(text, List.of(otherRule)).getFirst()).isNotEqualTo(same);
-        SourceNotes notes = SourceNotes.read(text.getBytes(StandardCharsets.UTF_8), List.of(2));
         Finding otherFile = RULES.finding("unwrap-in-production", "src/main.rs", 2, 7, "m");
-        assertThat(Fingerprints.of(List.of(otherFile), Map.of("src/main.rs", notes)).getFirst()).isNotEqualTo(same);
+        assertThat(Fingerprints.of(List.of(otherFile), Map.of("src/main.rs", notes(text, "src/main.rs", List.of(otherFile)))).getFirst())
+                .isNotEqualTo(same);
+        Finding workspace = RULES.finding("microservice-architecture", "Cargo.toml", 1, 1, "12 binaries");
+        assertThat(Fingerprints.of(List.of(workspace), Map.of()).getFirst()).as("no notes: hashed without context").matches("[0-9a-f]{32}:0");
         assertThat(same).matches("[0-9a-f]{32}:0");
     }
 }

@@ -8,34 +8,40 @@ import org.junit.jupiter.api.Test;
 class LineContextsTest {
     private static final String BEFORE = "fn a() {\n    let v = x.unwrap();\n    use_it(v);\n}\n";
 
+    private static String hashAt(String text, int line) {
+        LineContexts c = new LineContexts(text);
+        return c.hash("unwrap-in-production", "src/lib.rs", c.context(line));
+    }
+
     @Test
-    void insertingLinesAboveOrReindentingKeepsTheContext() {
-        String h = LineContexts.of(BEFORE, List.of(2)).get(2);
-        String inserted = "// a new comment\nuse std::fmt;\n\n" + BEFORE;
-        assertThat(LineContexts.of(inserted, List.of(5)).get(5)).isEqualTo(h);
-        String reindented = "fn a() {\n        let v  =  x.unwrap();\n\n\n  use_it(v);\n}\n";
-        assertThat(LineContexts.of(reindented, List.of(2)).get(2)).isEqualTo(h);
+    void insertingLinesAboveOrReindentingKeepsTheHash() {
+        String h = hashAt(BEFORE, 2);
+        assertThat(hashAt("// a new comment\nuse std::fmt;\n\n" + BEFORE, 5)).isEqualTo(h);
+        assertThat(hashAt("fn a() {\n        let v  =  x.unwrap();\n\n\n  use_it(v);\n}\n", 2)).isEqualTo(h);
+        assertThat(hashAt(BEFORE.replace("\n", "\r\n"), 2)).as("CRLF files").isEqualTo(h);
     }
 
     @Test
     void editingTheLineOrTheNextChangesIt() {
-        String h = LineContexts.of(BEFORE, List.of(2)).get(2);
-        assertThat(LineContexts.of(BEFORE.replace("x.unwrap()", "y.unwrap()"), List.of(2)).get(2)).isNotEqualTo(h);
-        assertThat(LineContexts.of(BEFORE.replace("use_it(v)", "drop(v)"), List.of(2)).get(2)).isNotEqualTo(h);
-        assertThat(h).hasSize(16);
+        String h = hashAt(BEFORE, 2);
+        assertThat(hashAt(BEFORE.replace("x.unwrap()", "y.unwrap()"), 2)).isNotEqualTo(h);
+        assertThat(hashAt(BEFORE.replace("use_it(v)", "drop(v)"), 2)).isNotEqualTo(h);
+        assertThat(h).matches("[0-9a-f]{32}");
     }
 
     @Test
-    void linesPastTheEndHaveAContextToo() {
-        assertThat(LineContexts.of("x", List.of(1, 9))).containsOnlyKeys(1, 9);
+    void linesPastTheEndHaveAnEmptyContext() {
+        assertThat(new LineContexts("x").context(9)).isEqualTo("\n");
     }
 
     @Test
-    void notesSkipFilesWithNeitherMarkerNorFindings() {
-        assertThat(SourceNotes.read("fn a() {}".getBytes(), List.of())).isSameAs(SourceNotes.NONE);
-        SourceNotes n = SourceNotes.read("x.unwrap(); // rust-engineer: allow(unwrap-in-production) why\n".getBytes(), List.of(1));
+    void notesHashEveryFindingAndEverySuppressionLineAndSkipFilesWithNeither() {
+        assertThat(SourceNotes.read("fn a() {}".getBytes(), "src/lib.rs", List.of())).isSameAs(SourceNotes.NONE);
+        SourceNotes n = SourceNotes.read("x.unwrap(); // rust-engineer: allow(unwrap-in-production) why\n".getBytes(), "src/lib.rs",
+                List.of(new SourceNotes.At("unwrap-in-production", 1)));
         assertThat(n.suppressions()).hasSize(1);
-        assertThat(n.context(1)).hasSize(16);
-        assertThat(n.context(2)).isEmpty();
+        assertThat(n.hash("unwrap-in-production", 1)).isEqualTo(hashAt("x.unwrap(); // rust-engineer: allow(unwrap-in-production) why\n", 1));
+        assertThat(n.hash("bad-suppression", 1)).isNotNull();
+        assertThat(n.hash("unwrap-in-production", 2)).isNull();
     }
 }
