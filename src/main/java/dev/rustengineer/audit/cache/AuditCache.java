@@ -69,30 +69,37 @@ public final class AuditCache<V extends Record> {
     /** Opens the cache in {@code file}: empty when it does not exist, is unreadable or was written by other code. */
     public static <V extends Record> AuditCache<V> open(Path file, CodeVersion version, Class<V> valueClass) {
         RecordCodec<V> codec = RecordCodec.of(valueClass);
-        Map<String, Entry<V>> entries = new HashMap<>();
-        long writtenAt = Long.MIN_VALUE;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            if (in.readInt() == MAGIC && in.readInt() == FORMAT && sameVersion(version, in.readUTF(), in.readUTF())) {
-                writtenAt = in.readLong();
-                RecordCodec.Strings strings = new RecordCodec.Strings();
-                int n = RecordCodec.readVarInt(in);
-                for (int i = 0; i < n; i++) {
-                    String key = strings.read(in);
-                    entries.put(key, new Entry<>(in.readLong(), in.readLong(), strings.read(in), strings.read(in), codec.read(in, strings)));
-                }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                return empty(file, version, codec);
             }
+            String identity = in.readUTF();
+            String hash = in.readUTF();
+            if (!version.identity().equals(identity) && !version.hash().equals(hash)) {
+                return empty(file, version, codec);
+            }
+            long writtenAt = in.readLong();
+            Map<String, Entry<V>> entries = new HashMap<>();
+            RecordCodec.Strings strings = new RecordCodec.Strings();
+            int n = RecordCodec.readVarInt(in);
+            for (int i = 0; i < n; i++) {
+                String key = strings.read(in);
+                entries.put(key, new Entry<>(in.readLong(), in.readLong(), strings.read(in), strings.read(in), codec.read(in, strings)));
+            }
+            AuditCache<V> cache = new AuditCache<>(file, version, codec, writtenAt, entries);
+            // Another build of the same code (recognised by its hash): write the file again under this build's
+            // identity, so that the next run recognises it without hashing the classes.
+            cache.changed.set(!version.identity().equals(identity));
+            return cache;
         } catch (IOException | RuntimeException e) {
-            // No cache yet, or one this code cannot read: start empty.
-            entries.clear();
+            // No cache yet, or one this code cannot read.
+            return empty(file, version, codec);
         }
-        return new AuditCache<>(file, version, codec, writtenAt, entries);
     }
 
-    /** The same build (cheap), or another build of the same rule code (its classes hashed, once per build). */
-    private static boolean sameVersion(CodeVersion version, String identity, String hash) {
-        return version.identity().equals(identity) || version.hash().equals(hash);
+    private static <V extends Record> AuditCache<V> empty(Path file, CodeVersion version, RecordCodec<V> codec) {
+        return new AuditCache<>(file, version, codec, Long.MIN_VALUE, Map.of());
     }
 
     /**

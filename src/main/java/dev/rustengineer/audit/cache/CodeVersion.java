@@ -12,9 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -29,17 +31,17 @@ import java.util.stream.Stream;
  * jar is the same file, the hash is not computed again.
  */
 public final class CodeVersion {
-    private final Class<?> anchor;
-    private final String packagePath;
-    private final List<String> resources;
-    private final Path source;
+    private final String jar;
+    private final Supplier<String> compute;
     private volatile String hash;
 
-    private CodeVersion(Class<?> anchor, String packagePath, List<String> resources) {
-        this.anchor = anchor;
-        this.packagePath = packagePath;
-        this.resources = List.copyOf(resources);
-        this.source = codeSource(anchor);
+    /**
+     * @param jar the build's cheap identity, or null where there is none (a class directory): the hash stands in
+     * @param compute computes the hash, at most once
+     */
+    CodeVersion(String jar, Supplier<String> compute) {
+        this.jar = jar;
+        this.compute = compute;
     }
 
     /**
@@ -47,36 +49,42 @@ public final class CodeVersion {
      * @param resources class-path resources to include, e.g. "/audit/rules.yaml"
      */
     public static CodeVersion of(Class<?> anchor, String packagePath, List<String> resources) {
-        return new CodeVersion(anchor, packagePath, resources);
+        Path source = codeSource(anchor);
+        return new CodeVersion(jarIdentity(source, packagePath, resources).orElse(null),
+                () -> compute(anchor, source, packagePath, resources));
     }
 
     /** A cheap name for this exact build: the jar's path, size and time; from a class directory, the hash itself. */
     public String identity() {
-        if (source != null && Files.isRegularFile(source)) {
-            try {
-                return source.toAbsolutePath() + "|" + Files.size(source) + "|" + Files.getLastModifiedTime(source).toMillis()
-                        + "|" + packagePath + "|" + resources;
-            } catch (IOException e) {
-                return hash();
-            }
-        }
-        return hash();
+        return jar != null ? jar : hash();
     }
 
     /** The hash of the classes and resources, computed once per instance. */
     public String hash() {
         String h = hash;
         if (h == null) {
-            h = compute();
+            h = compute.get();
             hash = h;
         }
         return h;
     }
 
-    private String compute() {
+    private static Optional<String> jarIdentity(Path source, String packagePath, List<String> resources) {
+        if (source == null || !Files.isRegularFile(source)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(source.toAbsolutePath() + "|" + Files.size(source) + "|" + Files.getLastModifiedTime(source).toMillis()
+                    + "|" + packagePath + "|" + resources);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String compute(Class<?> anchor, Path source, String packagePath, List<String> resources) {
         MessageDigest d = sha256();
         try {
-            for (var e : classFiles().entrySet()) {
+            for (var e : classFiles(source, packagePath).entrySet()) {
                 d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 d.update(e.getValue());
             }
@@ -95,7 +103,7 @@ public final class CodeVersion {
     }
 
     /** Class files under the package path, by name, in name order (so the hash does not depend on jar order). */
-    private TreeMap<String, byte[]> classFiles() throws IOException {
+    private static TreeMap<String, byte[]> classFiles(Path source, String packagePath) throws IOException {
         TreeMap<String, byte[]> out = new TreeMap<>();
         if (source == null) {
             return out;
@@ -111,7 +119,7 @@ public final class CodeVersion {
             }
             return out;
         }
-        try (JarFile jar = new JarFile(source.toFile())) {
+        try (JarFile jar = new JarFile(source.toFile(), false)) { // no signature checks: the hash is not a trust decision
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry e = entries.nextElement();

@@ -148,4 +148,32 @@ class AuditCacheTest {
         assertThat(CodeVersion.of(AuditCache.class, "dev/rustengineer/audit/", List.of()).hash()).isNotEqualTo(v.hash());
         assertThat(CodeVersion.of(AuditCache.class, "dev/rustengineer/audit/cache/", List.of("/audit/rules.yaml")).hash()).isNotEqualTo(v.hash());
     }
+
+    @Test
+    void anotherBuildOfTheSameCodeKeepsTheCacheAndHashesItsClassesOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.bin");
+        Path a = old(dir, "a.rs", "1");
+        AtomicInteger hashed = new AtomicInteger();
+        CodeVersion build1 = new CodeVersion("app.jar|100", () -> { hashed.incrementAndGet(); return "same classes"; });
+        AuditCache<Value> c = AuditCache.open(file, build1, Value.class);
+        c.get("a", a, x -> new Value("first", List.of()));
+        c.save();
+        assertThat(hashed).as("writing stores the hash").hasValue(1);
+
+        CodeVersion build2 = new CodeVersion("app.jar|200", () -> { hashed.incrementAndGet(); return "same classes"; });
+        AuditCache<Value> d = AuditCache.open(file, build2, Value.class);
+        assertThat(d.get("a", a, x -> new Value("again", List.of())).rule()).isEqualTo("first");
+        d.save();
+        assertThat(hashed).as("recognised by the hash, once").hasValue(2);
+
+        CodeVersion build2again = new CodeVersion("app.jar|200", () -> { hashed.incrementAndGet(); return "same classes"; });
+        AuditCache<Value> e = AuditCache.open(file, build2again, Value.class);
+        assertThat(e.get("a", a, x -> new Value("again", List.of())).rule()).isEqualTo("first");
+        e.save();
+        assertThat(hashed).as("the file was rewritten under build 2's identity: no hashing").hasValue(2);
+
+        CodeVersion changedRules = new CodeVersion("app.jar|300", () -> "other");
+        assertThat(AuditCache.open(file, changedRules, Value.class).get("a", a, x -> new Value("new rules", List.of())).rule())
+                .isEqualTo("new rules");
+    }
 }
