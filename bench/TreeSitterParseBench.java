@@ -4,6 +4,8 @@
 // them through the project's tree-sitter binding (the same parser, grammar and parseString call as FileAuditor), on
 // as many threads as the audit uses. Nothing is queried or walked; each tree is closed (freed) at once. Prints one
 // line per round: the first includes loading the native library and JIT warm-up ("cold"), later ones are "warm".
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,16 +47,19 @@ public class TreeSitterParseBench {
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "files %d, lines %d, read %.2f s, threads %d%n", files.size(), lines, readS, threads);
         ForkJoinPool pool = new ForkJoinPool(threads);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();
+            long c0 = os.getProcessCpuTime();
             long errors = pool.submit(() -> texts.parallelStream().filter(t -> {
                 try (TSTree tree = PARSER.get().parseString(null, t)) {
                     return tree.getRootNode().hasError();
                 }
             }).count()).get();
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "parse round %d (%s): %.2f s, %.0f lines/s, %d files with errors%n", round,
-                    round == 1 ? "cold" : "warm", s, lines / s, errors);
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "parse round %d (%s): %.2f s, %.1f s CPU, %.0f lines/s, %d files with errors%n", round,
+                    round == 1 ? "cold" : "warm", s, cpu, lines / s, errors);
         }
         pool.shutdown();
     }

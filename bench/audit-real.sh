@@ -71,18 +71,21 @@ print("cached run gives the same summary as the cold run:", same)
 PY
 
 echo "== warm: the audit repeated in one JVM, no cache"
-"$java" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/AuditBench.java "$dir" 3 | tee "$work/warm.txt"
+"$java" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/AuditBench.java "$dir" 2 | tee "$work/warm.txt"
 echo "== tree-sitter's raw parse of the same files"
 "$java" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/TreeSitterParseBench.java "$dir" 3 | tee "$work/parse.txt"
 python3 - "$work/warm.txt" "$work/parse.txt" "$cold_ms" "$cached_ms" "$lines" <<'PY'
 import re, sys
 def rounds(path, word):
-    return [float(m.group(1)) for m in re.finditer(word + r" round \d+ \(\w+\): ([\d.]+) s", open(path).read())]
+    return [(float(m.group(1)), float(m.group(2))) for m in
+            re.finditer(word + r" round \d+ \(\w+\): ([\d.]+) s, ([\d.]+) s CPU", open(path).read())]
 audit, parse = rounds(sys.argv[1], "audit"), rounds(sys.argv[2], "parse")
 cold, cached, lines = int(sys.argv[3]) / 1000, int(sys.argv[4]) / 1000, int(sys.argv[5])
 aw, pw = min(audit[1:] or audit), min(parse[1:] or parse)
-print(f"warm audit {aw:.2f} s ({lines / aw:,.0f} lines/s) vs warm raw parse {pw:.2f} s: ratio audit/parse {aw / pw:.2f}x")
-print(f"cold CLI {cold:.2f} s vs cold raw parse {parse[0]:.2f} s: ratio {cold / parse[0]:.2f}x; cached CLI {cached:.2f} s ({cold / cached:.0f}x faster than cold)")
+print(f"warm audit {aw[0]:.2f} s, {aw[1]:.1f} s CPU ({lines / aw[0]:,.0f} lines/s) vs warm raw parse {pw[0]:.2f} s, {pw[1]:.1f} s CPU: "
+      f"ratio audit/parse {aw[0] / pw[0]:.2f}x wall, {aw[1] / pw[1]:.2f}x CPU")
+print(f"cold CLI {cold:.2f} s vs cold raw parse {parse[0][0]:.2f} s: ratio {cold / parse[0][0]:.2f}x; "
+      f"cached CLI {cached:.2f} s ({cold / cached:.0f}x faster than cold)")
 PY
 
 t=$(date +%s%N)

@@ -74,8 +74,10 @@ public record GatedReport(AuditReport report, List<GatedFinding> results, String
                 report.seconds());
     }
 
+    /** In location order: results are sorted by status, then location, so filtering keeps each status's order. */
     private List<Finding> with(Status... statuses) {
         List<Status> s = List.of(statuses);
-        return results.stream().filter(g -> s.contains(g.status())).map(GatedFinding::finding).sorted().toList();
+        List<Finding> out = results.stream().filter(g -> s.contains(g.status())).map(GatedFinding::finding).toList();
+        return s.size() == 1 ? out : out.stream().sorted().toList();
     }
 }
