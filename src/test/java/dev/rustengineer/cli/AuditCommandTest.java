@@ -102,8 +102,8 @@ class AuditCommandTest {
 
             var bad = run("audit", dir.toString(), "--changed-since", "no-such-ref");
             assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
-            assertThat(bad.err().lines().toList()).hasSizeLessThanOrEqualTo(2)
-                    .first().asString().startsWith("rust-engineer: --changed-since: 'no-such-ref' is not a commit");
+            assertThat(bad.err().lines().toList()).singleElement().asString()
+                    .startsWith("rust-engineer: --changed-since: 'no-such-ref' is not a commit");
             assertThat(bad.out()).isEmpty();
             assertThat(run("audit", dir.toString(), "--changed-since", "base", "--update-baseline").code()).isEqualTo(ExitCode.USAGE);
         }
