@@ -3,9 +3,11 @@ package dev.rustengineer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.Advisor;
-import dev.rustengineer.audit.AuditReport;
 import dev.rustengineer.audit.AuditRules;
 import dev.rustengineer.audit.Auditor;
+import dev.rustengineer.audit.gate.AuditGate;
+import dev.rustengineer.audit.gate.AuditRequest;
+import dev.rustengineer.audit.gate.GatedReport;
 import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.BlueprintPlanner;
 import dev.rustengineer.blueprint.NewOptions;
@@ -195,10 +197,26 @@ public final class RustEngineer {
         return new Verifier().verify(project, options, listener);
     }
 
-    /** Reviews Rust source: findings by rule, escalations and handoffs; with {@code deps}, one row per dependency. */
-    public AuditReport audit(Path root, boolean deps) {
-        var auditor = new Auditor(auditRules());
-        return deps ? auditor.auditWithDependencies(root) : auditor.audit(root);
+    /**
+     * Reviews Rust source: findings by rule, escalations and handoffs; with {@code deps}, one row per dependency.
+     * Suppression comments apply; there is no cache, baseline or git scope (the web door's and MCP tool's audit).
+     */
+    public GatedReport audit(Path root, boolean deps) {
+        return audit(root, AuditRequest.plain(deps));
+    }
+
+    /** Reviews Rust source with what a CI job asks for: a cache, a baseline, only the lines changed since a git ref. */
+    public GatedReport audit(Path root, AuditRequest request) {
+        return audit(auditRules(), root, request);
+    }
+
+    /**
+     * The audit needs none of the loaded knowledge, so the CLI's `audit` calls this without building the facade:
+     * loading and validating the knowledge took more CPU than everything else in a cached audit of 1.8 million
+     * lines (BENCHMARKS.md, audit on real code).
+     */
+    public static GatedReport audit(AuditRules rules, Path root, AuditRequest request) {
+        return new AuditGate(rules).audit(new Auditor(rules), root, request);
     }
 
     /** The audit's rule catalogue (ids, severities, escalations, handoffs). */
@@ -232,7 +250,7 @@ public final class RustEngineer {
 
     /** The handoff pipeline, wired to this facade's advice, audit and writer. */
     public Handoffs handoffs() {
-        return new Handoffs(knowledge.patterns(), this::readText, this::advise, root -> audit(root, false),
+        return new Handoffs(knowledge.patterns(), this::readText, this::advise, root -> audit(root, false).effective(),
                 writer(), new CheckRunner());
     }
 

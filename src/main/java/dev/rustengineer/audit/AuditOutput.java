@@ -3,7 +3,14 @@ package dev.rustengineer.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustengineer.audit.gate.AuditGate;
+import dev.rustengineer.audit.gate.Fingerprints;
+import dev.rustengineer.audit.gate.GatedFinding;
+import dev.rustengineer.audit.gate.GatedReport;
+import dev.rustengineer.audit.gate.Status;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +25,18 @@ public final class AuditOutput {
     private AuditOutput() {}
 
     public static String text(AuditReport r, int limit) {
+        return text(AuditGate.ungated(r), limit);
+    }
+
+    /** The new findings (not suppressed, not in the baseline) by severity and file, then what the gate set aside. */
+    public static String text(GatedReport r, int limit) {
+        List<Finding> findings = r.newFindings();
         List<String> out = new ArrayList<>();
         List<Severity> order = new ArrayList<>(List.of(Severity.values()));
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         int shown = 0;
         for (Severity s : order) {
-            List<Finding> fs = r.findings().stream().filter(f -> f.severity() == s).toList();
+            List<Finding> fs = findings.stream().filter(f -> f.severity() == s).toList();
             if (fs.isEmpty()) {
                 continue;
             }
@@ -42,13 +55,17 @@ public final class AuditOutput {
                 }
             }
         }
-        if (shown >= limit && r.findings().size() > limit) {
-            out.add("  ... " + (r.findings().size() - limit) + " more (raise --limit, or use --format json)");
+        if (shown >= limit && findings.size() > limit) {
+            out.add("  ... " + (findings.size() - limit) + " more (raise --limit, or use --format json)");
         }
         out.add("");
-        out.add(String.format(Locale.ROOT, "%d files, %d lines, %d findings (%s); %d file(s) with parse errors; %.2f s",
-                r.files(), r.lines(), r.findings().size(), bySeverity(r).entrySet().stream()
+        out.add(String.format(Locale.ROOT, "%d files, %d lines, %d %sfindings (%s); %d file(s) with parse errors; %.2f s",
+                r.files(), r.lines(), findings.size(), r.withBaseline() ? "new " : "", bySeverity(findings).entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")), r.parseErrorFiles(), r.seconds()));
+        List<String> gate = gateSummary(r);
+        if (!gate.isEmpty()) {
+            out.add(String.join("; ", gate));
+        }
         if (!r.crates().isEmpty()) {
             out.add("");
             out.add(String.format(Locale.ROOT, "%-28s %-10s %6s %8s %6s %6s %6s %6s", "crate", "version", "files", "lines",
@@ -59,13 +76,13 @@ public final class AuditOutput {
                         c.byRule().getOrDefault("unsafe-fn", 0), c.byRule().getOrDefault("unsafe-impl", 0)));
             }
         }
-        Map<String, List<Finding>> esc = escalations(r);
+        Map<String, List<Finding>> esc = escalations(findings);
         if (!esc.isEmpty()) {
             out.add("");
             out.add("Escalations to oracle");
             esc.forEach((id, fs) -> out.add("  ! " + id + ": " + fs.size() + " finding(s), first at " + fs.getFirst().file() + ":" + fs.getFirst().line()));
         }
-        Map<String, List<Finding>> hand = handoffs(r);
+        Map<String, List<Finding>> hand = handoffs(findings);
         if (!hand.isEmpty()) {
             out.add("");
             out.add("Handoffs");
@@ -75,10 +92,29 @@ public final class AuditOutput {
         return String.join(System.lineSeparator(), out) + System.lineSeparator();
     }
 
-    static Map<String, Long> bySeverity(AuditReport r) {
+    /** What the gate set aside, as phrases for the text summary; empty when it set nothing aside. */
+    static List<String> gateSummary(GatedReport r) {
+        List<String> out = new ArrayList<>();
+        long suppressed = r.count(Status.SUPPRESSED);
+        if (suppressed > 0) {
+            out.add(suppressed + " suppressed in the code");
+        }
+        if (r.withBaseline()) {
+            out.add(r.count(Status.BASELINE) + " in the baseline" + (r.fixed() > 0 ? " (" + r.fixed() + " baseline entries fixed)" : ""));
+        }
+        if (r.changedSince() != null) {
+            out.add(r.outsideChanges() + " on lines not changed since " + r.changedSince());
+        }
+        if (r.cachedFiles() > 0) {
+            out.add(r.cachedFiles() + " of " + r.files() + " files from the cache");
+        }
+        return out;
+    }
+
+    static Map<String, Long> bySeverity(List<Finding> findings) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (Severity s : Severity.values()) {
-            long n = r.findings().stream().filter(f -> f.severity() == s).count();
+            long n = findings.stream().filter(f -> f.severity() == s).count();
             if (n > 0) {
                 m.put(s.id(), n);
             }
@@ -86,31 +122,53 @@ public final class AuditOutput {
         return m;
     }
 
-    static Map<String, List<Finding>> escalations(AuditReport r) {
-        return r.findings().stream().filter(f -> f.escalation() != null)
+    static Map<String, List<Finding>> escalations(List<Finding> findings) {
+        return findings.stream().filter(f -> f.escalation() != null)
                 .collect(Collectors.groupingBy(Finding::escalation, TreeMap::new, Collectors.toList()));
     }
 
-    static Map<String, List<Finding>> handoffs(AuditReport r) {
-        return r.findings().stream().filter(f -> f.handoff() != null)
+    static Map<String, List<Finding>> handoffs(List<Finding> findings) {
+        return findings.stream().filter(f -> f.handoff() != null)
                 .collect(Collectors.groupingBy(Finding::handoff, TreeMap::new, Collectors.toList()));
     }
 
     public static ObjectNode json(AuditReport r, int limit) {
+        return json(AuditGate.ungated(r), limit);
+    }
+
+    /**
+     * The summary counts the new findings (with no baseline, every finding not suppressed); the findings list holds
+     * every finding in scope, new first, then those in the baseline, then the suppressed, each with its status and
+     * fingerprint.
+     */
+    public static ObjectNode json(GatedReport r, int limit) {
+        List<Finding> findings = r.newFindings();
         ObjectNode o = JSON.createObjectNode();
         o.put("root", r.root());
         ObjectNode summary = o.putObject("summary");
         summary.put("files", r.files());
         summary.put("lines", r.lines());
-        summary.put("findings", r.findings().size());
+        summary.put("findings", findings.size());
         summary.put("parse_error_files", r.parseErrorFiles());
         summary.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         ObjectNode sev = summary.putObject("by_severity");
-        bySeverity(r).forEach(sev::put);
+        bySeverity(findings).forEach(sev::put);
         ObjectNode rule = summary.putObject("by_rule");
-        new TreeMap<>(r.findings().stream().collect(Collectors.groupingBy(Finding::rule, Collectors.counting()))).forEach(rule::put);
+        new TreeMap<>(findings.stream().collect(Collectors.groupingBy(Finding::rule, Collectors.counting()))).forEach(rule::put);
+        summary.put("suppressed", r.count(Status.SUPPRESSED));
+        if (r.withBaseline()) {
+            summary.put("baseline", r.count(Status.BASELINE));
+            if (r.fixed() >= 0) {
+                summary.put("baseline_fixed", r.fixed());
+            }
+        }
+        if (r.changedSince() != null) {
+            summary.put("changed_since", r.changedSince());
+            summary.put("outside_changes", r.outsideChanges());
+        }
+        summary.put("cached_files", r.cachedFiles());
         ArrayNode esc = o.putArray("escalations");
-        escalations(r).forEach((id, fs) -> {
+        escalations(findings).forEach((id, fs) -> {
             ObjectNode e = esc.addObject();
             e.put("id", id);
             e.put("to", "oracle");
@@ -118,15 +176,16 @@ public final class AuditOutput {
             e.put("first", fs.getFirst().file() + ":" + fs.getFirst().line());
         });
         ArrayNode hand = o.putArray("handoffs");
-        handoffs(r).forEach((to, fs) -> {
+        handoffs(findings).forEach((to, fs) -> {
             ObjectNode h = hand.addObject();
             h.put("to", to);
             h.put("findings", fs.size());
             h.put("first", fs.getFirst().file() + ":" + fs.getFirst().line());
         });
-        ArrayNode findings = o.putArray("findings");
-        r.findings().stream().limit(limit).forEach(f -> {
-            ObjectNode fn = findings.addObject();
+        ArrayNode list = o.putArray("findings");
+        r.results().stream().limit(limit).forEach(g -> {
+            Finding f = g.finding();
+            ObjectNode fn = list.addObject();
             fn.put("rule", f.rule());
             fn.put("severity", f.severity().id());
             fn.put("file", f.file());
@@ -139,8 +198,15 @@ public final class AuditOutput {
             if (f.handoff() != null) {
                 fn.put("handoff", f.handoff());
             }
+            fn.put("status", g.status().id());
+            fn.put("fingerprint", g.fingerprint());
+            if (g.suppression() != null) {
+                ObjectNode s = fn.putObject("suppression");
+                s.put("line", g.suppression().line());
+                s.put("reason", g.suppression().reason());
+            }
         });
-        o.put("truncated", r.findings().size() > limit);
+        o.put("truncated", r.results().size() > limit);
         if (!r.crates().isEmpty()) {
             ArrayNode crates = o.putArray("crates");
             for (AuditReport.CrateSummary c : r.crates()) {
@@ -157,8 +223,17 @@ public final class AuditOutput {
         return o;
     }
 
-    /** SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rule catalogue, one result per finding. */
     public static ObjectNode sarif(AuditReport r, AuditRules rules, String version) {
+        return sarif(AuditGate.ungated(r), rules, version);
+    }
+
+    /**
+     * SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rule catalogue, one result per finding in scope
+     * with its fingerprint in {@code partialFingerprints}; suppressed findings carry an {@code inSource} suppression
+     * with the comment's reason as justification, and with a baseline every other result says its
+     * {@code baselineState} (new or unchanged).
+     */
+    public static ObjectNode sarif(GatedReport r, AuditRules rules, String version) {
         ObjectNode log = JSON.createObjectNode();
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         log.put("version", "2.1.0");
@@ -169,7 +244,7 @@ public final class AuditOutput {
         driver.put("informationUri", "https://github.com/rust-engineer/rust-engineer");
         ArrayNode ruleArray = driver.putArray("rules");
         List<String> ids = new ArrayList<>(rules.all().keySet());
-        java.util.Collections.sort(ids);
+        Collections.sort(ids);
         for (String id : ids) {
             AuditRules.Rule rule = rules.rule(id);
             ObjectNode rn = ruleArray.addObject();
@@ -187,9 +262,10 @@ public final class AuditOutput {
         }
         run.put("columnKind", "unicodeCodePoints");
         ObjectNode base = run.putObject("originalUriBaseIds").putObject("SRCROOT");
-        base.put("uri", java.nio.file.Path.of(r.root()).toUri().toString());
+        base.put("uri", Path.of(r.root()).toUri().toString());
         ArrayNode results = run.putArray("results");
-        for (Finding f : r.findings()) {
+        for (GatedFinding g : r.results()) {
+            Finding f = g.finding();
             ObjectNode res = results.addObject();
             res.put("ruleId", f.rule());
             res.put("ruleIndex", ids.indexOf(f.rule()));
@@ -202,6 +278,18 @@ public final class AuditOutput {
             ObjectNode region = loc.putObject("region");
             region.put("startLine", f.line());
             region.put("startColumn", f.column());
+            res.putObject("partialFingerprints").put(Fingerprints.KEY, g.fingerprint());
+            if (g.suppression() != null) {
+                ObjectNode sup = res.putArray("suppressions").addObject();
+                sup.put("kind", "inSource");
+                sup.put("status", "accepted");
+                sup.put("justification", g.suppression().reason());
+                ObjectNode at = sup.putObject("location").putObject("physicalLocation");
+                at.putObject("artifactLocation").put("uri", f.file()).put("uriBaseId", "SRCROOT");
+                at.putObject("region").put("startLine", g.suppression().line()).put("startColumn", g.suppression().column());
+            } else if (r.withBaseline()) {
+                res.put("baselineState", g.status() == Status.BASELINE ? "unchanged" : "new");
+            }
             ObjectNode props = res.putObject("properties");
             props.put("severity", f.severity().id());
             if (f.escalation() != null) {

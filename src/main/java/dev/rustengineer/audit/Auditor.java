@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.process.ChildProcesses;
+import dev.rustengineer.audit.cache.AuditCache;
+import dev.rustengineer.audit.cache.CacheLocation;
+import dev.rustengineer.audit.cache.CodeVersion;
+import dev.rustengineer.audit.notes.SourceNotes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,39 +48,58 @@ public final class Auditor {
     }
 
     public AuditReport audit(Path root) {
+        return run(root, false, false).report();
+    }
+
+    /** The project, plus every dependency cargo knows of (from `cargo metadata --offline`), one row per crate. */
+    public AuditReport auditWithDependencies(Path root) {
+        return run(root, true, false).report();
+    }
+
+    /**
+     * The audit of a tree with what the gate needs of each of the project's own files (their {@link SourceNotes}).
+     *
+     * @param deps also audit every dependency, one row per crate
+     * @param cache remember per-file results under the tree's target/ (or $RUST_ENGINEER_CACHE) and reuse them
+     */
+    public AuditRun run(Path root, boolean deps, boolean cache) {
         Path r = root.toAbsolutePath().normalize();
         if (!Files.exists(r)) {
             throw new UsageException(root + " does not exist");
         }
         long start = System.nanoTime();
-        Scan scan = scan(r, r);
+        AuditCache<SourceFileAudit.Cached> store = cache
+                ? AuditCache.open(CacheLocation.forRoot(r, System.getenv()), CODE_VERSION, SourceFileAudit.Cached.class)
+                : null;
+        SourceFileAudit files = new SourceFileAudit(rules, fileAuditor, store);
+        Scan scan = scan(files, r, r);
         List<Finding> findings = new ArrayList<>(scan.findings);
         workspaceRules(scan, findings);
         findings.sort(null);
-        return new AuditReport(r.toString(), scan.files, scan.lines, scan.parseErrorFiles, findings, List.of(),
-                (System.nanoTime() - start) / 1e9);
+        List<AuditReport.CrateSummary> crates = new ArrayList<>();
+        long lines = scan.lines;
+        int fileCount = scan.files;
+        int parseErrors = scan.parseErrorFiles;
+        if (deps) {
+            for (Dependency d : dependencies(r)) {
+                Scan s = scan(files, r, d.dir());
+                Map<String, Integer> byRule = new TreeMap<>();
+                s.findings.forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
+                crates.add(new AuditReport.CrateSummary(d.name(), d.version(), s.files, s.lines, s.parseErrorFiles, byRule));
+                fileCount += s.files;
+                lines += s.lines;
+                parseErrors += s.parseErrorFiles;
+            }
+        }
+        if (store != null) {
+            store.save();
+        }
+        AuditReport report = new AuditReport(r.toString(), fileCount, lines, parseErrors, findings, crates, (System.nanoTime() - start) / 1e9);
+        return new AuditRun(report, scan.notes, store == null ? 0 : store.hits());
     }
 
-    /** The project, plus every dependency cargo knows of (from `cargo metadata --offline`), one row per crate. */
-    public AuditReport auditWithDependencies(Path root) {
-        AuditReport own = audit(root);
-        long start = System.nanoTime();
-        List<AuditReport.CrateSummary> crates = new ArrayList<>();
-        List<Finding> all = new ArrayList<>(own.findings());
-        long lines = own.lines();
-        int files = own.files();
-        int parseErrors = own.parseErrorFiles();
-        for (Dependency d : dependencies(Path.of(own.root()))) {
-            Scan s = scan(d.dir(), d.dir());
-            Map<String, Integer> byRule = new TreeMap<>();
-            s.findings.forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
-            crates.add(new AuditReport.CrateSummary(d.name(), d.version(), s.files, s.lines, s.parseErrorFiles, byRule));
-            files += s.files;
-            lines += s.lines;
-            parseErrors += s.parseErrorFiles;
-        }
-        return new AuditReport(own.root(), files, lines, parseErrors, all, crates, own.seconds() + (System.nanoTime() - start) / 1e9);
-    }
+    /** The version of the rules' code and catalogue that cached results must match; one per process. */
+    private static final CodeVersion CODE_VERSION = CodeVersion.of(Auditor.class, "dev/rustengineer/audit/", List.of("/audit/rules.yaml"));
 
     record Dependency(String name, String version, Path dir) {}
 
@@ -134,42 +157,38 @@ public final class Auditor {
         int parseErrorFiles;
         final Map<String, Integer> servers = new TreeMap<>();
         final Map<String, Integer> wasmByCrate = new TreeMap<>();
+        final Map<String, SourceNotes> notes = new TreeMap<>();
     }
 
-    private Scan scan(Path root, Path base) {
+    private Scan scan(SourceFileAudit audit, Path root, Path base) {
         List<Path> sources = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(base)) {
             // Build output, VCS data and vendored dependencies (audited with --deps, one row per crate) are not
             // the project's own code.
             walk.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p))
                     .filter(p -> {
-                        String rel = "/" + root.relativize(p).toString().replace('\\', '/');
+                        String rel = "/" + base.relativize(p).toString().replace('\\', '/');
                         return !rel.contains("/target/") && !rel.contains("/.git/") && !rel.startsWith("/vendor/");
                     })
                     .sorted().forEach(sources::add);
         } catch (IOException e) {
-            throw new UncheckedIOException("walking " + root, e);
+            throw new UncheckedIOException("walking " + base, e);
         }
         Scan scan = new Scan();
         int threads = Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            List<Object[]> results = pool.submit(() -> sources.parallelStream().map(p -> {
-                String rel = base.relativize(p).toString().replace('\\', '/');
-                try {
-                    return new Object[] {rel, fileAuditor.audit(rel, Files.readAllBytes(p))};
-                } catch (IOException | RuntimeException e) {
-                    // One unreadable or unparsable file never stops the audit: it becomes a finding.
-                    return new Object[] {rel, new FileAuditor.Result(List.of(rules.finding("parse-error", rel, 1, 1,
-                            "could not be audited: " + e.getMessage())), 0, true, false, 0)};
-                }
-            }).toList()).get();
-            for (Object[] r : results) {
-                String rel = (String) r[0];
-                FileAuditor.Result res = (FileAuditor.Result) r[1];
+            List<SourceFileAudit.Outcome> results = pool.submit(() -> sources.parallelStream()
+                    .map(p -> audit.audit(root, base, p)).toList()).get();
+            for (SourceFileAudit.Outcome o : results) {
+                String rel = o.rel();
+                FileAuditor.Result res = o.result();
                 scan.files++;
                 scan.lines += res.lines();
                 scan.findings.addAll(res.findings());
+                if (o.notes().hasContent()) {
+                    scan.notes.put(rel, o.notes());
+                }
                 if (res.parseError()) {
                     scan.parseErrorFiles++;
                 }
@@ -177,7 +196,7 @@ public final class Auditor {
                     scan.servers.put(rel, 1);
                 }
                 if (res.wasmBindgenItems() > 0) {
-                    scan.wasmByCrate.merge(crateOf(root, rel), res.wasmBindgenItems(), Integer::sum);
+                    scan.wasmByCrate.merge(crateOf(base, rel), res.wasmBindgenItems(), Integer::sum);
                 }
             }
         } catch (InterruptedException e) {
