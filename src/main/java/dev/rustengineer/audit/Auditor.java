@@ -3,14 +3,20 @@ package dev.rustengineer.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.UsageException;
+import dev.rustengineer.audit.scope.CodeKind;
+import dev.rustengineer.audit.scope.ModuleDecl;
+import dev.rustengineer.audit.scope.TestModuleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -163,12 +169,13 @@ public final class Auditor {
                             "could not be audited: " + e.getMessage())), 0, true, false, 0)};
                 }
             }).toList()).get();
+            Set<String> testModules = testModuleFiles(results);
             for (Object[] r : results) {
                 String rel = (String) r[0];
                 FileAuditor.Result res = (FileAuditor.Result) r[1];
                 scan.files++;
                 scan.lines += res.lines();
-                scan.findings.addAll(res.findings());
+                scan.findings.addAll(testModules.contains(rel) ? ScopePolicy.asTestCode(rules, res.findings()) : res.findings());
                 if (res.parseError()) {
                     scan.parseErrorFiles++;
                 }
@@ -188,6 +195,20 @@ public final class Auditor {
             pool.shutdown();
         }
         return scan;
+    }
+
+    /** Files that are test code because a test module declares them (`#[cfg(test)] mod tests;`), known only after every file was read. */
+    private static Set<String> testModuleFiles(List<Object[]> results) {
+        Map<String, List<ModuleDecl>> modules = new HashMap<>();
+        Set<String> testFiles = new HashSet<>();
+        for (Object[] r : results) {
+            FileAuditor.Result res = (FileAuditor.Result) r[1];
+            modules.put((String) r[0], res.modules());
+            if (res.kind() == CodeKind.TEST) {
+                testFiles.add((String) r[0]);
+            }
+        }
+        return TestModuleFiles.of(modules, testFiles);
     }
 
     private void workspaceRules(Scan scan, List<Finding> findings) {

@@ -1,0 +1,23 @@
+package dev.rustengineer.audit.rule;
+
+import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.Nodes;
+import org.treesitter.TSNode;
+
+/** manual-future: a hand-written `impl Future for ..` (std's or futures' trait), in code and in item macros. */
+public record ManualFutureRule() implements Rule {
+    @Override
+    public String id() {
+        return "manual-future";
+    }
+
+    @Override
+    public void check(FileContext c, Report report) {
+        for (TSNode i : c.file().all("impl")) {
+            TSNode trait = Nodes.field(i, "trait");
+            if (trait != null && Nodes.lastSegment(c.text(trait)).equals("Future")) {
+                report.at(i, "hand-written `impl Future`");
+            }
+        }
+    }
+}
