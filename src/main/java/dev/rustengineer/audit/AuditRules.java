@@ -47,31 +47,36 @@ public final class AuditRules {
 
     public static AuditRules bundled() {
         try (InputStream in = AuditRules.class.getResourceAsStream("/audit/rules.yaml")) {
-            YamlDoc doc = YamlDoc.read("audit/rules.yaml", in);
-            Map<String, Rule> rules = new LinkedHashMap<>();
-            for (JsonNode r : doc.list(doc.root(), "rules")) {
-                String id = doc.text(r, "id");
-                String escalation = doc.optText(r, "escalation");
-                String handoff = doc.optText(r, "handoff");
-                if (escalation != null && !KnowledgeLoader.TRIGGER_IDS.contains(escalation)) {
-                    throw doc.error(r, "escalation", "unknown trigger '" + escalation + "'");
-                }
-                if (handoff != null && !KnowledgeLoader.SPECIALISTS.contains(handoff)) {
-                    throw doc.error(r, "handoff", "unknown specialist '" + handoff + "'");
-                }
-                JsonNode enabled = r.get("enabled");
-                if (enabled != null && !enabled.isBoolean()) {
-                    throw doc.error(r, "enabled", "'enabled' is true or false");
-                }
-                if (rules.put(id, new Rule(id, Severity.parse(doc.text(r, "severity")), escalation, handoff, doc.text(r, "description"),
-                        enabled == null || enabled.asBoolean(), Policy.parse(doc, r, "tests"), Policy.parse(doc, r, "build"))) != null) {
-                    throw doc.error(r, "id", "duplicate rule '" + id + "'");
-                }
-            }
-            return new AuditRules(Map.copyOf(rules));
+            return read("audit/rules.yaml", in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A catalogue in the rules.yaml format, checked; errors name the file and line. */
+    static AuditRules read(String file, InputStream in) {
+        YamlDoc doc = YamlDoc.read(file, in);
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (JsonNode r : doc.list(doc.root(), "rules")) {
+            String id = doc.text(r, "id");
+            String escalation = doc.optText(r, "escalation");
+            String handoff = doc.optText(r, "handoff");
+            if (escalation != null && !KnowledgeLoader.TRIGGER_IDS.contains(escalation)) {
+                throw doc.error(r, "escalation", "unknown trigger '" + escalation + "'");
+            }
+            if (handoff != null && !KnowledgeLoader.SPECIALISTS.contains(handoff)) {
+                throw doc.error(r, "handoff", "unknown specialist '" + handoff + "'");
+            }
+            JsonNode enabled = r.get("enabled");
+            if (enabled != null && !enabled.isBoolean()) {
+                throw doc.error(r, "enabled", "'enabled' is true or false");
+            }
+            if (rules.put(id, new Rule(id, Severity.parse(doc.text(r, "severity")), escalation, handoff, doc.text(r, "description"),
+                    enabled == null || enabled.asBoolean(), Policy.parse(doc, r, "tests"), Policy.parse(doc, r, "build"))) != null) {
+                throw doc.error(r, "id", "duplicate rule '" + id + "'");
+            }
+        }
+        return new AuditRules(Map.copyOf(rules));
     }
 
     /** The same catalogue with these rules switched off; an unknown id is a usage error naming the known ones. */

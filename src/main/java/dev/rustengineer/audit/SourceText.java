@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A source file's text, decoded leniently, with what is needed to turn tree-sitter's byte positions into
@@ -50,7 +51,7 @@ public final class SourceText {
 
     /** The 0-based row of a byte offset. */
     public int row(int byteOffset) {
-        int i = java.util.Arrays.binarySearch(lineStarts, byteOffset);
+        int i = Arrays.binarySearch(lineStarts, byteOffset);
         return i >= 0 ? i : -i - 2;
     }
 

@@ -18,8 +18,10 @@ import org.treesitter.TSNode;
  *   <li>a method merely named `unwrap` on a proc-macro `Span` (it gives a proc_macro Span, not an Option's value);</li>
  *   <li>a lock's poison: `m.lock().unwrap()`, `.read()`/`.write()` likewise (the std documentation's idiom: the
  *       panic propagates one that already happened on another thread);</li>
- *   <li>a constant input: the unwrapped call gets only literals and constants (`Regex::new(r"^\w+$")`,
- *       `"127.0.0.1:80".parse()`, `NonZeroU32::new(1)`, `VERSION.parse()`), so it fails on every run or never.</li>
+ *   <li>a constant input: a method on a literal or constant (`"127.0.0.1:80".parse()`, `VERSION.parse()`), or a
+ *       constructor or parser (`new*`, `parse*`, `from_*`, `try_from*`, `compile`) given only literals and constants
+ *       (`Regex::new(r"^\w+$")`, `NonZeroU32::new(1)`): it fails on every run or never. `env::var("HOME")` or
+ *       `File::open("x")` read the world and are reported.</li>
  * </ul>
  */
 public record UnwrapInProductionRule() implements Rule {
@@ -27,6 +29,7 @@ public record UnwrapInProductionRule() implements Rule {
     private static final Set<String> LITERALS = Set.of("string_literal", "raw_string_literal", "integer_literal", "float_literal",
             "char_literal", "boolean_literal", "negative_literal");
     private static final Set<String> CONSTANT_MACROS = Set.of("include_str", "include_bytes", "concat", "env", "stringify");
+    private static final Pattern PURE = Pattern.compile("new|new_\\w+|parse\\w*|from_\\w+|try_from\\w*|compile|Some|Ok");
     private static final Pattern CONSTANT_NAME = Pattern.compile("(?:[A-Za-z_][\\w]*::)*[A-Z][A-Z0-9_]+");
 
     @Override
@@ -77,9 +80,11 @@ public record UnwrapInProductionRule() implements Rule {
         }
         int args = inner.argumentCount();
         if (inner.method() != null) {
-            return constant(c, inner.receiver()) && inner.arguments().stream().allMatch(a -> constant(c, a));
+            return PURE.matcher(inner.method()).matches() && constant(c, inner.receiver())
+                    && inner.arguments().stream().allMatch(a -> constant(c, a));
         }
-        return args > 0 && inner.arguments().stream().allMatch(a -> constant(c, a));
+        // A constructor or parser of constants is pure; `env::var("HOME")` or `File::open("x")` read the world.
+        return args > 0 && PURE.matcher(Nodes.lastSegment(inner.callee())).matches() && inner.arguments().stream().allMatch(a -> constant(c, a));
     }
 
     private static boolean constant(FileContext c, TSNode n) {
