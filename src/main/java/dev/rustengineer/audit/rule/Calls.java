@@ -5,11 +5,13 @@ import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /** Questions several rules ask about a call. */
 final class Calls {
     private static final Set<String> LOOPS = Set.of("for_expression", "while_expression", "loop_expression");
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
 
     private Calls() {}
 
@@ -52,7 +54,7 @@ final class Calls {
     /**
      * Whether the node runs once per iteration of a loop in its own function: inside a loop's body, with no fn
      * item, async block (a task spawned or joined per item runs concurrently) or non-inline closure in between.
-     * A `for` over an array literal is a fixed list of statements, not one per row.
+     * A `for` over an array literal or a constant (`for ddl in DDL`) is a fixed list of statements, not one per row.
      */
     static boolean inLoop(FileContext c, TSNode n) {
         RustFile f = c.file();
@@ -96,6 +98,7 @@ final class Calls {
                 value = call == null ? null : call.receiver();
             }
         }
-        return value != null && value.getType().equals("array_expression");
+        return value != null && (value.getType().equals("array_expression")
+                || value.getType().equals("identifier") && CONSTANT.matcher(c.text(value)).matches());
     }
 }

@@ -11,13 +11,15 @@ import org.treesitter.TSNode;
 
 /**
  * custom-executor: a hand-built waker or executor. A `RawWakerVTable::new(..)`, an `impl Wake`/`impl ArcWake`,
- * and a hand-written `block_on`: a function that polls a future in a loop and parks the thread (or waits on a
- * condition variable) between polls, or a function named `block_on` that polls a future itself.
+ * and a hand-written `block_on`: a function that polls a future in a loop and parks the thread (or waits) between
+ * polls, or a function named `block_on` that polls a future itself. A loop polls when it calls `poll`,
+ * `poll_unpin` or `poll_next`, or when its function makes a task `Context` (`Context::from_waker`) and the loop
+ * hands it to a closure (`f(&mut cx)`).
  */
 public record CustomExecutorRule() implements Rule {
     private static final Set<String> WAKE_TRAITS = Set.of("Wake", "ArcWake");
     private static final Set<String> PARK_METHODS = Set.of("park", "park_timeout", "park_deadline");
-    private static final Set<String> CONDVAR_WAITS = Set.of("wait", "wait_timeout", "wait_while", "wait_for", "wait_until");
+    private static final Set<String> WAITS = Set.of("wait", "wait_timeout", "wait_while", "wait_for", "wait_until");
     private static final Pattern POLL = Pattern.compile("\\.\\s*poll\\s*\\(|\\bpoll_unpin\\s*\\(|\\bFuture::poll\\s*\\(|\\.\\s*poll_next\\s*\\(");
     private static final Set<String> LOOPS = Set.of("for_expression", "while_expression", "loop_expression");
 
@@ -58,7 +60,8 @@ public record CustomExecutorRule() implements Rule {
                     break;
                 }
             }
-            if (loop != null && fn != null && POLL.matcher(f.text(loop)).find() && executors.add(fn.getStartByte())) {
+            if (loop != null && fn != null && (POLL.matcher(f.text(loop)).find() || f.text(fn).contains("Context::from_waker"))
+                    && executors.add(fn.getStartByte())) {
                 report.at(fn, "`fn " + f.fnName(fn) + "` polls a future in a loop and parks the thread: a hand-written executor");
             }
         }
@@ -70,18 +73,14 @@ public record CustomExecutorRule() implements Rule {
         }
     }
 
-    /** `thread::park()`, `parker.park()`, `condvar.wait(guard)`. */
+    /** `thread::park()`, `parker.park()`, `condvar.wait(guard)`, a project's own `mutex.wait(task)`. */
     private static boolean parks(FileContext c, CallSite call) {
         String method = call.method();
         if (method != null) {
             if (PARK_METHODS.contains(method)) {
                 return true;
             }
-            if (CONDVAR_WAITS.contains(method)) {
-                String type = c.types().typeOf(call.receiver());
-                return type != null && type.endsWith("Condvar");
-            }
-            return false;
+            return WAITS.contains(method);
         }
         String callee = call.callee();
         if (callee == null || !callee.contains("park")) {

@@ -1,6 +1,7 @@
 package dev.rustengineer.audit.rule;
 
 import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.MacroTokens;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
 import java.util.HashSet;
@@ -11,7 +12,7 @@ import org.treesitter.TSNode;
 /**
  * ffi-boundary: a foreign-function boundary. An `extern "ABI"` block (imports) or function (callable from C),
  * and an item exported under a fixed symbol name (`#[no_mangle]`, `#[unsafe(no_mangle)]`, `#[export_name]`),
- * which other languages link against. `extern "Rust"` is no foreign boundary.
+ * which other languages link against, in code and in macro bodies. `extern "Rust"` is no foreign boundary.
  */
 public record FfiBoundaryRule() implements Rule {
     private static final Pattern EXPORT = Pattern.compile("^#\\s*\\[\\s*(?:unsafe\\s*\\(\\s*)?(no_mangle|export_name)\\b");
@@ -37,6 +38,12 @@ public record FfiBoundaryRule() implements Rule {
             if (!RUST_ABI.matcher(Nodes.signature(f, e)).find()) {
                 report.at(e, "`extern` block: foreign functions declared here");
             }
+        }
+        for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.EXTERN_BLOCK)) {
+            report.atByte(s.at(), "`extern " + s.detail() + "` block inside macro `" + s.macro() + "`: foreign functions declared here");
+        }
+        for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.EXTERN_FN)) {
+            report.atByte(s.at(), "`extern " + s.detail() + "` function inside macro `" + s.macro() + "` callable across the FFI boundary");
         }
         for (TSNode a : f.all("attr")) {
             var m = EXPORT.matcher(f.text(a));

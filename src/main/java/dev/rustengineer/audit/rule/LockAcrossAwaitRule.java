@@ -6,6 +6,7 @@ import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
@@ -13,7 +14,8 @@ import org.treesitter.TSNode;
  * the same async body. The guard is held when the `let` binds the guard itself (`let g = m.lock().unwrap();`,
  * `let _guard = m.lock();`), not when it binds something computed from a temporary guard
  * (`m.lock().unwrap().clone()`, dropped at the end of the statement) and not for `let _ = ..` (dropped at once).
- * It lives to the end of its block or to `drop(g)`. The lock is synchronous when its receiver's type is one of
+ * It lives to the end of its block or to `drop(g)`; an async block made in that time that uses the guard holds it
+ * across its own awaits (`block_on(async { use(&guard); x.await })`). The lock is synchronous when its receiver's type is one of
  * audit/knowledge.yaml `sync_locks`, or, with the type unknown, when `lock()` is unwrapped (only std's returns a
  * `LockResult`); a lock of an async type (tokio, futures) never counts.
  */
@@ -43,9 +45,10 @@ public record LockAcrossAwaitRule() implements Rule {
             }
             TSNode body = c.async().body(let);
             TSNode block = let.getParent();
-            if (body == null || !Nodes.present(block)) {
+            if (!Nodes.present(block)) {
                 continue;
             }
+            Pattern mention = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
             int from = let.getEndByte();
             int to = block.getEndByte();
             for (CallSite call : f.calls()) {
@@ -56,7 +59,7 @@ public record LockAcrossAwaitRule() implements Rule {
                 }
             }
             for (TSNode a : f.all("await")) {
-                if (a.getStartByte() >= from && a.getEndByte() <= to && sameBody(c, a, body)) {
+                if (a.getStartByte() >= from && a.getEndByte() <= to && (sameBody(c, a, body) || borrowedBy(c, a, from, mention))) {
                     report.at(let, "std::sync guard `" + name + "` is still held at the `.await` on line "
                             + (a.getStartPoint().getRow() + 1) + "; drop it first or use an async mutex");
                     break;
@@ -66,8 +69,14 @@ public record LockAcrossAwaitRule() implements Rule {
     }
 
     private static boolean sameBody(FileContext c, TSNode await, TSNode body) {
-        TSNode b = c.async().body(await);
+        TSNode b = body == null ? null : c.async().body(await);
         return b != null && b.getStartByte() == body.getStartByte() && b.getEndByte() == body.getEndByte();
+    }
+
+    /** The await is in an async block, made after the guard, that uses the guard: the block holds it while it waits. */
+    private static boolean borrowedBy(FileContext c, TSNode await, int from, Pattern mention) {
+        TSNode b = c.async().body(await);
+        return b != null && b.getStartByte() >= from && !b.getType().equals("function_item") && mention.matcher(c.text(b)).find();
     }
 
     /** The value is the guard of a synchronous lock: `x.lock()`, then at most `.unwrap()`/`.expect(..)`/`?`. */

@@ -22,7 +22,8 @@ import org.treesitter.TSNode;
  *       `RunQueryDsl` is in scope (so an atomic's `load(Ordering)` or a slice's `first()` is not);</li>
  *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`).</li>
  * </ul>
- * The finding points at the start of the query's expression.
+ * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
+ * runs it; a repository method's at the call.
  */
 public record QueryInLoopRule() implements Rule {
     private static final Set<String> BUILDS = Set.of("build", "build_query_as", "build_query_scalar");
@@ -32,6 +33,9 @@ public record QueryInLoopRule() implements Rule {
         return "query-in-loop";
     }
 
+    /** A query found: what it is, and where the finding points. */
+    private record Query(String what, TSNode at) {}
+
     @Override
     public void check(FileContext c, Report report) {
         RustFile f = c.file();
@@ -40,14 +44,15 @@ public record QueryInLoopRule() implements Rule {
             if (!f.inSomeLoopBody(call.start())) {
                 continue;
             }
-            String what = query(c, call);
-            if (what != null && Calls.inLoop(c, call.node()) && reported.add(call.start())) {
-                report.at(call.node(), what + " inside a loop: one query per iteration (N+1)");
+            Query q = query(c, call);
+            if (q != null && Calls.inLoop(c, call.node()) && reported.add(call.start())) {
+                report.at(q.at(), q.what() + " inside a loop: one query per iteration (N+1)");
             }
         }
     }
 
-    private static String query(FileContext c, CallSite call) {
+    /** sqlx queries point at the query (where its SQL is), diesel and executor calls at the method that runs them. */
+    private static Query query(FileContext c, CallSite call) {
         AuditKnowledge k = c.knowledge();
         String method = call.method();
         if (call.args().getNamedChildCount() == 0) {
@@ -57,25 +62,24 @@ public record QueryInLoopRule() implements Rule {
         if (method != null && k.queryExecutionMethods().contains(method)) {
             TSNode receiver = call.receiver();
             if (sqlxQuery(c, receiver)) {
-                return "sqlx query `." + method + "()`";
+                return new Query("sqlx query `." + method + "()`", call.node());
             }
-            String type = c.types().typeOf(receiver);
-            if (type != null && k.isDbHandle(type)) {
-                return "`." + method + "()` on a `" + Nodes.lastSegment(type) + "`";
+            if (c.types().isDbHandle(receiver)) {
+                return new Query("`." + method + "()` on a database handle", call.name());
             }
         }
         if (method != null && k.dieselRunMethods().contains(method) && args.size() == 1
                 && !c.text(args.getFirst()).contains("Ordering") && runQueryDslInScope(c, call.start())) {
-            return "Diesel `." + method + "()`";
+            return new Query("Diesel `." + method + "()`", call.name());
         }
         String name = method != null ? method : Nodes.lastSegment(call.callee());
-        if (k.dbHandleAccessors().contains(name)) {
-            return null; // `get_conn(pool)` checks out a connection, it runs no query
+        if (k.dbHandleAccessors().contains(name) || k.dbHandleMethods().contains(name) || k.dbTransactionMethods().contains(name)) {
+            return null; // `get_conn(pool)` checks out a connection, `transaction(..)` wraps queries: neither is one
         }
         for (TSNode a : args) {
-            if (dbHandle(c, a)) {
+            if (c.types().isDbHandle(a)) {
                 String callee = method != null ? "." + method : call.callee();
-                return "`" + (callee == null ? "call" : callee.strip()) + "(..)` given a database handle";
+                return new Query("`" + callee.strip() + "(..)` given a database handle", call.node());
             }
         }
         return null;
@@ -107,28 +111,5 @@ public record QueryInLoopRule() implements Rule {
             return builder != null && builder.endsWith("QueryBuilder");
         }
         return false;
-    }
-
-    /** An argument that is a database handle: `&pool`, `&mut *conn`, `&mut context.pool()`, a `PgPool` parameter. */
-    private static boolean dbHandle(FileContext c, TSNode arg) {
-        TSNode a = arg;
-        while (a.getType().equals("reference_expression") || a.getType().equals("unary_expression")
-                || a.getType().equals("parenthesized_expression")) {
-            TSNode inner = a.getNamedChild(a.getNamedChildCount() - 1);
-            if (inner == null || inner.isNull()) {
-                return false;
-            }
-            a = inner;
-        }
-        CallSite accessor = c.file().call(a);
-        if (accessor != null && accessor.method() != null && c.knowledge().dbHandleAccessors().contains(accessor.method())
-                && accessor.argumentCount() == 0) {
-            return true;
-        }
-        if (!a.getType().equals("identifier") && !a.getType().equals("field_expression") && !a.getType().equals("call_expression")) {
-            return false;
-        }
-        String type = c.types().typeOf(a);
-        return type != null && c.knowledge().isDbHandle(type);
     }
 }

@@ -9,10 +9,12 @@ import org.treesitter.TSNode;
 /**
  * Whether an unsafe block says why it is sound: a `// SAFETY:` comment (any case: `Safety:`, `safety -`) on the
  * block's line, in the comment lines directly above it or above the statement it is part of, or in the comment
- * lines that open the block.
+ * lines that open a block spanning several lines. A comment after a one-line block belongs to what follows, and
+ * `// SAFETY: TODO` (or FIXME) is a placeholder, not a reason.
  */
 final class SafetyComments {
     private static final Pattern SAFETY = Pattern.compile("(?i)\\bsafety\\s*[:\\-—]|^#?\\s*safety\\b");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\bsafety\\b\\s*[:\\-—]?\\s*(todo|fixme|xxx|tbd)\\b\\W*$");
     private static final Set<String> STATEMENT_PARENTS = Set.of("block", "declaration_list", "source_file");
 
     private final RustFile f;
@@ -26,7 +28,7 @@ final class SafetyComments {
     /** For an unsafe block of the syntax tree. */
     boolean documented(TSNode block) {
         int row = block.getStartPoint().getRow();
-        if (documented(row)) {
+        if (commented(lines[row]) || commentAbove(row) || opening(row, block.getEndPoint().getRow())) {
             return true;
         }
         TSNode statement = block;
@@ -45,10 +47,13 @@ final class SafetyComments {
         if (row >= lines.length) {
             return false;
         }
-        if (commented(lines[row]) || commentAbove(row)) {
-            return true;
-        }
-        for (int r = row + 1; r < lines.length && isComment(lines[r].strip()); r++) {
+        // Without a tree the block's end is unknown: it spans lines when `{` ends the line.
+        return commented(lines[row]) || commentAbove(row) || lines[row].strip().endsWith("{") && opening(row, lines.length);
+    }
+
+    /** The comment lines that open a block from `row` to `endRow` (none for a block on one line). */
+    private boolean opening(int row, int endRow) {
+        for (int r = row + 1; r < endRow && r < lines.length && isComment(lines[r].strip()); r++) {
             if (commented(lines[r])) {
                 return true;
             }
@@ -79,6 +84,10 @@ final class SafetyComments {
         int block = line.indexOf("/*");
         int at = slash < 0 ? block : block < 0 ? slash : Math.min(slash, block);
         String comment = at >= 0 ? line.substring(at) : line.strip().startsWith("*") ? line.strip() : null;
-        return comment != null && SAFETY.matcher(comment.replaceFirst("^(//+!?|/\\*+!?|\\*+)\\s*", "")).find();
+        if (comment == null) {
+            return false;
+        }
+        String text = comment.replaceFirst("^(//+!?|/\\*+!?|\\*+)\\s*", "").replaceFirst("\\*/\\s*$", "");
+        return SAFETY.matcher(text).find() && !PLACEHOLDER.matcher(text).find();
     }
 }

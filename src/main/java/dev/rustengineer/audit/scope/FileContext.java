@@ -26,7 +26,7 @@ public final class FileContext {
         this.testCode = once(() -> TestCode.of(file, knowledge));
         this.imports = once(() -> ImportScopes.of(file));
         this.async = once(() -> new AsyncContext(file, knowledge));
-        this.types = once(() -> new ReceiverTypes(file, imports.get()));
+        this.types = once(() -> new ReceiverTypes(file, imports.get(), knowledge));
         this.macroTokens = once(() -> MacroTokens.of(file, knowledge));
         this.generated = once(() -> GeneratedFile.is(file.path(), file.src().text()));
     }

@@ -30,6 +30,9 @@ import org.treesitter.TSNode;
 public final class ReceiverTypes {
     private static final Set<String> WRAPPERS = Set.of("Arc", "Rc", "Box", "Pin", "Option", "LazyLock", "Lazy", "OnceLock",
             "OnceCell", "LazyCell", "Cow", "RefCell", "Cell", "ManuallyDrop", "Weak");
+    private static final Set<String> PATHS = Set.of("std::path::Path", "std::path::PathBuf");
+    /** Path methods that give a path: `dir.join("x")`. */
+    private static final Set<String> PATH_RESULTS = Set.of("join", "with_extension", "with_file_name", "to_path_buf", "to_owned");
     private static final Set<String> SAME_TYPE_METHODS = Set.of("clone", "as_ref", "as_mut", "borrow", "borrow_mut", "deref",
             "deref_mut", "to_owned", "by_ref", "get_ref", "get_mut");
     /** Builders whose methods return the builder (std/tokio Command, sqlx queries). */
@@ -37,14 +40,87 @@ public final class ReceiverTypes {
     private static final Pattern CONSTRUCTOR = Pattern.compile("(.+)::(new\\w*|default|with_\\w+|from\\w*|const_new|builder)$");
 
     private static final Pattern BOUND_NAME = Pattern.compile("[^A-Za-z0-9_]+");
+    private static final Set<String> PEELED = Set.of("reference_expression", "unary_expression", "parenthesized_expression",
+            "try_expression", "await_expression");
 
     private final RustFile f;
     private final ImportScopes imports;
+    private final AuditKnowledge k;
     private Map<String, List<TSNode>> letsByName;
 
-    public ReceiverTypes(RustFile f, ImportScopes imports) {
+    public ReceiverTypes(RustFile f, ImportScopes imports, AuditKnowledge k) {
         this.f = f;
         this.imports = imports;
+        this.k = k;
+    }
+
+    /**
+     * Whether an expression is a database handle: its type is one (audit/knowledge.yaml `db_handle_*`), it is an
+     * accessor call (`context.pool()`), a handle's method that gives a handle (`pool.begin().await?`,
+     * `pool.get()`), or an untyped parameter of the closure given to a handle's transaction method
+     * (`conn.transaction(|conn| ..)`).
+     */
+    public boolean isDbHandle(TSNode expr) {
+        return isDbHandle(expr, 0);
+    }
+
+    private boolean isDbHandle(TSNode expr, int depth) {
+        TSNode e = expr;
+        while (e != null && PEELED.contains(e.getType()) && e.getNamedChildCount() > 0) {
+            e = e.getNamedChild(e.getNamedChildCount() - 1);
+        }
+        if (e == null || depth > 6) {
+            return false;
+        }
+        String type = typeOf(e);
+        if (type != null) {
+            return k.isDbHandle(type);
+        }
+        CallSite call = f.call(e);
+        if (call != null && call.method() != null) {
+            if (k.dbHandleAccessors().contains(call.method()) && call.argumentCount() == 0) {
+                return true;
+            }
+            return (k.dbHandleMethods().contains(call.method()) || SAME_TYPE_METHODS.contains(call.method()))
+                    && isDbHandle(call.receiver(), depth + 1);
+        }
+        if (call != null) {
+            return k.dbHandleAccessors().contains(Nodes.lastSegment(call.callee())); // get_conn(pool)
+        }
+        if (!e.getType().equals("identifier")) {
+            return false;
+        }
+        TSNode let = nearestLet(f.text(e), e);
+        if (let != null) {
+            TSNode value = Nodes.field(let, "value");
+            return value != null && Nodes.field(let, "type") == null && isDbHandle(value, depth + 1);
+        }
+        return transactionParameter(f.text(e), e, depth);
+    }
+
+    /** An untyped parameter of a closure passed to a database handle's transaction method. */
+    private boolean transactionParameter(String name, TSNode use, int depth) {
+        for (TSNode p = f.parent(use); p != null; p = f.parent(p)) {
+            if (p.getType().equals("function_item")) {
+                return false;
+            }
+            if (!p.getType().equals("closure_expression")) {
+                continue;
+            }
+            TSNode params = Nodes.field(p, "parameters");
+            boolean binds = false;
+            for (int i = 0; params != null && i < params.getNamedChildCount(); i++) {
+                binds |= f.text(params.getNamedChild(i)).replaceFirst("^mut\\s+", "").strip().equals(name);
+            }
+            if (!binds) {
+                continue;
+            }
+            TSNode args = p.getParent();
+            CallSite call = Nodes.present(args) && args.getType().equals("arguments") ? f.call(args.getParent()) : null;
+            return call != null && call.method() != null && k.dbTransactionMethods().contains(call.method())
+                    && isDbHandle(call.receiver(), depth + 1);
+        }
+        return false;
     }
 
     /** The resolved path of the expression's type (`std::sync::Mutex`, `sqlx::query`), or null when unknown. */
@@ -57,7 +133,7 @@ public final class ReceiverTypes {
             return null;
         }
         switch (expr.getType()) {
-            case "reference_expression", "unary_expression", "parenthesized_expression", "try_expression": {
+            case "reference_expression", "unary_expression", "parenthesized_expression", "try_expression", "await_expression": {
                 TSNode inner = Nodes.field(expr, "value");
                 if (inner == null) {
                     inner = expr.getNamedChildCount() > 0 ? expr.getNamedChild(expr.getNamedChildCount() - 1) : null;
@@ -85,6 +161,9 @@ public final class ReceiverTypes {
             if (receiver != null && (SAME_TYPE_METHODS.contains(call.method()) || BUILDER.matcher(receiver).matches())) {
                 return receiver;
             }
+            if (receiver != null && PATHS.contains(receiver) && PATH_RESULTS.contains(call.method())) {
+                return "std::path::PathBuf";
+            }
             return null;
         }
         String path = imports.resolve(call.callee(), call.start());
@@ -107,17 +186,7 @@ public final class ReceiverTypes {
 
     /** The type of a variable at a use: its nearest earlier `let` in an enclosing block, else a parameter or static. */
     private String declared(String name, TSNode use, Set<Integer> seen) {
-        int at = use.getStartByte();
-        TSNode best = null;
-        for (TSNode let : letsBinding(name)) {
-            if (let.getStartByte() >= at || best != null && let.getStartByte() < best.getStartByte()) {
-                continue;
-            }
-            TSNode block = let.getParent();
-            if (Nodes.present(block) && block.getStartByte() <= at && at < block.getEndByte()) {
-                best = let;
-            }
-        }
+        TSNode best = nearestLet(name, use);
         if (best != null) {
             TSNode type = Nodes.field(best, "type");
             if (type != null) {
@@ -153,6 +222,22 @@ public final class ReceiverTypes {
             }
         }
         return null;
+    }
+
+    /** The nearest earlier `let` binding the name in a block around the use, or null. */
+    private TSNode nearestLet(String name, TSNode use) {
+        int at = use.getStartByte();
+        TSNode best = null;
+        for (TSNode let : letsBinding(name)) {
+            if (let.getStartByte() >= at || best != null && let.getStartByte() < best.getStartByte()) {
+                continue;
+            }
+            TSNode block = let.getParent();
+            if (Nodes.present(block) && block.getStartByte() <= at && at < block.getEndByte()) {
+                best = let;
+            }
+        }
+        return best;
     }
 
     /** The `let`s that bind a name (`let x`, `let mut x`, `let (a, x)`), from an index built on first use. */

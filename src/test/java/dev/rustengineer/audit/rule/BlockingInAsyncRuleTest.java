@@ -86,6 +86,30 @@ class BlockingInAsyncRuleTest {
     }
 
     @Test
+    void fileSystemQueriesOnPathsBlockButGettersOfFetchedMetadataAndPollFnLocksDoNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::path::{Path, PathBuf};
+                use std::sync::Mutex;
+                pub struct Server { root: PathBuf, waiters: Mutex<Vec<u8>> }
+                impl Server {
+                    pub async fn handle(&self, name: &str, options: Options) -> bool {
+                        let index = self.root.join(name);
+                        if index.is_file() { // fires
+                            return true;
+                        }
+                        let meta = tokio::fs::metadata(&index).await.unwrap();
+                        let known = meta.is_file();
+                        options.filename.exists() // fires
+                    }
+                    fn poll_ready(&self, cx: &mut Context<'_>) -> Poll<()> {
+                        self.waiters.lock().unwrap().push(1);
+                        Poll::Ready(())
+                    }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
     void asyncStreamBodiesAreAsyncAndTestsAreLeftOut() {
         new RuleFixture(dir).file("src/lib.rs", """
                 pub fn lines() -> impl Stream<Item = u8> {

@@ -24,6 +24,16 @@ class ComplexLifetimesRuleTest {
                     fn apply<F>(f: F) where F: for<'x> Fn(&'x str) -> &'x str; // fires
                 }
                 pub fn pick<'a, 'b>(a: &'a str, _b: &'b str) -> &'a str { a }
+                pub struct Wrapper<'a, 'b: 'a, T: AsRef<[u8]> + 'b> { a: &'a T, b: &'b T }
+                impl<'de: 'a, 'a> Deserialize<'de> for &'a str {} // fires
+                pub struct Json<'a, N>(&'a N) where N: for<'w> FormatFields<'w>; // fires
+                macro_rules! transform {
+                    () => {
+                        fn transform_mut<F>(&mut self, f: F) // fires
+                        where
+                            F: 'static + for<'b> FnOnce(&'b mut Self::Output);
+                    };
+                }
                 pub fn one<'a, T: Visitor<'a>>(t: &T, s: &'a str) {}
                 """).firesOnMarkedLines("complex-lifetimes");
     }

@@ -32,6 +32,18 @@ class CustomExecutorRuleTest {
                     let mut cx = Context::from_waker(Waker::noop());
                     match fut.as_mut().poll(&mut cx) { Poll::Ready(v) => v, Poll::Pending => panic!() }
                 }
+                fn run_executor<T, F: FnMut(&mut Context<'_>) -> Poll<T>>(mut f: F) -> T { // fires
+                    NOTIFY.with(|notify| {
+                        let waker = waker_ref(notify);
+                        let mut cx = Context::from_waker(&waker);
+                        loop {
+                            if let Poll::Ready(t) = f(&mut cx) {
+                                return t;
+                            }
+                            std::thread::park();
+                        }
+                    })
+                }
                 pub fn spins_without_parking(items: &mut Vec<u8>) {
                     loop { if items.pop().is_none() { break; } }
                 }

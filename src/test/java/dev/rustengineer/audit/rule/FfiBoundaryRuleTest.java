@@ -21,6 +21,14 @@ class FfiBoundaryRuleTest {
                 #[export_name = "rs_add"]
                 pub fn add(a: u32, b: u32) -> u32 { a + b } // fires
                 pub extern "Rust" fn rust_abi() {}
+                macro_rules! extern_c {
+                    ($(fn $name:ident();)*) => {
+                        extern "C-unwind" { $(fn $name();)* } // fires
+                    };
+                    ($name:ident) => {
+                        extern "C" fn $name() {} // fires
+                    };
+                }
                 pub fn plain() {}
                 """).firesOnMarkedLines("ffi-boundary");
     }

@@ -51,6 +51,12 @@ class LockAcrossAwaitRuleTest {
                 pub fn not_async(m: &Mutex<u8>) {
                     let guard = m.lock().unwrap();
                 }
+                pub fn borrowed_by_a_blocked_on_block(m: &Mutex<Vec<u8>>) {
+                    let mut cache = m.lock().expect("not poisoned"); // fires
+                    futures::executor::block_on(async {
+                        cache.push(connect().await);
+                    });
+                }
                 """).firesOnMarkedLines("lock-across-await");
     }
 }

@@ -29,6 +29,15 @@ class ManualFutureRuleTest {
                         fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> { Poll::Ready(()) }
                     }
                 }
+                macro_rules! reader {
+                    ($name:ident) => {
+                        impl<R: AsyncRead> Future for $name<R> { // fires
+                            type Output = ();
+                            fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> { Poll::Ready(()) }
+                        }
+                        impl<R> $name<R> { fn new() {} }
+                    };
+                }
                 pin_project_lite::pin_project! {
                     pub struct Timed<F> { #[pin] inner: F }
                 }

@@ -27,6 +27,13 @@ class QueryInLoopRuleTest {
                     for stmt in ["SET a = 1", "SET b = 2"] {
                         sqlx::query(stmt).execute(pool).await?;
                     }
+                    for ddl in DDL {
+                        conn.execute(*ddl).await?;
+                    }
+                    let mut tx = pool.begin().await?;
+                    for id in ids {
+                        tx.execute("DELETE FROM t").await?; // fires
+                    }
                     sqlx::query("SELECT * FROM t WHERE id = ANY($1)").bind(ids).fetch_all(pool).await?;
                     Ok(())
                 }
@@ -48,9 +55,18 @@ class QueryInLoopRuleTest {
                         """)
                 .file("src/repo.rs", """
                         use diesel::prelude::*;
+                        pub async fn in_a_transaction(conn: &mut AsyncPgConnection, domains: Vec<String>) {
+                            conn.build_transaction().run(|conn| Box::pin(async move {
+                                for domain in domains {
+                                    Instance::read_or_create(conn, domain).await?; // fires
+                                }
+                                Ok(())
+                            }));
+                        }
                         pub async fn each(context: &Context, pool: &mut DbPool<'_>, ids: &[i32]) {
                             for id in ids {
-                                let p = posts.filter(post_id.eq(id)).first::<Post>(conn); // fires
+                                let p = posts.filter(post_id.eq(id))
+                                    .first::<Post>(conn); // fires
                                 let person = Person::read(&mut context.pool(), *id).await; // fires
                                 let c = Comment::read(pool, *id).await; // fires
                                 let conn = &mut get_conn(pool).await;

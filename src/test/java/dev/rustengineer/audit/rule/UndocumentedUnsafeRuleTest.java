@@ -42,6 +42,20 @@ class UndocumentedUnsafeRuleTest {
                     // read the byte
                     unsafe { *p } // fires
                 }
+                pub fn comment_after_a_one_line_block(p: *const u8) -> u8 {
+                    let x = unsafe { *p }; // fires
+                    // SAFETY: this is about the next statement.
+                    unsafe { *p.add(1) } + x
+                }
+                pub fn placeholder(p: *const u8) -> u8 {
+                    // SAFETY: TODO
+                    unsafe { *p } // fires
+                }
+                pub fn heading_then_reason(p: *const u8) -> u8 {
+                    // SAFETY:
+                    // the caller passes a valid pointer.
+                    unsafe { *p }
+                }
                 """).firesOnMarkedLines("undocumented-unsafe");
     }
 }

@@ -21,6 +21,9 @@ class UnsafeFnRuleTest {
                     pub unsafe fn free(p: *mut u8); // fires
                     pub safe fn abs(x: i32) -> i32;
                 }
+                pub fn generate() -> proc_macro2::TokenStream {
+                    quote::quote! { pub unsafe fn generated() {} }
+                }
                 macro_rules! raw_fn {
                     ($name:ident) => {
                         pub unsafe fn $name() {} // fires
