@@ -3,19 +3,25 @@ package dev.rustengineer.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.UsageException;
-import dev.rustengineer.process.ChildProcesses;
 import dev.rustengineer.audit.cache.AuditCache;
 import dev.rustengineer.audit.cache.CacheLocation;
 import dev.rustengineer.audit.cache.CodeVersion;
 import dev.rustengineer.audit.notes.SourceNotes;
+import dev.rustengineer.audit.scope.CodeKind;
+import dev.rustengineer.audit.scope.ModuleDecl;
+import dev.rustengineer.audit.scope.TestModuleFiles;
+import dev.rustengineer.process.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -180,12 +186,13 @@ public final class Auditor {
         try {
             List<SourceFileAudit.Outcome> results = pool.submit(() -> sources.parallelStream()
                     .map(p -> audit.audit(root, base, p)).toList()).get();
+            Set<String> testModules = testModuleFiles(results);
             for (SourceFileAudit.Outcome o : results) {
                 String rel = o.rel();
                 FileAuditor.Result res = o.result();
                 scan.files++;
                 scan.lines += res.lines();
-                scan.findings.addAll(res.findings());
+                scan.findings.addAll(testModules.contains(rel) ? ScopePolicy.asTestCode(rules, res.findings()) : res.findings());
                 if (o.notes().hasContent()) {
                     scan.notes.put(rel, o.notes());
                 }
@@ -208,6 +215,19 @@ public final class Auditor {
             pool.shutdown();
         }
         return scan;
+    }
+
+    /** Files that are test code because a test module declares them (`#[cfg(test)] mod tests;`), known only after every file was read. */
+    private static Set<String> testModuleFiles(List<SourceFileAudit.Outcome> results) {
+        Map<String, List<ModuleDecl>> modules = new HashMap<>();
+        Set<String> testFiles = new HashSet<>();
+        for (SourceFileAudit.Outcome o : results) {
+            modules.put(o.rel(), o.result().modules());
+            if (o.result().kind() == CodeKind.TEST) {
+                testFiles.add(o.rel());
+            }
+        }
+        return TestModuleFiles.of(modules, testFiles);
     }
 
     private void workspaceRules(Scan scan, List<Finding> findings) {

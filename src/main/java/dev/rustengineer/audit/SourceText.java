@@ -4,20 +4,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A source file's text, decoded leniently, with what is needed to turn tree-sitter's byte positions into
  * lines and code-point columns. {@code utf8} is the text as UTF-8 (what tree-sitter's byte offsets index);
  * {@code wasUtf8} is false when the file had bytes that are not UTF-8 (replaced).
  */
-final class SourceText {
+public final class SourceText {
     private final String text;
     private final byte[] utf8;
     private final boolean wasUtf8;
     /** Byte offset where each line starts, so positions convert without rescanning the file per finding. */
     private final int[] lineStarts;
 
-    SourceText(String text, byte[] utf8, boolean wasUtf8) {
+    public SourceText(String text, byte[] utf8, boolean wasUtf8) {
         this.text = text;
         this.utf8 = utf8;
         this.wasUtf8 = wasUtf8;
@@ -36,31 +37,31 @@ final class SourceText {
         }
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
-    byte[] utf8() {
+    public byte[] utf8() {
         return utf8;
     }
 
-    boolean wasUtf8() {
+    public boolean wasUtf8() {
         return wasUtf8;
     }
 
     /** The 0-based row of a byte offset. */
-    int row(int byteOffset) {
-        int i = java.util.Arrays.binarySearch(lineStarts, byteOffset);
+    public int row(int byteOffset) {
+        int i = Arrays.binarySearch(lineStarts, byteOffset);
         return i >= 0 ? i : -i - 2;
     }
 
     /** 1-based code-point column of a byte offset. */
-    int columnOf(int byteOffset) {
+    public int columnOf(int byteOffset) {
         int row = row(byteOffset);
         return column(row, byteOffset - lineStarts[row]);
     }
 
-    static SourceText decode(byte[] raw) {
+    public static SourceText decode(byte[] raw) {
         try {
             String strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
@@ -71,20 +72,21 @@ final class SourceText {
         }
     }
 
-    String slice(int startByte, int endByte) {
+    public String slice(int startByte, int endByte) {
         int s = Math.max(0, Math.min(startByte, utf8.length));
         int e = Math.max(s, Math.min(endByte, utf8.length));
         return new String(utf8, s, e - s, StandardCharsets.UTF_8);
     }
 
     /** 1-based code-point column of a byte column within a 0-based row. */
-    int column(int row, int byteColumn) {
+    public int column(int row, int byteColumn) {
         int lineStart = lineStartByte(row);
         String prefix = slice(lineStart, lineStart + byteColumn);
         return prefix.codePointCount(0, prefix.length()) + 1;
     }
 
-    private int lineStartByte(int row) {
+    /** The byte offset where a 0-based row starts. */
+    public int lineStartByte(int row) {
         return row < lineStarts.length ? lineStarts[row] : 0;
     }
 }

@@ -1,15 +1,21 @@
-package dev.rustengineer.audit;
+package dev.rustengineer.audit.scope;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A file's `use` declarations as a map from the names they bring in to full paths (`fs` -> `std::fs`). */
+/**
+ * The `use` declarations of one scope (a file, an inline module, a block) as a map from the names they bring in
+ * to full paths (`fs` -> `std::fs`), plus their glob imports (`diesel::prelude::*`).
+ */
 final class Imports {
     private final Map<String, String> names = new HashMap<>();
+    private final List<String> globs = new ArrayList<>();
 
     void add(String useDeclaration) {
-        String s = useDeclaration.replaceAll("//[^\\n]*", "").replaceAll("\\s+", "");
+        String s = useDeclaration.replaceAll("//[^\\n]*", "").replaceAll("/\\*.*?\\*/", "").replaceAll("#\\[[^]]*]", "")
+                .replaceAll("\\s+as\\s+", "@").replaceAll("\\s+", "");
         s = s.replaceFirst("^(pub(\\([^)]*\\))?)?use", "").replaceFirst(";$", "");
         expand("", s);
     }
@@ -22,6 +28,8 @@ final class Imports {
             for (String part : splitTop(tree.substring(brace + 1, tree.length() - 1))) {
                 if (part.equals("self")) {
                     names.put(last(base), base);
+                } else if (part.startsWith("self@")) {
+                    names.put(part.substring("self@".length()), base);
                 } else if (!part.isEmpty()) {
                     expand(base, part);
                 }
@@ -30,13 +38,16 @@ final class Imports {
         }
         String path = tree;
         String alias = null;
-        int as = tree.indexOf("as");
-        if (tree.matches(".+as[A-Za-z_][A-Za-z0-9_]*") && as > 0) {
-            int k = tree.lastIndexOf("as");
-            path = tree.substring(0, k);
-            alias = tree.substring(k + 2);
+        int at = tree.indexOf('@');
+        if (at > 0) {
+            path = tree.substring(0, at);
+            alias = tree.substring(at + 1);
         }
-        if (path.endsWith("::*") || path.isEmpty()) {
+        if (path.endsWith("::*")) {
+            globs.add(join(prefix, path.substring(0, path.length() - 3)));
+            return;
+        }
+        if (path.isEmpty()) {
             return;
         }
         String full = join(prefix, path);
@@ -46,7 +57,7 @@ final class Imports {
     }
 
     private static List<String> splitTop(String s) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -73,18 +84,16 @@ final class Imports {
         return i < 0 ? path : path.substring(i + 2);
     }
 
-    /** The full path of a path expression as written (turbofish removed), through the imports. */
-    String resolve(String written) {
-        String p = written.replaceAll("\\s+", "").replaceAll("::<[^()]*>$", "").replaceAll("::<[^()]*>::", "::");
-        p = p.replaceFirst("^::", "");
-        int i = p.indexOf("::");
-        String first = i < 0 ? p : p.substring(0, i);
-        String rest = i < 0 ? "" : p.substring(i);
-        String mapped = names.get(first);
-        return mapped != null ? mapped + rest : p;
+    /** The full path a name was imported as, or null. */
+    String lookup(String name) {
+        return names.get(name);
     }
 
-    boolean imports(String fullPath) {
-        return names.containsValue(fullPath);
+    List<String> globs() {
+        return globs;
+    }
+
+    Iterable<String> paths() {
+        return names.values();
     }
 }

@@ -1,0 +1,114 @@
+package dev.rustengineer.audit.rule;
+
+import dev.rustengineer.audit.scope.AuditKnowledge;
+import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.CallSite;
+import dev.rustengineer.audit.syntax.Nodes;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * blocking-in-async: a blocking call on an async task ({@code AsyncContext}), whose value is not awaited (an
+ * awaited call returns a future: tokio's `sleep(d).await` is fine). Blocking calls are:
+ * <ul>
+ *   <li>the functions in audit/knowledge.yaml `blocking_functions` (std::fs, std::thread::sleep, std::net
+ *       connects, block_on, ...), resolved through the `use` declarations in scope, and `reqwest::blocking`;</li>
+ *   <li>methods that only exist as blocking calls (`to_socket_addrs`, tokio's `blocking_*`, `block_on`,
+ *       `recv_timeout`);</li>
+ *   <li>`.join()` with no argument (a thread's `JoinHandle`; a slice's `join` takes a separator);</li>
+ *   <li>file-system queries on a `Path`/`PathBuf`/`File` (`exists`, `is_file`, `metadata`, `canonicalize`, ...;
+ *       the ones only a path has, such as `exists()`, also when the receiver's type is unknown);</li>
+ *   <li>by receiver type: `.recv()` on a std or crossbeam channel receiver, `.output()`/`.status()`/`.wait()` on a
+ *       std `Command`/`Child`, `.open(..)` on std `OpenOptions`, `.create(..)` on a `DirBuilder`, and `.lock()`,
+ *       `.read()`, `.write()` on a synchronous lock (std or parking_lot Mutex/RwLock) in an async fn or block (not
+ *       in a poll fn, which cannot await an async lock).</li>
+ * </ul>
+ */
+public record BlockingInAsyncRule() implements Rule {
+    private static final Set<String> PROCESS = Set.of("output", "status", "wait", "wait_with_output");
+    private static final Set<String> LOCKS = Set.of("lock", "read", "write");
+    private static final Set<String> FS_TYPES = Set.of("std::path::Path", "std::path::PathBuf", "std::fs::File", "std::fs::DirEntry");
+    private static final Set<String> TYPED = Set.of("recv", "output", "status", "wait", "wait_with_output", "open", "create", "lock",
+            "read", "write");
+
+    @Override
+    public String id() {
+        return "blocking-in-async";
+    }
+
+    @Override
+    public void check(FileContext c, Report report) {
+        for (CallSite call : c.file().calls()) {
+            String what = blocking(c, call);
+            if (what == null || Calls.awaited(call)) {
+                continue;
+            }
+            TSNode body = c.async().body(call.node());
+            // A poll fn cannot await an async lock: a short std lock there is the way to write it, not advice to give.
+            boolean pollFnLock = body != null && body.getType().equals("function_item") && call.method() != null && LOCKS.contains(call.method())
+                    && !c.file().modifiers(body).contains("async");
+            if (body != null && !pollFnLock) {
+                report.at(call.name(), what + " blocks the executor thread in async code; use the async API or spawn_blocking");
+            }
+        }
+    }
+
+    /** What blocks, for the message, or null. */
+    private static String blocking(FileContext c, CallSite call) {
+        AuditKnowledge k = c.knowledge();
+        String method = call.method();
+        if (method == null) {
+            String callee = call.callee();
+            String path = c.imports().resolve(callee, call.start());
+            if (k.isBlockingFunction(path)) {
+                return "`" + path + "`";
+            }
+            if (!callee.contains("::")) {
+                for (String p : c.imports().throughGlobs(callee.strip(), call.start())) {
+                    if (k.isBlockingFunction(p)) {
+                        return "`" + p + "`";
+                    }
+                }
+            }
+            return null;
+        }
+        if (k.blockingMethods().contains(method)) {
+            return "`." + method + "()`";
+        }
+        if (method.equals("join")) {
+            return call.argumentCount() == 0 ? "`.join()` on a thread" : null;
+        }
+        if (k.blockingPathMethods().contains(method) && call.argumentCount() == 0) {
+            String type = c.types().typeOf(call.receiver());
+            boolean fs = type == null ? k.blockingPathMethodsUntyped().contains(method) : FS_TYPES.contains(type);
+            return fs ? "`." + method + "()` (a file-system call)" : null;
+        }
+        if (!TYPED.contains(method)) {
+            return null;
+        }
+        int args = call.argumentCount();
+        boolean arity = method.equals("open") || method.equals("create") ? args == 1 : args == 0;
+        if (!arity) {
+            return null;
+        }
+        String type = c.types().typeOf(call.receiver());
+        if (type == null) {
+            return null;
+        }
+        if (method.equals("recv")) {
+            return type.equals("std::sync::mpsc::Receiver") || type.startsWith("crossbeam") && type.endsWith("Receiver")
+                    ? "`.recv()` on a blocking channel" : null;
+        }
+        if (method.equals("open")) {
+            return type.equals("std::fs::OpenOptions") ? "`std::fs::OpenOptions::open`" : null;
+        }
+        if (method.equals("create")) {
+            return type.equals("std::fs::DirBuilder") ? "`std::fs::DirBuilder::create`" : null;
+        }
+        if (LOCKS.contains(method)) {
+            return k.syncLocks().contains(type) ? "`." + method + "()` on a `" + type + "`" : null;
+        }
+        return PROCESS.contains(method) && (type.equals("std::process::Command") || type.equals("std::process::Child"))
+                ? "`" + Nodes.lastSegment(type) + "::" + method + "`" : null;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.rustengineer.audit.rule;
+
+import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.MacroTokens;
+import dev.rustengineer.audit.syntax.Nodes;
+import dev.rustengineer.audit.syntax.RustFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * complex-lifetimes: an item with a higher-ranked `for<'x>` bound (for a struct or enum, also in its field types),
+ * or with two or more lifetime parameters and a trait bound that mentions a lifetime (`<'a, 'de, V: Visitor<'de>>`,
+ * or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de> for &'a str`);
+ * plain outlives bounds (`'b: 'a`, `T: 'a`) are no trait bounds. In macro bodies, a `for<'x>` bound is reported
+ * at the item it belongs to.
+ */
+public record ComplexLifetimesRule() implements Rule {
+    private static final Pattern LIFETIME = Pattern.compile("'[A-Za-z_]\\w*");
+    private static final Pattern HRTB = Pattern.compile("\\bfor\\s*<\\s*'");
+
+    @Override
+    public String id() {
+        return "complex-lifetimes";
+    }
+
+    @Override
+    public void check(FileContext c, Report report) {
+        RustFile f = c.file();
+        for (TSNode n : f.all("fn")) {
+            check(c, n, "fn " + Nodes.name(f, n), report);
+        }
+        for (TSNode n : f.all("fn_sig")) {
+            check(c, n, "fn " + Nodes.name(f, n), report);
+        }
+        for (TSNode n : f.all("impl")) {
+            check(c, n, "impl", report);
+        }
+        for (TSNode n : f.all("trait")) {
+            check(c, n, "trait " + Nodes.name(f, n), report);
+        }
+        for (TSNode n : f.all("struct")) {
+            check(c, n, "struct " + Nodes.name(f, n), report);
+        }
+        for (TSNode n : f.all("enum")) {
+            check(c, n, "enum " + Nodes.name(f, n), report);
+        }
+        for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.HIGHER_RANKED)) {
+            report.atByte(s.at(), "a higher-ranked `for<'_>` bound inside macro `" + s.macro() + "`");
+        }
+    }
+
+    private void check(FileContext c, TSNode item, String what, Report report) {
+        TSNode params = Nodes.field(item, "type_parameters");
+        String generics = params == null ? "" : c.text(params);
+        // A struct's or enum's field types are part of its declaration (and a tuple struct's where clause follows
+        // its fields); a function's body is not.
+        boolean type = item.getType().equals("struct_item") || item.getType().equals("enum_item");
+        String sig = type ? c.text(item) : Nodes.signature(c.file(), item);
+        if (HRTB.matcher(sig).find()) {
+            report.at(item, "`" + what + "` has a higher-ranked `for<'_>` bound");
+            return;
+        }
+        int count = lifetimeParameters(generics);
+        if (count < 2) {
+            return;
+        }
+        int w = sig.lastIndexOf("where");
+        String where = w >= 0 ? sig.substring(w + "where".length()) : "";
+        TSNode trait = item.getType().equals("impl_item") ? Nodes.field(item, "trait") : null;
+        if (lifetimeTraitBound(generics) || lifetimeTraitBound(where) || trait != null && LIFETIME.matcher(c.text(trait)).find()) {
+            report.at(item, "`" + what + "` declares " + count + " lifetimes and a trait bound that mentions one");
+        }
+    }
+
+    /**
+     * Whether a generics list or where clause has a trait bound that mentions a lifetime (`V: Visitor<'de>`,
+     * `F: Fn(&'a str)`); outlives bounds (`'b: 'a`, `T: 'a`) are not trait bounds.
+     */
+    static boolean lifetimeTraitBound(String predicates) {
+        String p = predicates.strip();
+        if (p.startsWith("<") && p.endsWith(">")) {
+            p = p.substring(1, p.length() - 1);
+        }
+        int brace = p.indexOf('{');
+        if (brace >= 0) {
+            p = p.substring(0, brace);
+        }
+        for (String predicate : splitTop(p, ',')) {
+            int colon = topLevelColon(predicate);
+            if (colon < 0) {
+                continue;
+            }
+            for (String bound : splitTop(predicate.substring(colon + 1), '+')) {
+                String b = bound.strip();
+                if (!b.startsWith("'") && !b.startsWith("?") && LIFETIME.matcher(b).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> splitTop(String s, char sep) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '<' || ch == '(' || ch == '[') {
+                depth++;
+            } else if ((ch == '>' && (i == 0 || s.charAt(i - 1) != '-')) || ch == ')' || ch == ']') {
+                depth--;
+            } else if (ch == sep && depth == 0) {
+                out.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+        return out;
+    }
+
+    /** The ':' that starts a predicate's bounds (not one of a path's '::'), at depth 0. */
+    private static int topLevelColon(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '<' || ch == '(' || ch == '[') {
+                depth++;
+            } else if (ch == '>' || ch == ')' || ch == ']') {
+                depth--;
+            } else if (ch == ':' && depth == 0) {
+                if (i + 1 < s.length() && s.charAt(i + 1) == ':') {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many of the generics' own parameters are lifetimes (`<'a, 'b: 'a, T: Foo<'a>>` has two). */
+    public static int lifetimeParameters(String generics) {
+        String g = generics.strip();
+        if (!g.startsWith("<") || !g.endsWith(">")) {
+            return 0;
+        }
+        int count = 0;
+        int depth = 0;
+        boolean atStart = true;
+        for (int i = 1; i < g.length() - 1; i++) {
+            char ch = g.charAt(i);
+            if (ch == '<' || ch == '(' || ch == '[') {
+                depth++;
+            } else if (ch == '>' || ch == ')' || ch == ']') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                atStart = true;
+                continue;
+            }
+            if (atStart && !Character.isWhitespace(ch)) {
+                if (ch == '\'' && depth == 0) {
+                    count++;
+                }
+                atStart = false;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.rustengineer.audit.rule;
+
+import dev.rustengineer.audit.scope.AuditKnowledge;
+import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.CallSite;
+import dev.rustengineer.audit.syntax.Nodes;
+import dev.rustengineer.audit.syntax.RustFile;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * lock-across-await: a synchronous lock's guard bound by `let` in async code and still alive at an `.await` of
+ * the same async body. The guard is held when the `let` binds the guard itself (`let g = m.lock().unwrap();`,
+ * `let _guard = m.lock();`), not when it binds something computed from a temporary guard
+ * (`m.lock().unwrap().clone()`, dropped at the end of the statement) and not for `let _ = ..` (dropped at once).
+ * It lives to the end of its block or to `drop(g)`; an async block made in that time that uses the guard holds it
+ * across its own awaits (`block_on(async { use(&guard); x.await })`). The lock is synchronous when its receiver's type is one of
+ * audit/knowledge.yaml `sync_locks`, or, with the type unknown, when `lock()` is unwrapped (only std's returns a
+ * `LockResult`); a lock of an async type (tokio, futures) never counts.
+ */
+public record LockAcrossAwaitRule() implements Rule {
+    private static final Set<String> UNWRAPS = Set.of("unwrap", "expect");
+    private static final Set<String> GUARDS = Set.of("lock", "read", "write");
+
+    @Override
+    public String id() {
+        return "lock-across-await";
+    }
+
+    @Override
+    public void check(FileContext c, Report report) {
+        RustFile f = c.file();
+        if (f.all("await").isEmpty()) {
+            return;
+        }
+        for (TSNode let : f.all("let")) {
+            String name = f.letPattern(let).replaceFirst("^mut\\s+", "").strip();
+            if (name.equals("_") || !name.matches("\\w+")) {
+                continue;
+            }
+            TSNode value = Nodes.field(let, "value");
+            if (value == null || !syncGuard(c, value)) {
+                continue;
+            }
+            TSNode body = c.async().body(let);
+            TSNode block = let.getParent();
+            if (!Nodes.present(block)) {
+                continue;
+            }
+            Pattern mention = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+            int from = let.getEndByte();
+            int to = block.getEndByte();
+            for (CallSite call : f.calls()) {
+                if (call.start() >= from && call.start() < to && call.callee() != null && Nodes.lastSegment(call.callee()).equals("drop")
+                        && call.argumentCount() == 1 && c.text(call.arguments().getFirst()).strip().equals(name)) {
+                    to = call.start();
+                    break;
+                }
+            }
+            for (TSNode a : f.all("await")) {
+                if (a.getStartByte() >= from && a.getEndByte() <= to && (sameBody(c, a, body) || borrowedBy(c, a, from, mention))) {
+                    report.at(let, "std::sync guard `" + name + "` is still held at the `.await` on line "
+                            + (a.getStartPoint().getRow() + 1) + "; drop it first or use an async mutex");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean sameBody(FileContext c, TSNode await, TSNode body) {
+        TSNode b = body == null ? null : c.async().body(await);
+        return b != null && b.getStartByte() == body.getStartByte() && b.getEndByte() == body.getEndByte();
+    }
+
+    /** The await is in an async block, made after the guard, that uses the guard: the block holds it while it waits. */
+    private static boolean borrowedBy(FileContext c, TSNode await, int from, Pattern mention) {
+        TSNode b = c.async().body(await);
+        return b != null && b.getStartByte() >= from && !b.getType().equals("function_item") && mention.matcher(c.text(b)).find();
+    }
+
+    /** The value is the guard of a synchronous lock: `x.lock()`, then at most `.unwrap()`/`.expect(..)`/`?`. */
+    private static boolean syncGuard(FileContext c, TSNode value) {
+        TSNode v = value;
+        boolean unwrapped = false;
+        CallSite call = null;
+        for (int guard = 0; guard < 4; guard++) {
+            if (v.getType().equals("try_expression")) {
+                v = v.getNamedChild(0);
+                unwrapped = true;
+                continue;
+            }
+            call = c.file().call(v);
+            if (call != null && call.method() != null && UNWRAPS.contains(call.method())) {
+                v = call.receiver();
+                unwrapped = true;
+                continue;
+            }
+            break;
+        }
+        if (call == null || call.method() == null || !GUARDS.contains(call.method()) || call.argumentCount() != 0) {
+            return false;
+        }
+        AuditKnowledge k = c.knowledge();
+        String type = c.types().typeOf(call.receiver());
+        if (type != null && (k.syncLocks().contains(type) || k.asyncLocks().contains(type))) {
+            return k.syncLocks().contains(type);
+        }
+        return unwrapped;
+    }
+}

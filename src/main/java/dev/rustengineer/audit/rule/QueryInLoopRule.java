@@ -1,0 +1,115 @@
+package dev.rustengineer.audit.rule;
+
+import dev.rustengineer.audit.scope.AuditKnowledge;
+import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.CallSite;
+import dev.rustengineer.audit.syntax.Nodes;
+import dev.rustengineer.audit.syntax.RustFile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * query-in-loop: a database query run once per iteration of a loop (the N+1 pattern; {@code Calls.inLoop}: a
+ * task spawned per item is concurrent, a loop over a literal list is a fixed script). A query is:
+ * <ul>
+ *   <li>an execution method (`execute`, `fetch_one`, `fetch_all`, tokio-postgres `query`, ...) on a sqlx query
+ *       (`sqlx::query*(..)`, `query!`-like macros, `raw_sql`, `QueryBuilder::build()`, or a variable bound to one)
+ *       or on a database handle (a `Pool`, `PgConnection`, `Transaction`, tokio-postgres `Client`, ...,
+ *       audit/knowledge.yaml `db_handle_*`);</li>
+ *   <li>a diesel `RunQueryDsl` method (`load`, `get_result`, `first`, `execute`, ...) given one argument, when
+ *       `RunQueryDsl` is in scope (so an atomic's `load(Ordering)` or a slice's `first()` is not);</li>
+ *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`).</li>
+ * </ul>
+ * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
+ * runs it; a repository method's at the call.
+ */
+public record QueryInLoopRule() implements Rule {
+    private static final Set<String> BUILDS = Set.of("build", "build_query_as", "build_query_scalar");
+
+    @Override
+    public String id() {
+        return "query-in-loop";
+    }
+
+    /** A query found: what it is, and where the finding points. */
+    private record Query(String what, TSNode at) {}
+
+    @Override
+    public void check(FileContext c, Report report) {
+        RustFile f = c.file();
+        Set<Integer> reported = new HashSet<>();
+        for (CallSite call : f.calls()) {
+            if (!f.inSomeLoopBody(call.start())) {
+                continue;
+            }
+            Query q = query(c, call);
+            if (q != null && Calls.inLoop(c, call.node()) && reported.add(call.start())) {
+                report.at(q.at(), q.what() + " inside a loop: one query per iteration (N+1)");
+            }
+        }
+    }
+
+    /** sqlx queries point at the query (where its SQL is), diesel and executor calls at the method that runs them. */
+    private static Query query(FileContext c, CallSite call) {
+        AuditKnowledge k = c.knowledge();
+        String method = call.method();
+        if (call.args().getNamedChildCount() == 0) {
+            return null; // every query this rule knows is given its connection or its SQL
+        }
+        List<TSNode> args = call.arguments();
+        if (method != null && k.queryExecutionMethods().contains(method)) {
+            TSNode receiver = call.receiver();
+            if (sqlxQuery(c, receiver)) {
+                return new Query("sqlx query `." + method + "()`", call.node());
+            }
+            if (c.types().isDbHandle(receiver)) {
+                return new Query("`." + method + "()` on a database handle", call.name());
+            }
+        }
+        if (method != null && k.dieselRunMethods().contains(method) && args.size() == 1
+                && !c.text(args.getFirst()).contains("Ordering") && runQueryDslInScope(c, call.start())) {
+            return new Query("Diesel `." + method + "()`", call.name());
+        }
+        String name = method != null ? method : Nodes.lastSegment(call.callee());
+        if (k.dbHandleAccessors().contains(name) || k.dbHandleMethods().contains(name) || k.dbTransactionMethods().contains(name)) {
+            return null; // `get_conn(pool)` checks out a connection, `transaction(..)` wraps queries: neither is one
+        }
+        for (TSNode a : args) {
+            if (c.types().isDbHandle(a)) {
+                String callee = method != null ? "." + method : call.callee();
+                return new Query("`" + callee.strip() + "(..)` given a database handle", call.node());
+            }
+        }
+        return null;
+    }
+
+    private static boolean runQueryDslInScope(FileContext c, int at) {
+        return c.imports().anyImport(at, p -> p.endsWith("RunQueryDsl") || p.equals("diesel::prelude::*")
+                || p.equals("diesel_async::*") || p.equals("diesel::*") || p.equals("diesel::query_dsl::*"));
+    }
+
+    /** The receiver is a sqlx query: built by a sqlx::query function, raw_sql, a query! macro or QueryBuilder::build, directly or via a variable. */
+    private static boolean sqlxQuery(FileContext c, TSNode receiver) {
+        if (receiver == null) {
+            return false;
+        }
+        TSNode root = Calls.chainRoot(c, receiver);
+        if (root.getType().equals("macro_invocation")) {
+            String name = c.text(Nodes.field(root, "macro"));
+            return c.knowledge().sqlxQueryMacros().contains(Nodes.lastSegment(name))
+                    && (name.startsWith("sqlx::") || c.imports().anyImport(root.getStartByte(), p -> p.startsWith("sqlx")));
+        }
+        String type = c.types().typeOf(receiver);
+        if (type != null && (c.knowledge().sqlxQueryFunctions().contains(type) || type.startsWith("sqlx::query"))) {
+            return true;
+        }
+        CallSite build = c.file().call(receiver);
+        if (build != null && build.method() != null && BUILDS.contains(build.method())) {
+            String builder = c.types().typeOf(build.receiver());
+            return builder != null && builder.endsWith("QueryBuilder");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.rustengineer.audit.scope;
+
+import dev.rustengineer.audit.syntax.CallSite;
+import dev.rustengineer.audit.syntax.Nodes;
+import dev.rustengineer.audit.syntax.RustFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * Whether code runs on an async task. Async context is the body of an `async fn`, an `async` block or an async
+ * closure, and of a `poll*` function that takes a task `Context` (it runs inside the executor's poll). It stops at
+ * any fn item and at any non-async closure, except a closure that a combinator such as `map` or `for_each` calls
+ * on the spot (audit/knowledge.yaml `inline_closure_methods`): a closure given to `std::thread::spawn`,
+ * `spawn_blocking`, `block_in_place` or a project's own wrapper (tokio's `asyncify`) runs elsewhere. The body of
+ * an async-stream macro (`stream! { .. }`, parsed again by {@link RustFile}) is async context too.
+ */
+public final class AsyncContext {
+    private static final Pattern TASK_CONTEXT = Pattern.compile("\\bContext\\s*<|&\\s*mut\\s+(?:(?:std|core)::task::|task::)?Context\\b");
+
+    private final RustFile f;
+    private final AuditKnowledge k;
+    private List<int[]> candidates;
+
+    public AsyncContext(RustFile f, AuditKnowledge k) {
+        this.f = f;
+        this.k = k;
+    }
+
+    public boolean isAsync(TSNode n) {
+        return body(n) != null;
+    }
+
+    /**
+     * The byte ranges that can hold async context (async fns, poll fns, async blocks and closures), so most
+     * nodes are answered without a walk up the tree.
+     */
+    private List<int[]> candidates() {
+        if (candidates == null) {
+            List<int[]> out = new ArrayList<>();
+            for (TSNode fn : f.all("fn")) {
+                if (f.modifiers(fn).contains("async") || f.fnName(fn).startsWith("poll")) {
+                    out.add(new int[] {fn.getStartByte(), fn.getEndByte()});
+                }
+            }
+            for (TSNode b : f.all("async_block")) {
+                out.add(new int[] {b.getStartByte(), b.getEndByte()});
+            }
+            for (RustFile.MacroRegion r : f.macroRegions()) {
+                if (asyncMacro(r.host())) {
+                    out.add(new int[] {r.start(), r.end()});
+                }
+            }
+            for (TSNode cl : f.all("closure")) {
+                int start = cl.getStartByte();
+                int end = cl.getEndByte();
+                String head = f.src().slice(start, Math.min(end, start + 16));
+                if (head.startsWith("async") || head.matches("(?s)^(static|move)\\s+async.*")) {
+                    out.add(new int[] {start, end});
+                }
+            }
+            candidates = out;
+        }
+        return candidates;
+    }
+
+    private boolean mayBeAsync(int at) {
+        for (int[] r : candidates()) {
+            if (at >= r[0] && at < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The async fn, async block, async closure or poll fn whose body n runs in, or null when n is not async context. */
+    public TSNode body(TSNode n) {
+        if (!mayBeAsync(n.getStartByte())) {
+            return null;
+        }
+        for (TSNode p = f.parent(n); p != null; p = f.parent(p)) {
+            switch (p.getType()) {
+                case "async_block":
+                    return p;
+                case "function_item":
+                    return f.modifiers(p).contains("async") || pollsTask(p) ? p : null;
+                case "closure_expression":
+                    if (isAsyncClosure(p)) {
+                        return p;
+                    }
+                    if (!isInlineClosure(p)) {
+                        return null;
+                    }
+                    break;
+                case "macro_invocation":
+                    if (asyncMacro(p)) {
+                        return p; // reached from inside its body, parsed again (a stream! block)
+                    }
+                    break;
+                case "const_item", "static_item", "const_block", "impl_item", "trait_item", "mod_item", "source_file":
+                    return null;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private boolean asyncMacro(TSNode macro) {
+        return k.asyncMacros().contains(Nodes.lastSegment(f.text(macro.getChildByFieldName("macro"))));
+    }
+
+    private boolean pollsTask(TSNode fn) {
+        return f.fnName(fn).startsWith("poll") && TASK_CONTEXT.matcher(f.text(Nodes.field(fn, "parameters"))).find();
+    }
+
+    private static boolean isAsyncClosure(TSNode closure) {
+        for (int i = 0; i < closure.getChildCount(); i++) {
+            TSNode c = closure.getChild(i);
+            if (c.isNamed()) {
+                return false;
+            }
+            if (c.getType().equals("async")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A closure passed to a method that calls it on the calling task (`iter.map(|x| ..)`, `opt.unwrap_or_else(..)`). */
+    public boolean isInlineClosure(TSNode closure) {
+        TSNode args = closure.getParent();
+        if (!Nodes.present(args) || !args.getType().equals("arguments")) {
+            return false;
+        }
+        CallSite call = f.call(args.getParent());
+        return call != null && call.method() != null && k.inlineClosureMethods().contains(call.method());
+    }
+}

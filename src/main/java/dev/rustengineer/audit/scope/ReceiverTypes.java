@@ -1,0 +1,337 @@
+package dev.rustengineer.audit.scope;
+
+import dev.rustengineer.audit.syntax.CallSite;
+import dev.rustengineer.audit.syntax.Nodes;
+import dev.rustengineer.audit.syntax.RustFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * A small, local inference of the type of a call's receiver or argument, enough to tell a std `Mutex` from a
+ * tokio one and a database pool from a slice. It reads, in this order:
+ * <ul>
+ *   <li>a variable's `let x: T`, or the value it was bound to: a constructor `T::new(..)` (through `Arc::new` and
+ *       the like), a call of a function with a known result (`std::thread::spawn` gives a `JoinHandle`,
+ *       `sqlx::query(..)` a query, `mpsc::channel()` a sender and a receiver), or another variable;</li>
+ *   <li>the enclosing function's or closure's parameter `x: T`, a `static X: T`;</li>
+ *   <li>`self.field` (any expression's `.field`): the type of the struct field of that name in this file, when
+ *       every field of that name has the same type.</li>
+ * </ul>
+ * Types are resolved through the `use` declarations in scope where they are written; `Arc`, `Rc`, `Box`, `Pin`,
+ * `Option` and lazy cells are looked through. Anything else is unknown (null): rules treat unknown as unknown.
+ */
+public final class ReceiverTypes {
+    private static final Set<String> WRAPPERS = Set.of("Arc", "Rc", "Box", "Pin", "Option", "LazyLock", "Lazy", "OnceLock",
+            "OnceCell", "LazyCell", "Cow", "RefCell", "Cell", "ManuallyDrop", "Weak");
+    private static final Set<String> PATHS = Set.of("std::path::Path", "std::path::PathBuf");
+    /** Path methods that give a path: `dir.join("x")`. */
+    private static final Set<String> PATH_RESULTS = Set.of("join", "with_extension", "with_file_name", "to_path_buf", "to_owned");
+    private static final Set<String> SAME_TYPE_METHODS = Set.of("clone", "as_ref", "as_mut", "borrow", "borrow_mut", "deref",
+            "deref_mut", "to_owned", "by_ref", "get_ref", "get_mut");
+    /** Builders whose methods return the builder (std/tokio Command, sqlx queries). */
+    private static final Pattern BUILDER = Pattern.compile("std::process::Command|tokio::process::Command|sqlx::query\\w*|sqlx::raw_sql");
+    private static final Pattern CONSTRUCTOR = Pattern.compile("(.+)::(new\\w*|default|with_\\w+|from\\w*|const_new|builder)$");
+
+    private static final Pattern BOUND_NAME = Pattern.compile("[^A-Za-z0-9_]+");
+    private static final Set<String> PEELED = Set.of("reference_expression", "unary_expression", "parenthesized_expression",
+            "try_expression", "await_expression");
+
+    private final RustFile f;
+    private final ImportScopes imports;
+    private final AuditKnowledge k;
+    private Map<String, List<TSNode>> letsByName;
+
+    public ReceiverTypes(RustFile f, ImportScopes imports, AuditKnowledge k) {
+        this.f = f;
+        this.imports = imports;
+        this.k = k;
+    }
+
+    /**
+     * Whether an expression is a database handle: its type is one (audit/knowledge.yaml `db_handle_*`), it is an
+     * accessor call (`context.pool()`), a handle's method that gives a handle (`pool.begin().await?`,
+     * `pool.get()`), or an untyped parameter of the closure given to a handle's transaction method
+     * (`conn.transaction(|conn| ..)`).
+     */
+    public boolean isDbHandle(TSNode expr) {
+        return isDbHandle(expr, 0);
+    }
+
+    private boolean isDbHandle(TSNode expr, int depth) {
+        TSNode e = expr;
+        while (e != null && PEELED.contains(e.getType()) && e.getNamedChildCount() > 0) {
+            e = e.getNamedChild(e.getNamedChildCount() - 1);
+        }
+        if (e == null || depth > 6) {
+            return false;
+        }
+        String type = typeOf(e);
+        if (type != null) {
+            return k.isDbHandle(type);
+        }
+        CallSite call = f.call(e);
+        if (call != null && call.method() != null) {
+            if (k.dbHandleAccessors().contains(call.method()) && call.argumentCount() == 0) {
+                return true;
+            }
+            return (k.dbHandleMethods().contains(call.method()) || SAME_TYPE_METHODS.contains(call.method()))
+                    && isDbHandle(call.receiver(), depth + 1);
+        }
+        if (call != null) {
+            return k.dbHandleAccessors().contains(Nodes.lastSegment(call.callee())); // get_conn(pool)
+        }
+        if (!e.getType().equals("identifier")) {
+            return false;
+        }
+        TSNode let = nearestLet(f.text(e), e);
+        if (let != null) {
+            TSNode value = Nodes.field(let, "value");
+            return value != null && Nodes.field(let, "type") == null && isDbHandle(value, depth + 1);
+        }
+        return transactionParameter(f.text(e), e, depth);
+    }
+
+    /** An untyped parameter of a closure passed to a database handle's transaction method. */
+    private boolean transactionParameter(String name, TSNode use, int depth) {
+        for (TSNode p = f.parent(use); p != null; p = f.parent(p)) {
+            if (p.getType().equals("function_item")) {
+                return false;
+            }
+            if (!p.getType().equals("closure_expression")) {
+                continue;
+            }
+            TSNode params = Nodes.field(p, "parameters");
+            boolean binds = false;
+            for (int i = 0; params != null && i < params.getNamedChildCount(); i++) {
+                binds |= f.text(params.getNamedChild(i)).replaceFirst("^mut\\s+", "").strip().equals(name);
+            }
+            if (!binds) {
+                continue;
+            }
+            TSNode args = p.getParent();
+            CallSite call = Nodes.present(args) && args.getType().equals("arguments") ? f.call(args.getParent()) : null;
+            return call != null && call.method() != null && k.dbTransactionMethods().contains(call.method())
+                    && isDbHandle(call.receiver(), depth + 1);
+        }
+        return false;
+    }
+
+    /** The resolved path of the expression's type (`std::sync::Mutex`, `sqlx::query`), or null when unknown. */
+    public String typeOf(TSNode expr) {
+        return typeOf(expr, new HashSet<>());
+    }
+
+    private String typeOf(TSNode expr, Set<Integer> seen) {
+        if (expr == null || !seen.add(expr.getStartByte() * 31 + expr.getEndByte()) || seen.size() > 16) {
+            return null;
+        }
+        switch (expr.getType()) {
+            case "reference_expression", "unary_expression", "parenthesized_expression", "try_expression", "await_expression": {
+                TSNode inner = Nodes.field(expr, "value");
+                if (inner == null) {
+                    inner = expr.getNamedChildCount() > 0 ? expr.getNamedChild(expr.getNamedChildCount() - 1) : null;
+                }
+                return typeOf(inner, seen);
+            }
+            case "identifier":
+                return declared(f.text(expr), expr, seen);
+            case "field_expression":
+                return fieldType(f.text(Nodes.field(expr, "field")));
+            case "call_expression":
+                return callType(expr, seen);
+            default:
+                return null;
+        }
+    }
+
+    private String callType(TSNode node, Set<Integer> seen) {
+        CallSite call = f.call(node);
+        if (call == null) {
+            return null;
+        }
+        if (call.method() != null) {
+            String receiver = typeOf(call.receiver(), seen);
+            if (receiver != null && (SAME_TYPE_METHODS.contains(call.method()) || BUILDER.matcher(receiver).matches())) {
+                return receiver;
+            }
+            if (receiver != null && PATHS.contains(receiver) && PATH_RESULTS.contains(call.method())) {
+                return "std::path::PathBuf";
+            }
+            return null;
+        }
+        String path = imports.resolve(call.callee(), call.start());
+        if (path.equals("std::thread::spawn") || path.equals("std::thread::Builder::spawn")) {
+            return "std::thread::JoinHandle";
+        }
+        if (path.startsWith("sqlx::query") || path.equals("sqlx::raw_sql")) {
+            return path;
+        }
+        Matcher m = CONSTRUCTOR.matcher(path);
+        if (m.matches()) {
+            String type = m.group(1);
+            if (WRAPPERS.contains(Nodes.lastSegment(type))) {
+                return call.args().getNamedChildCount() > 0 ? typeOf(call.args().getNamedChild(0), seen) : null;
+            }
+            return type;
+        }
+        return null;
+    }
+
+    /** The type of a variable at a use: its nearest earlier `let` in an enclosing block, else a parameter or static. */
+    private String declared(String name, TSNode use, Set<Integer> seen) {
+        TSNode best = nearestLet(name, use);
+        if (best != null) {
+            TSNode type = Nodes.field(best, "type");
+            if (type != null) {
+                return typeFromText(f.text(type), best.getStartByte());
+            }
+            TSNode pattern = Nodes.field(best, "pattern");
+            TSNode value = Nodes.field(best, "value");
+            if (pattern != null && pattern.getType().equals("tuple_pattern") && value != null) {
+                return channelEnd(pattern, name, value);
+            }
+            return typeOf(value, seen);
+        }
+        for (TSNode p = f.parent(use); p != null; p = f.parent(p)) {
+            String t = p.getType();
+            if (t.equals("function_item") || t.equals("closure_expression")) {
+                TSNode params = Nodes.field(p, "parameters");
+                for (int i = 0; params != null && i < params.getNamedChildCount(); i++) {
+                    TSNode param = params.getNamedChild(i);
+                    TSNode pattern = Nodes.field(param, "pattern");
+                    TSNode type = Nodes.field(param, "type");
+                    if (pattern != null && type != null && binds(pattern, name)) {
+                        return typeFromText(f.text(type), param.getStartByte());
+                    }
+                }
+                if (t.equals("function_item")) {
+                    break;
+                }
+            }
+        }
+        for (TSNode s : f.all("static")) {
+            if (Nodes.name(f, s).equals(name) && Nodes.field(s, "type") != null) {
+                return typeFromText(f.text(Nodes.field(s, "type")), s.getStartByte());
+            }
+        }
+        return null;
+    }
+
+    /** The nearest earlier `let` binding the name in a block around the use, or null. */
+    private TSNode nearestLet(String name, TSNode use) {
+        int at = use.getStartByte();
+        TSNode best = null;
+        for (TSNode let : letsBinding(name)) {
+            if (let.getStartByte() >= at || best != null && let.getStartByte() < best.getStartByte()) {
+                continue;
+            }
+            TSNode block = let.getParent();
+            if (Nodes.present(block) && block.getStartByte() <= at && at < block.getEndByte()) {
+                best = let;
+            }
+        }
+        return best;
+    }
+
+    /** The `let`s that bind a name (`let x`, `let mut x`, `let (a, x)`), from an index built on first use. */
+    private List<TSNode> letsBinding(String name) {
+        if (letsByName == null) {
+            letsByName = new HashMap<>();
+            for (TSNode let : f.all("let")) {
+                for (String bound : BOUND_NAME.split(f.letPattern(let))) {
+                    if (!bound.isEmpty() && !bound.equals("mut") && !bound.equals("ref")) {
+                        letsByName.computeIfAbsent(bound, k -> new ArrayList<>()).add(let);
+                    }
+                }
+            }
+        }
+        return letsByName.getOrDefault(name, List.of());
+    }
+
+    private boolean binds(TSNode pattern, String name) {
+        if (pattern == null) {
+            return false;
+        }
+        String p = f.text(pattern).replaceFirst("^mut\\s+", "").replaceFirst("^ref\\s+", "").strip();
+        if (p.equals(name)) {
+            return true;
+        }
+        return pattern.getType().equals("tuple_pattern") && p.matches("\\(.*\\b" + Pattern.quote(name) + "\\b.*\\)");
+    }
+
+    /** `let (tx, rx) = mpsc::channel();`: the receiver's or sender's type. */
+    private String channelEnd(TSNode pattern, String name, TSNode value) {
+        String ends = f.text(pattern).replaceAll("[()\\s]|mut", "");
+        String[] parts = ends.split(",");
+        CallSite call = f.call(value);
+        if (parts.length != 2 || call == null || call.callee() == null) {
+            return null;
+        }
+        String path = imports.resolve(call.callee(), call.start());
+        int cut = path.lastIndexOf("::");
+        if (cut < 0 || !path.matches(".*::(channel|sync_channel|unbounded|bounded)$")) {
+            return null;
+        }
+        String module = path.substring(0, cut);
+        return module + (parts[1].equals(name) ? "::Receiver" : parts[0].equals(name) ? "::Sender" : "::?");
+    }
+
+    /** The type of a struct field by name, when every field of that name in the file agrees. */
+    private String fieldType(String field) {
+        String found = null;
+        for (TSNode d : f.all("field")) {
+            TSNode name = Nodes.field(d, "name");
+            TSNode type = Nodes.field(d, "type");
+            if (name == null || type == null || !f.text(name).equals(field)) {
+                continue;
+            }
+            String t = typeFromText(f.text(type), d.getStartByte());
+            if (t == null || found != null && !found.equals(t)) {
+                return null;
+            }
+            found = t;
+        }
+        return found;
+    }
+
+    /** A type as written, wrappers and references peeled, resolved where it is written. */
+    String typeFromText(String written, int at) {
+        String t = written.replaceAll("'\\w+", "").replaceAll("\\s+", " ").strip();
+        for (int guard = 0; guard < 8; guard++) {
+            t = t.replaceFirst("^&\\s*(mut\\s+)?", "").replaceFirst("^(dyn|impl)\\s+", "").replaceFirst("^\\*\\s*(const|mut)\\s+", "").strip();
+            int lt = t.indexOf('<');
+            String head = (lt < 0 ? t : t.substring(0, lt)).strip();
+            if (lt > 0 && WRAPPERS.contains(Nodes.lastSegment(head)) && t.endsWith(">")) {
+                t = firstArgument(t.substring(lt + 1, t.length() - 1));
+                continue;
+            }
+            if (!head.matches("[A-Za-z_][\\w:]*")) {
+                return null;
+            }
+            return imports.resolve(head, at);
+        }
+        return null;
+    }
+
+    private static String firstArgument(String args) {
+        int depth = 0;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (c == '<' || c == '(' || c == '[') {
+                depth++;
+            } else if (c == '>' || c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                return args.substring(0, i).strip();
+            }
+        }
+        return args.strip();
+    }
+}

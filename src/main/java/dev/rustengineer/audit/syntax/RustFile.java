@@ -1,0 +1,412 @@
+package dev.rustengineer.audit.syntax;
+
+import dev.rustengineer.audit.RustLexer;
+import dev.rustengineer.audit.SourceText;
+import dev.rustengineer.audit.scope.AuditKnowledge;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSPoint;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+import org.treesitter.TSRange;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterRust;
+
+/**
+ * One Rust file parsed by tree-sitter, with the nodes the rules look at collected by one query (queries run in
+ * native code; every step through the tree from Java is a JNI call, so what rules filter on, such as call
+ * names, function modifiers and loop bodies, is captured here once).
+ *
+ * <p>Macros known to wrap items (cfg_if!, tokio's cfg_*!, pin_project!; audit/knowledge.yaml) hide their items in
+ * token trees no syntax tree sees into. Their bodies are parsed again, as tree-sitter's included ranges of the
+ * same text, so the second tree's positions are the file's own and everything downstream reads both trees alike.
+ * A body that does not parse as items is left to {@link MacroTokens}.
+ */
+public final class RustFile {
+    private static final String QUERY = """
+            (unsafe_block) @unsafe_block
+            (function_item name: (identifier) @fn_name) @fn
+            (function_signature_item) @fn_sig
+            (function_item (function_modifiers) @mods) @modded
+            (function_signature_item (function_modifiers) @mods) @modded
+            (impl_item) @impl
+            (trait_item) @trait
+            (foreign_mod_item) @foreign_mod
+            (call_expression function: (field_expression field: (field_identifier) @method)) @call
+            (call_expression function: (generic_function function: (field_expression field: (field_identifier) @method))) @call
+            (call_expression function: [(identifier) (scoped_identifier)] @callee) @call
+            (call_expression function: (generic_function function: [(identifier) (scoped_identifier)] @callee)) @call
+            (macro_invocation) @macro
+            (macro_definition) @macro_def
+            (await_expression) @await
+            (let_declaration pattern: (_) @let_pattern) @let
+            (use_declaration) @use
+            (struct_item) @struct
+            (enum_item) @enum
+            (field_declaration) @field
+            (static_item) @static
+            (mod_item) @mod
+            (attribute_item) @attr
+            (inner_attribute_item) @inner_attr
+            (async_block) @async_block
+            (closure_expression) @closure
+            (for_expression body: (_) @loop_body)
+            (while_expression body: (_) @loop_body)
+            (loop_expression body: (_) @loop_body)
+            (ERROR) @error
+            """;
+    /** Item macros inside item macros are parsed again too, this many levels deep. */
+    private static final int MAX_MACRO_DEPTH = 4;
+
+    private static final ThreadLocal<TSLanguage> LANGUAGE = ThreadLocal.withInitial(TreeSitterRust::new);
+    private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
+        TSParser p = new TSParser();
+        p.setLanguage(LANGUAGE.get());
+        return p;
+    });
+    private static final ThreadLocal<TSQuery> COMPILED = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE.get(), QUERY));
+    private static final ThreadLocal<String[]> NAMES = ThreadLocal.withInitial(() -> {
+        TSQuery q = COMPILED.get();
+        String[] names = new String[q.getCaptureCount()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = q.getCaptureNameForId(i);
+        }
+        return names;
+    });
+    private static final TSRange[] WHOLE_FILE = new TSRange[0];
+
+    /** A macro body parsed again: the byte range of its items and the macro invocation that holds them. */
+    public record MacroRegion(int start, int end, TSNode host) {}
+
+    private final String path;
+    private final SourceText src;
+    private final TSTree tree;
+    private final Map<String, List<TSNode>> captures = new HashMap<>();
+    private final List<CallSite> calls = new ArrayList<>();
+    private final Map<Long, CallSite> callsByRange = new HashMap<>();
+    /** Function modifiers (`pub unsafe extern "C"` gives `unsafe extern "C"`) by the function's start byte. */
+    private final Map<Integer, String> modifiers = new HashMap<>();
+    private final Map<Integer, String> fnNames = new HashMap<>();
+    /** The pattern text of each `let`, by the let's start byte. */
+    private final Map<Integer, String> letPatterns = new HashMap<>();
+    private final List<MacroRegion> regions = new ArrayList<>();
+    private final List<TSNode> mainErrors = new ArrayList<>();
+    private int[] loopBodies;
+
+    private RustFile(String path, SourceText src, TSTree tree) {
+        this.path = path;
+        this.src = src;
+        this.tree = tree;
+    }
+
+    public static RustFile parse(String relPath, SourceText src, AuditKnowledge knowledge) {
+        TSTree tree = PARSER.get().parseString(null, src.text());
+        RustFile f = new RustFile(relPath, src, tree);
+        Map<String, List<TSNode>> main = f.capture(tree);
+        f.add(main);
+        f.mainErrors.addAll(main.getOrDefault("error", List.of()));
+        List<TSNode> macros = main.getOrDefault("macro", List.of());
+        for (int depth = 0; depth < MAX_MACRO_DEPTH && !macros.isEmpty(); depth++) {
+            macros = f.reparseItemMacros(macros, knowledge);
+        }
+        return f;
+    }
+
+    /** Runs the query; structured captures (calls, modifiers, let patterns) go to their indexes, the rest by name. */
+    private Map<String, List<TSNode>> capture(TSTree t) {
+        Map<String, List<TSNode>> nodes = new HashMap<>();
+        List<CallSite> found = new ArrayList<>();
+        Map<Integer, String> mods = new HashMap<>();
+        Map<Integer, String> names = new HashMap<>();
+        Map<Integer, String> lets = new HashMap<>();
+        TSQuery q = COMPILED.get();
+        String[] captureNames = NAMES.get();
+        try (TSQueryCursor cursor = new TSQueryCursor()) {
+            cursor.exec(q, t.getRootNode());
+            TSQueryMatch match = new TSQueryMatch();
+            while (cursor.nextMatch(match)) {
+                TSQueryCapture[] caps = match.getCaptures();
+                if (caps.length == 1) {
+                    nodes.computeIfAbsent(captureNames[caps[0].getIndex()], k -> new ArrayList<>()).add(caps[0].getNode());
+                    continue;
+                }
+                Map<String, TSNode> m = new HashMap<>();
+                for (TSQueryCapture c : caps) {
+                    m.put(captureNames[c.getIndex()], c.getNode());
+                }
+                if (m.containsKey("call")) {
+                    TSNode call = m.get("call");
+                    TSNode method = m.get("method");
+                    TSNode callee = m.get("callee");
+                    found.add(new CallSite(call, call.getStartByte(), call.getEndByte(), method == null ? null : text(method),
+                            callee == null ? null : text(callee), method != null ? method : call));
+                } else if (m.containsKey("modded")) {
+                    mods.put(m.get("modded").getStartByte(), text(m.get("mods")));
+                } else if (m.containsKey("fn")) {
+                    TSNode fn = m.get("fn");
+                    nodes.computeIfAbsent("fn", k -> new ArrayList<>()).add(fn);
+                    names.put(fn.getStartByte(), text(m.get("fn_name")));
+                } else if (m.containsKey("let")) {
+                    TSNode let = m.get("let");
+                    nodes.computeIfAbsent("let", k -> new ArrayList<>()).add(let);
+                    lets.put(let.getStartByte(), text(m.get("let_pattern")));
+                }
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        calls.addAll(found);
+        for (CallSite c : found) {
+            callsByRange.put(key(c.start(), c.end()), c);
+        }
+        modifiers.putAll(mods);
+        fnNames.putAll(names);
+        letPatterns.putAll(lets);
+        return nodes;
+    }
+
+    private static long key(int start, int end) {
+        return ((long) start << 32) | (end & 0xffffffffL);
+    }
+
+    private void add(Map<String, List<TSNode>> nodes) {
+        nodes.forEach((k, v) -> captures.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    }
+
+    /** Parses the bodies of the item macros among these invocations; returns the invocations found inside them. */
+    private List<TSNode> reparseItemMacros(List<TSNode> macros, AuditKnowledge knowledge) {
+        List<MacroRegion> wanted = new ArrayList<>();
+        for (TSNode m : macros) {
+            String name = Nodes.lastSegment(text(m.getChildByFieldName("macro")));
+            if (!knowledge.wrapsItems(name)) {
+                continue;
+            }
+            TSNode body = tokenTree(m);
+            if (body == null) {
+                continue;
+            }
+            if (name.equals("cfg_if")) {
+                wanted.addAll(braceGroups(body, m));
+            } else if (body.getEndByte() - body.getStartByte() > 2) {
+                wanted.add(new MacroRegion(body.getStartByte() + 1, body.getEndByte() - 1, m));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        TSTree t = parseRegions(wanted);
+        List<TSNode> errors = errorsOf(t);
+        if (!errors.isEmpty()) {
+            // A body that is not items after all (a cfg_* macro of expressions, say) is read as tokens instead.
+            List<MacroRegion> clean = wanted.stream().filter(r -> errors.stream()
+                    .noneMatch(e -> e.getStartByte() < r.end() && e.getEndByte() > r.start())).toList();
+            if (clean.isEmpty()) {
+                return List.of();
+            }
+            wanted = clean;
+            t = parseRegions(wanted);
+            if (!errorsOf(t).isEmpty()) {
+                return List.of();
+            }
+        }
+        Map<String, List<TSNode>> nodes = capture(t);
+        nodes.remove("error");
+        add(nodes);
+        regions.addAll(wanted);
+        return nodes.getOrDefault("macro", List.of());
+    }
+
+    private static List<TSNode> errorsOf(TSTree t) {
+        TSNode root = t.getRootNode();
+        if (!root.hasError()) {
+            return List.of();
+        }
+        List<TSNode> out = new ArrayList<>();
+        collectErrors(root, out);
+        return out;
+    }
+
+    private static void collectErrors(TSNode n, List<TSNode> out) {
+        if (n.isError() || n.isMissing()) {
+            out.add(n);
+            return;
+        }
+        for (int i = 0; i < n.getChildCount(); i++) {
+            TSNode c = n.getChild(i);
+            if (c.hasError()) {
+                collectErrors(c, out);
+            }
+        }
+    }
+
+    /** The same text, parsed with only these byte ranges included: positions stay the file's own. */
+    private TSTree parseRegions(List<MacroRegion> wanted) {
+        List<MacroRegion> sorted = new ArrayList<>(wanted);
+        sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        TSRange[] ranges = new TSRange[sorted.size()];
+        for (int i = 0; i < ranges.length; i++) {
+            MacroRegion r = sorted.get(i);
+            ranges[i] = new TSRange(point(r.start()), point(r.end()), r.start(), r.end());
+        }
+        TSParser parser = PARSER.get();
+        parser.setIncludedRanges(ranges);
+        try {
+            return parser.parseString(null, src.text());
+        } finally {
+            parser.setIncludedRanges(WHOLE_FILE);
+        }
+    }
+
+    private TSPoint point(int byteOffset) {
+        int row = src.row(byteOffset);
+        return new TSPoint(row, byteOffset - src.lineStartByte(row));
+    }
+
+    /** The brace groups directly inside a cfg_if! body: the items of each if/else branch. */
+    private List<MacroRegion> braceGroups(TSNode body, TSNode host) {
+        String text = text(body);
+        List<MacroRegion> out = new ArrayList<>();
+        int depth = 0;
+        int open = -1;
+        for (RustLexer.Token t : RustLexer.tokens(text)) {
+            String s = t.text();
+            if (s.equals("{") || s.equals("(") || s.equals("[")) {
+                depth++;
+                if (depth == 2 && s.equals("{")) {
+                    open = t.start();
+                }
+            } else if (s.equals("}") || s.equals(")") || s.equals("]")) {
+                if (depth == 2 && s.equals("}") && open >= 0) {
+                    int from = body.getStartByte() + Nodes.utf8Length(text, open + 1);
+                    int to = body.getStartByte() + Nodes.utf8Length(text, t.start());
+                    if (to > from) {
+                        out.add(new MacroRegion(from, to, host));
+                    }
+                    open = -1;
+                }
+                depth--;
+            }
+        }
+        return out;
+    }
+
+    private static TSNode tokenTree(TSNode macro) {
+        for (int i = macro.getChildCount() - 1; i >= 0; i--) {
+            TSNode c = macro.getChild(i);
+            if (c.getType().equals("token_tree")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public SourceText src() {
+        return src;
+    }
+
+    /** Every captured node of one kind (see the query), from the file's tree and the macro bodies' trees. */
+    public List<TSNode> all(String capture) {
+        return captures.getOrDefault(capture, List.of());
+    }
+
+    /** The macro bodies that were parsed again. */
+    public List<MacroRegion> macroRegions() {
+        return regions;
+    }
+
+    /** Every method and path call, in source order. */
+    public List<CallSite> calls() {
+        return calls;
+    }
+
+    /** The call site of a call expression node, or null when the node is not one. */
+    public CallSite call(TSNode node) {
+        return node == null || !node.getType().equals("call_expression") ? null : callsByRange.get(key(node.getStartByte(), node.getEndByte()));
+    }
+
+    /** A function's modifiers (`unsafe extern "C"`), or "" when it has none. */
+    public String modifiers(TSNode fn) {
+        return modifiers.getOrDefault(fn.getStartByte(), "");
+    }
+
+    /** A function item's name, or "?". */
+    public String fnName(TSNode fn) {
+        return fnNames.getOrDefault(fn.getStartByte(), "?");
+    }
+
+    /** The pattern of a `let` as written (`mut guard`, `(tx, rx)`). */
+    public String letPattern(TSNode let) {
+        return letPatterns.getOrDefault(let.getStartByte(), "");
+    }
+
+    /** Whether a byte offset lies in the body of some for/while/loop (a quick test before walking up the tree). */
+    public boolean inSomeLoopBody(int at) {
+        if (loopBodies == null) {
+            List<TSNode> bodies = all("loop_body");
+            loopBodies = new int[bodies.size() * 2];
+            for (int i = 0; i < bodies.size(); i++) {
+                loopBodies[2 * i] = bodies.get(i).getStartByte();
+                loopBodies[2 * i + 1] = bodies.get(i).getEndByte();
+            }
+        }
+        for (int i = 0; i < loopBodies.length; i += 2) {
+            if (at >= loopBodies[i] && at < loopBodies[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parse errors of the file itself (macro bodies that do not parse are read as tokens, not reported). */
+    public List<TSNode> errors() {
+        return mainErrors;
+    }
+
+    /** Whether a macro invocation's body was parsed again (so its tokens need no scan). */
+    public boolean reparsed(TSNode macro) {
+        for (MacroRegion r : regions) {
+            if (r.host().getStartByte() == macro.getStartByte() && r.host().getEndByte() == macro.getEndByte()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String text(TSNode n) {
+        return n == null || n.isNull() ? "" : src.slice(n.getStartByte(), n.getEndByte());
+    }
+
+    /**
+     * The syntactic parent; for the top item of a macro body parsed again, the macro invocation that holds it,
+     * so walks up the tree (to the enclosing fn, module, test attribute) go on through the macro.
+     */
+    public TSNode parent(TSNode n) {
+        TSNode p = n.getParent();
+        if (p == null || p.isNull()) {
+            return null;
+        }
+        if (!regions.isEmpty() && p.getType().equals("source_file") && p.getParent().isNull()) {
+            // The top of a tree: a macro body's when the node lies in a region (the innermost one, for a macro
+            // inside a macro); the file's own top-level items never start inside a token tree.
+            MacroRegion host = null;
+            int at = n.getStartByte();
+            for (MacroRegion r : regions) {
+                if (at >= r.start() && at < r.end() && (host == null || r.end() - r.start() < host.end() - host.start())) {
+                    host = r;
+                }
+            }
+            return host == null ? p : host.host();
+        }
+        return p;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rustengineer.audit.rule;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlockingInAsyncRuleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void useDeclarationsAreResolvedPerBlockAndAwaitedCallsAreNotBlocking() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::time::Duration;
+                pub async fn sleeps_the_thread() {
+                    use std::thread::sleep;
+                    sleep(Duration::from_millis(1)); // fires
+                }
+                pub async fn sleeps_the_task() {
+                    use tokio::time::sleep;
+                    sleep(Duration::from_millis(1)).await;
+                    tokio::fs::read("x").await.ok();
+                    tokio::process::Command::new("ls").output().await.ok();
+                }
+                mod inner {
+                    use super::*;
+                    pub async fn through_super() {
+                        std::thread::sleep(Duration::from_millis(1)); // fires
+                    }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void asyncContextStopsAtNonAsyncClosuresAndFnItemsButNotAtInlineCombinators() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::fs;
+                pub fn sync(p: &str) { let _ = fs::read(p); }
+                pub async fn handler(paths: Vec<String>) {
+                    std::thread::spawn(move || fs::read("x"));
+                    tokio::task::spawn_blocking(move || fs::read("y")).await.ok();
+                    asyncify(move || fs::read("z")).await.ok();
+                    let sizes: Vec<_> = paths.iter().map(|p| fs::metadata(p)).collect(); // fires
+                    fn nested() { let _ = fs::read("n"); }
+                    let fut = async move { fs::remove_file("w") }; // fires
+                    let _ = fs::DirBuilder::new();
+                    fs::DirBuilder::new().create("d").ok(); // fires
+                }
+                pub fn returns_a_future() -> impl std::future::Future<Output = ()> {
+                    async { let _ = std::fs::read("b"); } // fires
+                }
+                impl Future for Reader {
+                    type Output = ();
+                    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+                        let _ = std::fs::read("p"); // fires
+                        Poll::Ready(())
+                    }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void receiverTypesTellBlockingLocksChannelsThreadsAndProcesses() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::net::ToSocketAddrs;
+                use std::process::Command;
+                use std::sync::{mpsc, Arc, Mutex};
+                pub struct State { jobs: Mutex<Vec<u8>>, queue: tokio::sync::Mutex<Vec<u8>> }
+                pub async fn run(state: Arc<State>, host: &str) {
+                    let addrs = host.to_socket_addrs(); // fires
+                    let handle = std::thread::spawn(|| 1);
+                    let n = handle.join(); // fires
+                    let out = Command::new("git").arg("status").output(); // fires
+                    let (tx, rx) = mpsc::channel::<u8>();
+                    let got = rx.recv(); // fires
+                    let (atx, mut arx) = tokio::sync::mpsc::channel::<u8>(1);
+                    let got = arx.recv().await;
+                    state.jobs.lock().unwrap().push(1); // fires
+                    state.queue.lock().await.push(1);
+                    let words = ["a", "b"].join(",");
+                    futures::executor::block_on(async {}); // fires
+                    let body = reqwest::blocking::get("http://x"); // fires
+                    let r = tokio::runtime::Handle::current().block_on(async {}); // fires
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void fileSystemQueriesOnPathsBlockButGettersOfFetchedMetadataAndPollFnLocksDoNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::path::{Path, PathBuf};
+                use std::sync::Mutex;
+                pub struct Server { root: PathBuf, waiters: Mutex<Vec<u8>> }
+                impl Server {
+                    pub async fn handle(&self, name: &str, options: Options) -> bool {
+                        let index = self.root.join(name);
+                        if index.is_file() { // fires
+                            return true;
+                        }
+                        let meta = tokio::fs::metadata(&index).await.unwrap();
+                        let known = meta.is_file();
+                        options.filename.exists() // fires
+                    }
+                    fn poll_ready(&self, cx: &mut Context<'_>) -> Poll<()> {
+                        self.waiters.lock().unwrap().push(1);
+                        Poll::Ready(())
+                    }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void asyncStreamBodiesAreAsyncAndTestsAreLeftOut() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub fn lines() -> impl Stream<Item = u8> {
+                    async_stream::stream! {
+                        std::thread::sleep(std::time::Duration::from_secs(1)); // fires
+                        yield 1;
+                    }
+                }
+                #[cfg(test)]
+                mod tests {
+                    #[tokio::test]
+                    async fn t() { std::thread::sleep(std::time::Duration::from_secs(1)); }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rustengineer.audit.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComplexLifetimesRuleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void severalLifetimesWithALifetimeBoundOrAHigherRankedBoundFire() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub fn walk<'a, 'de, V: Visitor<'de>>(v: &'a V, s: &'de str) {} // fires
+                pub struct Parser<'a, 'b, T> // fires
+                where
+                    T: Visitor<'b>,
+                {
+                    input: &'a str,
+                }
+                pub trait Apply {
+                    fn apply<F>(f: F) where F: for<'x> Fn(&'x str) -> &'x str; // fires
+                }
+                pub fn pick<'a, 'b>(a: &'a str, _b: &'b str) -> &'a str { a }
+                pub struct Wrapper<'a, 'b: 'a, T: AsRef<[u8]> + 'b> { a: &'a T, b: &'b T }
+                impl<'de: 'a, 'a> Deserialize<'de> for &'a str {} // fires
+                pub struct Json<'a, N>(&'a N) where N: for<'w> FormatFields<'w>; // fires
+                macro_rules! transform {
+                    () => {
+                        fn transform_mut<F>(&mut self, f: F) // fires
+                        where
+                            F: 'static + for<'b> FnOnce(&'b mut Self::Output);
+                    };
+                }
+                pub fn one<'a, T: Visitor<'a>>(t: &T, s: &'a str) {}
+                """).firesOnMarkedLines("complex-lifetimes");
+    }
+
+    @Test
+    void countsOnlyTheGenericsOwnLifetimes() {
+        assertThat(ComplexLifetimesRule.lifetimeParameters("<'a, 'de: 'a, V: Visitor<'de>>")).isEqualTo(2);
+        assertThat(ComplexLifetimesRule.lifetimeParameters("<T: Fn(&'static str)>")).isZero();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rustengineer.audit.rule;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockAcrossAwaitRuleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHeldSyncGuardAtAnAwaitFiresButTemporariesDroppedGuardsAndAsyncLocksDoNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::sync::{Mutex, RwLock};
+                pub async fn held(m: &Mutex<u8>) {
+                    let guard = m.lock().unwrap(); // fires
+                    tokio::task::yield_now().await;
+                }
+                pub async fn underscore_named_holds(m: &Mutex<u8>) {
+                    let _guard = m.lock().unwrap(); // fires
+                    tokio::task::yield_now().await;
+                }
+                pub async fn read_guard(l: &RwLock<u8>) {
+                    let r = l.read().unwrap(); // fires
+                    tokio::task::yield_now().await;
+                }
+                pub async fn temporary(m: &Mutex<Vec<u8>>) {
+                    let copy = m.lock().unwrap().clone();
+                    let _ = m.lock();
+                    tokio::task::yield_now().await;
+                }
+                pub async fn dropped(m: &Mutex<u8>) {
+                    let guard = m.lock().unwrap();
+                    drop(guard);
+                    tokio::task::yield_now().await;
+                }
+                pub async fn scoped(m: &Mutex<u8>) {
+                    {
+                        let guard = m.lock().unwrap();
+                    }
+                    tokio::task::yield_now().await;
+                }
+                pub async fn spawned(m: &Mutex<u8>) {
+                    let guard = m.lock().unwrap();
+                    tokio::spawn(async { tokio::task::yield_now().await });
+                }
+                pub async fn async_mutex(m: &tokio::sync::Mutex<u8>) {
+                    let guard = m.lock().await;
+                    tokio::task::yield_now().await;
+                }
+                pub fn not_async(m: &Mutex<u8>) {
+                    let guard = m.lock().unwrap();
+                }
+                pub fn borrowed_by_a_blocked_on_block(m: &Mutex<Vec<u8>>) {
+                    let mut cache = m.lock().expect("not poisoned"); // fires
+                    futures::executor::block_on(async {
+                        cache.push(connect().await);
+                    });
+                }
+                """).firesOnMarkedLines("lock-across-await");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.rustengineer.audit.rule;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryInLoopRuleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sqlxQueriesAndExecutorsInLoopsFireButSpawnedTasksAndFixedListsDoNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use sqlx::{PgPool, PgConnection, QueryBuilder, Postgres};
+                pub async fn each(pool: &PgPool, conn: &mut PgConnection, ids: &[i64]) -> sqlx::Result<()> {
+                    for id in ids {
+                        sqlx::query("SELECT 1 WHERE $1 > 0").bind(id).execute(pool).await?; // fires
+                        let q = sqlx::query_scalar::<_, i64>("SELECT 1");
+                        let n = q.fetch_one(pool).await?; // fires
+                        sqlx::query!("SELECT 1 AS one").fetch_one(pool).await?; // fires
+                        conn.execute("SELECT 1").await?; // fires
+                        let mut b: QueryBuilder<Postgres> = QueryBuilder::new("SELECT 1");
+                        b.build().execute(pool).await?; // fires
+                        let pool = pool.clone();
+                        tokio::spawn(async move { sqlx::query("SELECT 2").execute(&pool).await });
+                    }
+                    for stmt in ["SET a = 1", "SET b = 2"] {
+                        sqlx::query(stmt).execute(pool).await?;
+                    }
+                    for ddl in DDL {
+                        conn.execute(*ddl).await?;
+                    }
+                    let mut tx = pool.begin().await?;
+                    for id in ids {
+                        tx.execute("DELETE FROM t").await?; // fires
+                    }
+                    sqlx::query("SELECT * FROM t WHERE id = ANY($1)").bind(ids).fetch_all(pool).await?;
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
+
+    @Test
+    void dieselNeedsRunQueryDslInScopeAndRepositoryMethodsNeedADatabaseHandle() {
+        new RuleFixture(dir)
+                .file("src/lib.rs", """
+                        pub mod repo;
+                        use std::sync::atomic::{AtomicUsize, Ordering};
+                        pub fn atomics(counters: &[AtomicUsize]) {
+                            for c in counters {
+                                let v = c.load(Ordering::SeqCst);
+                                let first = counters.first();
+                            }
+                        }
+                        """)
+                .file("src/repo.rs", """
+                        use diesel::prelude::*;
+                        pub async fn in_a_transaction(conn: &mut AsyncPgConnection, domains: Vec<String>) {
+                            conn.build_transaction().run(|conn| Box::pin(async move {
+                                for domain in domains {
+                                    Instance::read_or_create(conn, domain).await?; // fires
+                                }
+                                Ok(())
+                            }));
+                        }
+                        pub async fn each(context: &Context, pool: &mut DbPool<'_>, ids: &[i32]) {
+                            for id in ids {
+                                let p = posts.filter(post_id.eq(id))
+                                    .first::<Post>(conn); // fires
+                                let person = Person::read(&mut context.pool(), *id).await; // fires
+                                let c = Comment::read(pool, *id).await; // fires
+                                let conn = &mut get_conn(pool).await;
+                                let n = ids.iter().filter(|x| **x > 0).count();
+                            }
+                        }
+                        """)
+                .firesOnMarkedLines("query-in-loop");
+    }
+}
