@@ -122,11 +122,11 @@ class AuditCorpusTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThat(Main.run(new String[] {"audit", CORPUS.toString(), "--fail-on", "high"}, ps, err)).isEqualTo(1);
+        assertThat(Main.run(new String[] {"audit", CORPUS.toString(), "--no-cache", "--fail-on", "high"}, ps, err)).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("HIGH (14)").contains("Escalations to oracle")
                 .contains("-> database-optimizer");
         out.reset();
-        assertThat(Main.run(new String[] {"audit", CORPUS.resolve("src/lifetime_cases.rs").getParent().toString(), "--format", "json",
+        assertThat(Main.run(new String[] {"audit", CORPUS.resolve("src/lifetime_cases.rs").getParent().toString(), "--no-cache", "--format", "json",
                 "--fail-on", "critical"}, ps, err)).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(j.at("/summary/by_rule/unsafe-block").asInt()).isEqualTo(10);
