@@ -20,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The catalogue and the rule classes agree, and each rule can be switched off alone. */
 class RuleCatalogueTest {
     static final Set<String> WORKSPACE_RULES = Set.of("microservice-architecture", "wasm-js-interop-at-scale");
+    /** Found by the gate that applies suppressions after the rules ran (audit.gate), not by a rule class. */
+    static final Set<String> GATE_RULES = Set.of("bad-suppression");
 
     @Test
     void everyCatalogueRuleHasOneClassAndEveryClassIsCatalogued() {
         Set<String> classes = Rules.all().stream().map(Rule::id).collect(Collectors.toSet());
         assertThat(classes).hasSize(Rules.all().size());
-        Set<String> catalogued = AuditRules.bundled().all().keySet().stream().filter(id -> !WORKSPACE_RULES.contains(id))
+        Set<String> catalogued = AuditRules.bundled().all().keySet().stream().filter(id -> !WORKSPACE_RULES.contains(id) && !GATE_RULES.contains(id))
                 .collect(Collectors.toSet());
         assertThat(classes).isEqualTo(catalogued);
     }
