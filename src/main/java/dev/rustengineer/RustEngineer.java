@@ -36,6 +36,9 @@ import dev.rustengineer.handoff.HandoffOutcome;
 import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
+import dev.rustengineer.upgrade.UpgradeOutcome;
+import dev.rustengineer.upgrade.UpgradeRequest;
+import dev.rustengineer.upgrade.Upgrader;
 import dev.rustengineer.verify.ProgressListener;
 import dev.rustengineer.verify.VerificationReport;
 import dev.rustengineer.verify.Verifier;
@@ -186,6 +189,19 @@ public final class RustEngineer {
     /** Writes, formats and places generated projects (a directory, a zip file, or a stream). */
     public ProjectWriter writer() {
         return new ProjectWriter(new RustFormatter());
+    }
+
+    /**
+     * Carries a generated project forward: regenerates its recorded blueprint (changed as asked) with this
+     * generator and merges the difference into the user's files; shown, proven or applied as the request says.
+     */
+    public UpgradeOutcome upgrade(UpgradeRequest request, ProgressListener listener) {
+        return upgrader().upgrade(request, listener);
+    }
+
+    /** The upgrade pipeline, wired to this facade's templates, catalogue, generator, writer and verifier. */
+    public Upgrader upgrader() {
+        return new Upgrader(templates, knowledge.crates(), b -> writer().formatted(generate(b)), this::verify);
     }
 
     /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */

@@ -48,6 +48,7 @@ public final class Main {
         CommandLine generate = new CommandLine(NewCommand.class, new CommandFactory(facade));
         NewCommand.addOffersSection(generate, facade);
         cli.addSubcommand(generate);
+        cli.addSubcommand(new CommandLine(UpgradeCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(AuditCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(HandoffCommand.class, new CommandFactory(facade)));

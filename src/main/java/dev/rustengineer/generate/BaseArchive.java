@@ -46,7 +46,8 @@ public final class BaseArchive {
         return write(files);
     }
 
-    static byte[] write(SortedMap<String, byte[]> files) {
+    /** The archive of these files (path to bytes). */
+    public static byte[] write(SortedMap<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
             for (var f : files.entrySet()) {

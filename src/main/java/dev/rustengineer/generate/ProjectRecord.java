@@ -86,10 +86,11 @@ public record ProjectRecord(String generator, String catalogue, String templates
         if (!GeneratorVersion.isVersion(generator)) {
             throw r.error(List.of("generator", "version"), "'" + generator + "' is not a version");
         }
-        if (format > FORMAT) {
-            throw new UsageException(source + " has record format " + format + ", written by rust-engineer " + generator
-                    + ", which is newer than this rust-engineer " + GeneratorVersion.current() + " (format " + FORMAT
-                    + "); upgrade rust-engineer first");
+        // Before anything else is checked: a newer generator may record what this one does not know yet.
+        if (format > FORMAT || GeneratorVersion.compare(generator, GeneratorVersion.current()) > 0) {
+            throw new UsageException(source + " was written by rust-engineer " + generator + " (record format " + format
+                    + "), which is newer than this rust-engineer " + GeneratorVersion.current() + " (format " + FORMAT
+                    + "); upgrade rust-engineer itself first");
         }
         String catalogueRevision = r.string(List.of("generator", "catalogue"));
         String templates = r.string(List.of("generator", "templates"));
