@@ -99,15 +99,20 @@ final class ProjectTransaction {
         }
     }
 
-    /** Folders a removed file leaves empty go too (never the project's own folder). */
-    private static void removeEmptyParents(Path dir, Path folder) throws IOException {
-        for (Path p = folder; p != null && !p.equals(dir) && p.startsWith(dir); p = p.getParent()) {
+    /**
+     * Folders a removed file leaves empty go too (never the project's own folder). The upgrade is done by then, so
+     * a folder that cannot go is left where it is rather than reported as a failed upgrade.
+     */
+    private static void removeEmptyParents(Path dir, Path folder) {
+        for (Path p = folder; p != null && !p.equals(dir) && p.startsWith(dir) && Files.isDirectory(p); p = p.getParent()) {
             try (var entries = Files.list(p)) {
                 if (entries.findAny().isPresent()) {
                     return;
                 }
+                Files.delete(p);
+            } catch (IOException e) {
+                return;
             }
-            Files.delete(p);
         }
     }
 

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * workflow's last line read differently, one crate was pinned at an older version, and it did not write
  * clippy.toml yet. A project written by it is what `upgrade` then carries to the current generator.
  */
-final class OlderGenerator {
-    static final String OLD_FOOTER = "Old generator footer: this paragraph was dropped since.";
+public final class OlderGenerator {
+    public static final String OLD_FOOTER = "Old generator footer: this paragraph was dropped since.";
     static final String OLD_LIB_HEADER = "// Written by an older rust-engineer.";
     static final String OLD_IGNORE = "/target-old";
     static final String OLD_CI = "# ci as an older rust-engineer wrote it";
@@ -78,7 +78,7 @@ final class OlderGenerator {
     }
 
     /** Writes the project as the older generator wrote it to {@code dir} (record and merge base included). */
-    static void write(Blueprint b, Path dir) throws IOException {
+    public static void write(Blueprint b, Path dir) throws IOException {
         GeneratedProject old = new ProjectGenerator(RE.templates(), templates()).generate(older(b));
         RE.writer().toDirectory(old, dir, false);
         // The older generator did not write NEW_FILE: not in the project, not in its merge base.
@@ -89,7 +89,7 @@ final class OlderGenerator {
     }
 
     /** The project as the current generator writes it: what an untouched file must read after the upgrade. */
-    static GeneratedProject current(Blueprint b) {
+    public static GeneratedProject current(Blueprint b) {
         return RE.writer().formatted(RE.generate(b));
     }
 }
