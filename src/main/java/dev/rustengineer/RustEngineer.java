@@ -37,6 +37,7 @@ import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
 import dev.rustengineer.upgrade.UpgradeOutcome;
+import dev.rustengineer.upgrade.UpgradePlan;
 import dev.rustengineer.upgrade.UpgradeRequest;
 import dev.rustengineer.upgrade.Upgrader;
 import dev.rustengineer.verify.ProgressListener;
@@ -45,6 +46,7 @@ import dev.rustengineer.verify.Verifier;
 import dev.rustengineer.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one facade every front door (CLI, web, MCP) calls. It holds the loaded knowledge and wires the pipeline:
@@ -196,7 +198,12 @@ public final class RustEngineer {
      * generator and merges the difference into the user's files; shown, proven or applied as the request says.
      */
     public UpgradeOutcome upgrade(UpgradeRequest request, ProgressListener listener) {
-        return upgrader().upgrade(request, listener);
+        return upgrade(request, plan -> {}, listener);
+    }
+
+    /** As {@link #upgrade(UpgradeRequest, ProgressListener)}, telling {@code planned} the plan before cargo runs. */
+    public UpgradeOutcome upgrade(UpgradeRequest request, Consumer<UpgradePlan> planned, ProgressListener listener) {
+        return upgrader().upgrade(request, planned, listener);
     }
 
     /** The upgrade pipeline, wired to this facade's templates, catalogue, generator, writer and verifier. */

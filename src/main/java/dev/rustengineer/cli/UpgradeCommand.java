@@ -75,14 +75,14 @@ final class UpgradeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         var request = new UpgradeRequest(dir, new BlueprintChange(with, without, db, dbLayer), dryRun, allowDirty,
                 verify ? verifyOptions.options() : null);
-        UpgradeOutcome outcome = facade.get().upgrade(request, new ConsoleProgress(out, VerifyOptionsMixin.terminal()));
+        UpgradeOutcome outcome = facade.get().upgrade(request, p -> printPlan(out, p),
+                new ConsoleProgress(out, VerifyOptionsMixin.terminal()));
         UpgradePlan plan = outcome.plan();
         if (outcome instanceof UpgradeOutcome.UpToDate) {
             out.println(plan.dir() + " is up to date with rust-engineer " + plan.toVersion() + ": nothing to do.");
             out.flush();
             return ExitCode.OK;
         }
-        printPlan(out, plan);
         int code = switch (outcome) {
             case UpgradeOutcome.DryRun d -> {
                 out.println();
@@ -140,5 +140,6 @@ final class UpgradeCommand implements Callable<Integer> {
         if (plan.recordChanged()) {
             out.println(String.format("  %-14s %-44s %s", "record", ".rust-engineer/", "project.toml and base.zip: the new merge base"));
         }
+        out.flush();
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,7 +47,11 @@ public final class Upgrader {
         this.prover = prover;
     }
 
-    public UpgradeOutcome upgrade(UpgradeRequest request, ProgressListener listener) {
+    /**
+     * @param planned hears the plan as soon as it is known (before --verify's cargo runs), unless it is up to date
+     * @param listener hears --verify's cargo steps
+     */
+    public UpgradeOutcome upgrade(UpgradeRequest request, Consumer<UpgradePlan> planned, ProgressListener listener) {
         RecordedProject project = RecordedProject.read(request.dir(), catalogue);
         if (!request.dryRun() && !request.allowDirty()) {
             GitGuard.refuseDirty(project.dir());
@@ -55,6 +60,7 @@ public final class Upgrader {
         if (plan.upToDate()) {
             return new UpgradeOutcome.UpToDate(plan);
         }
+        planned.accept(plan);
         if (request.dryRun()) {
             return new UpgradeOutcome.DryRun(plan);
         }

@@ -91,7 +91,7 @@ class UpgradePropertiesTest {
         try {
             apply(dir, script);
             Map<String, String> before = snapshot(dir);
-            UpgradeOutcome outcome = upgrader.upgrade(new UpgradeRequest(dir, BlueprintChange.none(), false, true, null),
+            UpgradeOutcome outcome = upgrader.upgrade(new UpgradeRequest(dir, BlueprintChange.none(), false, true, null), plan -> {},
                     ProgressListener.none());
             assertThat(outcome).isInstanceOf(UpgradeOutcome.UpToDate.class);
             assertThat(snapshot(dir)).isEqualTo(before);
@@ -106,7 +106,7 @@ class UpgradePropertiesTest {
         try {
             apply(dir, script);
             Map<String, String> edited = snapshot(dir);
-            UpgradeOutcome outcome = upgrader.upgrade(new UpgradeRequest(dir, BlueprintChange.none(), false, true, null),
+            UpgradeOutcome outcome = upgrader.upgrade(new UpgradeRequest(dir, BlueprintChange.none(), false, true, null), plan -> {},
                     ProgressListener.none());
             List<String> conflicts = outcome.plan().conflicts().stream().map(FileChange::path).toList();
             Map<String, String> after = snapshot(dir);
@@ -122,7 +122,7 @@ class UpgradePropertiesTest {
                     assertThat(after).as("a file the user deleted stays deleted").doesNotContainKey(path);
                 }
             }
-            assertThat(upgrader.upgrade(new UpgradeRequest(dir, BlueprintChange.none(), false, true, null), ProgressListener.none()))
+            assertThat(upgrader.upgrade(new UpgradeRequest(dir, BlueprintChange.none(), false, true, null), plan -> {}, ProgressListener.none()))
                     .as("a second upgrade has nothing to do").isInstanceOf(UpgradeOutcome.UpToDate.class);
         } finally {
             ProjectWriter.deleteTree(dir.getParent());
