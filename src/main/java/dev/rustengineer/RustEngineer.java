@@ -208,7 +208,7 @@ public final class RustEngineer {
 
     /** The upgrade pipeline, wired to this facade's templates, catalogue, generator, writer and verifier. */
     public Upgrader upgrader() {
-        return new Upgrader(templates, knowledge.crates(), b -> writer().formatted(generate(b)), this::verify);
+        return new Upgrader(templates, knowledge.crates(), b -> writer().formattedAsWritten(generate(b)), this::verify);
     }
 
     /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */

@@ -179,10 +179,25 @@ public final class ProjectWriter {
 
     /** The files of a staged, formatted project, read back (for tests and golden files). */
     public GeneratedProject formatted(GeneratedProject project) {
+        return formatted(project, false);
+    }
+
+    /**
+     * The files exactly as `new` writes them, or a {@link UsageException} when rustfmt cannot format them: `upgrade`
+     * compares them with the files as written then, and unformatted ones would differ in every Rust file.
+     */
+    public GeneratedProject formattedAsWritten(GeneratedProject project) {
+        return formatted(project, true);
+    }
+
+    private GeneratedProject formatted(GeneratedProject project, boolean strict) {
         try {
             Path staging = Files.createTempDirectory("rust-engineer-");
             try {
-                stage(project, staging);
+                Staged staged = stage(project, staging);
+                if (strict && staged.formatProblem() != null) {
+                    throw new UsageException("cannot regenerate the files exactly as `new` writes them: " + staged.formatProblem());
+                }
                 return readBack(project, staging);
             } finally {
                 deleteTree(staging);

@@ -23,7 +23,7 @@ public record FileChange(String path, Action action, byte[] before, byte[] after
         /** The user deleted it: it stays deleted. */
         STAYS_DELETED("stays deleted", "you deleted it"),
         /** The user deleted it and the generator changed it since: it stays deleted, and the user may want a look. */
-        STAYS_DELETED_CHANGED("stays deleted", "you deleted it; the generator changed it since (see it with --dry-run)"),
+        STAYS_DELETED_CHANGED("stays deleted", "you deleted it; the generator has changed it since (unzip -p .rust-engineer/base.zip reads it after the upgrade)"),
         /** No longer generated, but the user changed it: kept. */
         KEPT_MODIFIED("kept", "no longer generated, but you changed it: delete it if you no longer need it"),
         /** A binary file both changed: the user's is kept. */
