@@ -36,7 +36,7 @@ class McpServerIT {
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(5)).build()) {
             client.initialize();
             var tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "audit", "doctor",
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "upgrade", "audit", "doctor",
                     "handoff");
             tools.forEach(t -> {
                 assertThat(t.description()).hasSizeGreaterThan(80).doesNotContainPattern("[a-z]optional");
