@@ -78,6 +78,7 @@ public final class WebServer {
                     .post("/api/projects/preview", this::preview)
                     .post("/api/audit", this::audit)
                     .post("/api/handoffs", this::handoff)
+                    .post("/api/upgrades", ctx -> UpgradeRoute.handle(ctx, re, schemas, heavy, limits, ARCHIVE_TYPES))
                     .post("/api/advise", this::advise);
             ProblemResponses.install(config.routes, limits);
         });
