@@ -34,7 +34,8 @@ final class GitGuard {
             if (repo.isBare()) {
                 return;
             }
-            String prefix = repo.getWorkTree().toPath().toAbsolutePath().normalize().relativize(dir).toString().replace('\\', '/');
+            // Real paths on both sides: a project reached through a symbolic link still lies inside its work tree.
+            String prefix = repo.getWorkTree().toPath().toRealPath().relativize(dir.toRealPath()).toString().replace('\\', '/');
             var status = git.status();
             if (!prefix.isEmpty()) {
                 status.addPath(prefix);

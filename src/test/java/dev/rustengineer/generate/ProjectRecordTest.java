@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.blueprint.Blueprint;
+import dev.rustengineer.knowledge.CrateCatalogue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipException;
@@ -49,8 +51,8 @@ class ProjectRecordTest {
         var then = ProjectRecord.parse(changed.files().get(ProjectRecord.PATH), "p", RE.knowledge().crates());
         assertThat(then.templates()).isNotEqualTo(now.templates()).startsWith("sha256:");
         assertThat(then.catalogue()).isEqualTo(now.catalogue());
-        var older = new java.util.HashMap<>(b.crates());
-        older.put("axum", new dev.rustengineer.knowledge.CrateCatalogue.Crate("axum", "0.8.0", "older"));
+        var older = new HashMap<>(b.crates());
+        older.put("axum", new CrateCatalogue.Crate("axum", "0.8.0", "older"));
         Blueprint olderCatalogue = new Blueprint(b.name(), b.kind(), b.template(), b.web(), b.runtime(), b.db(), b.dbLayer(),
                 b.features(), b.with(), b.resource(), b.msrv(), older, b.decisions(), b.notes());
         var old = ProjectRecord.parse(RE.generate(olderCatalogue).files().get(ProjectRecord.PATH), "p", RE.knowledge().crates());
