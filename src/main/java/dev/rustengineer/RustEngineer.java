@@ -20,6 +20,9 @@ import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
+import dev.rustengineer.catalogue.CatalogueRefresh;
+import dev.rustengineer.catalogue.Proposal;
+import dev.rustengineer.catalogue.SparseIndex;
 import dev.rustengineer.doctor.Doctor;
 import dev.rustengineer.evaluate.BriefEvaluation;
 import dev.rustengineer.evaluate.CrossValidation;
@@ -44,6 +47,7 @@ import dev.rustengineer.verify.ProgressListener;
 import dev.rustengineer.verify.VerificationReport;
 import dev.rustengineer.verify.Verifier;
 import dev.rustengineer.verify.VerifyOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -209,6 +213,14 @@ public final class RustEngineer {
     /** The upgrade pipeline, wired to this facade's templates, catalogue, generator, writer and verifier. */
     public Upgrader upgrader() {
         return new Upgrader(templates, knowledge.crates(), b -> writer().formattedAsWritten(generate(b)), this::verify);
+    }
+
+    /**
+     * For every pinned crate of the catalogue, the newest release generated projects can use (not yanked, not a
+     * pre-release, building on the catalogue's MSRV), read from a crates index over cargo's sparse protocol.
+     */
+    public List<Proposal> refreshCatalogue(URI index) {
+        return CatalogueRefresh.propose(knowledge.crates(), templates, new SparseIndex(index)::releases);
     }
 
     /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */

@@ -44,6 +44,7 @@ public final class Main {
         // One subcommand class per command, registered here in the order `--help` lists them.
         cli.addSubcommand(BriefFlags.addTo(new CommandLine(AdviseCommand.class, new CommandFactory(facade))));
         cli.addSubcommand(new CommandLine(KnowledgeCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(CatalogueCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(EvaluateCommand.class, new CommandFactory(facade)));
         CommandLine generate = new CommandLine(NewCommand.class, new CommandFactory(facade));
         NewCommand.addOffersSection(generate, facade);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.semver4j.Semver;
 
 /**
  * The version of rust-engineer that generates: written into every project's record and compared by `upgrade`.
@@ -19,35 +20,14 @@ public final class GeneratorVersion {
         return CURRENT;
     }
 
-    /**
-     * Orders two versions by their dot-separated numbers (1.10.0 after 1.9.2); a pre-release (0.2.0-SNAPSHOT)
-     * comes before its release. Hand-written: Runtime.Version refuses a leading 0 (0.1.0) and the project has no
-     * Maven-artifact library at run time.
-     */
+    /** Orders two versions as SemVer does (1.10.0 after 1.9.2; 0.2.0-SNAPSHOT before 0.2.0). */
     public static int compare(String a, String b) {
-        String[] pa = a.split("-", 2);
-        String[] pb = b.split("-", 2);
-        String[] na = pa[0].split("\\.");
-        String[] nb = pb[0].split("\\.");
-        for (int i = 0; i < Math.max(na.length, nb.length); i++) {
-            int c = Long.compare(number(na, i), number(nb, i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        if (pa.length != pb.length) {
-            return pa.length == 1 ? 1 : -1;
-        }
-        return pa.length == 1 ? 0 : pa[1].compareTo(pb[1]);
+        return Semver.parse(a).compareTo(Semver.parse(b));
     }
 
-    /** Whether {@code v} is a version {@link #compare} understands: numbers and dots, an optional -suffix. */
+    /** Whether {@code v} is a SemVer version such as 0.1.0 or 0.2.0-SNAPSHOT. */
     public static boolean isVersion(String v) {
-        return v != null && v.matches("\\d{1,9}(\\.\\d{1,9}){0,3}(-[0-9A-Za-z.]+)?");
-    }
-
-    private static long number(String[] parts, int i) {
-        return i < parts.length ? Long.parseLong(parts[i]) : 0;
+        return v != null && Semver.isValid(v);
     }
 
     private static String load() {
