@@ -22,6 +22,9 @@ import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
+import dev.rustengineer.catalogue.CatalogueRefresh;
+import dev.rustengineer.catalogue.Proposal;
+import dev.rustengineer.catalogue.SparseIndex;
 import dev.rustengineer.doctor.Doctor;
 import dev.rustengineer.evaluate.BriefEvaluation;
 import dev.rustengineer.evaluate.CrossValidation;
@@ -39,12 +42,18 @@ import dev.rustengineer.handoff.HandoffProgress;
 import dev.rustengineer.handoff.Handoffs;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
+import dev.rustengineer.upgrade.UpgradeOutcome;
+import dev.rustengineer.upgrade.UpgradePlan;
+import dev.rustengineer.upgrade.UpgradeRequest;
+import dev.rustengineer.upgrade.Upgrader;
 import dev.rustengineer.verify.ProgressListener;
 import dev.rustengineer.verify.VerificationReport;
 import dev.rustengineer.verify.Verifier;
 import dev.rustengineer.verify.VerifyOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one facade every front door (CLI, web, MCP) calls. It holds the loaded knowledge and wires the pipeline:
@@ -189,6 +198,32 @@ public final class RustEngineer {
     /** Writes, formats and places generated projects (a directory, a zip file, or a stream). */
     public ProjectWriter writer() {
         return new ProjectWriter(new RustFormatter());
+    }
+
+    /**
+     * Carries a generated project forward: regenerates its recorded blueprint (changed as asked) with this
+     * generator and merges the difference into the user's files; shown, proven or applied as the request says.
+     */
+    public UpgradeOutcome upgrade(UpgradeRequest request, ProgressListener listener) {
+        return upgrade(request, plan -> {}, listener);
+    }
+
+    /** As {@link #upgrade(UpgradeRequest, ProgressListener)}, telling {@code planned} the plan before cargo runs. */
+    public UpgradeOutcome upgrade(UpgradeRequest request, Consumer<UpgradePlan> planned, ProgressListener listener) {
+        return upgrader().upgrade(request, planned, listener);
+    }
+
+    /** The upgrade pipeline, wired to this facade's templates, catalogue, generator, writer and verifier. */
+    public Upgrader upgrader() {
+        return new Upgrader(templates, knowledge.crates(), b -> writer().formattedAsWritten(generate(b)), this::verify);
+    }
+
+    /**
+     * For every pinned crate of the catalogue, the newest release generated projects can use (not yanked, not a
+     * pre-release, building on the catalogue's MSRV), read from a crates index over cargo's sparse protocol.
+     */
+    public List<Proposal> refreshCatalogue(URI index) {
+        return CatalogueRefresh.propose(knowledge.crates(), templates, new SparseIndex(index)::releases);
     }
 
     /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */

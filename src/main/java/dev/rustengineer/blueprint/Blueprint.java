@@ -46,6 +46,11 @@ public record Blueprint(
         return new Blueprint(name, kind, template, web, runtime, db, dbLayer, features, with, resource, msrv, crates, lines, notes);
     }
 
+    /** The same blueprint with other notes (a blueprint read back from a project's record has none). */
+    public Blueprint withNotes(List<String> lines) {
+        return new Blueprint(name, kind, template, web, runtime, db, dbLayer, features, with, resource, msrv, crates, decisions, lines);
+    }
+
     public boolean has(String feature) {
         return features.contains(feature);
     }

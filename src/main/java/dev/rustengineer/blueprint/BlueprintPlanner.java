@@ -261,7 +261,12 @@ public final class BlueprintPlanner {
                 lines.add(d.framework() + ": " + d.outcome() + " (" + d.rationale() + ")");
             }
         }
-        lines.add("generated: " + b.summary() + (b.runtime() != null ? ", runtime " + b.runtime() : ""));
+        lines.add(generatedLine(b));
         return lines;
+    }
+
+    /** The last decision line, what was generated; `upgrade` writes it anew when a recorded choice changes. */
+    public static String generatedLine(Blueprint b) {
+        return "generated: " + b.summary() + (b.runtime() != null ? ", runtime " + b.runtime() : "");
     }
 }

@@ -54,6 +54,23 @@ public record ResourceName(String plural, String singular, String pascal) {
         boolean givenPlural = name.endsWith("s") && !name.endsWith("ss") && !name.endsWith("us");
         String plural = givenPlural ? name : pluralOf(name);
         String singular = givenPlural ? singularOf(name) : name;
+        return checked(raw, plural, singular);
+    }
+
+    /**
+     * A resource as a project's record states it: both forms, because a plural made from a singular does not
+     * always give that singular back ("bus", "buses"). Checked as {@link #of} checks a name.
+     */
+    public static ResourceName recorded(String plural, String singular) {
+        for (String form : new String[] {plural, singular}) {
+            if (form == null || !form.matches("[a-z][a-z0-9_]{0,39}")) {
+                throw new UsageException("resource '" + form + "' must be a snake_case word such as 'orders'");
+            }
+        }
+        return checked(plural, plural, singular);
+    }
+
+    private static ResourceName checked(String raw, String plural, String singular) {
         if (plural.equals(singular)) {
             throw new UsageException("resource '" + raw + "' has the same singular and plural; name it in the plural, e.g. 'records'");
         }

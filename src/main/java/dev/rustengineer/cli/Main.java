@@ -54,10 +54,12 @@ public final class Main {
         // One subcommand class per command, registered here in the order `--help` lists them.
         cli.addSubcommand(BriefFlags.addTo(new CommandLine(AdviseCommand.class, new CommandFactory(facade))));
         cli.addSubcommand(new CommandLine(KnowledgeCommand.class, new CommandFactory(facade)));
+        cli.addSubcommand(new CommandLine(CatalogueCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(EvaluateCommand.class, new CommandFactory(facade)));
         CommandLine generate = new CommandLine(NewCommand.class, new CommandFactory(facade));
         NewCommand.addOffersSection(generate, facade);
         cli.addSubcommand(generate);
+        cli.addSubcommand(new CommandLine(UpgradeCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(VerifyCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(AuditCommand.class, new CommandFactory(facade)));
         cli.addSubcommand(new CommandLine(HandoffCommand.class, new CommandFactory(facade)));

@@ -1,10 +1,6 @@
 package dev.rustengineer.generate;
 
 import dev.rustengineer.blueprint.Blueprint;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,20 +8,32 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders a blueprint's template set: each contributor whose condition holds renders its files. The output is a
- * pure function of the blueprint.
+ * Renders a blueprint's template set: each contributor whose condition holds renders its files, and the project's
+ * record (.rust-engineer/project.toml) says what it was rendered from. The output is a pure function of the
+ * blueprint and the generator's state (templates, catalogue, version).
  */
 public final class ProjectGenerator {
     private final TemplateEngine engine = new TemplateEngine();
     private final TemplateSets sets;
+    private final TemplateSource source;
 
     public ProjectGenerator(TemplateSets sets) {
+        this(sets, TemplateSource.bundled());
+    }
+
+    /** @param source where template texts are read (tests give an older generator state here) */
+    public ProjectGenerator(TemplateSets sets, TemplateSource source) {
         this.sets = sets;
+        this.source = source;
     }
 
     public GeneratedProject generate(Blueprint b) {
         TemplateManifest manifest = sets.get(b.template());
         Map<String, Object> context = context(b, manifest);
+        // What the templates revision covers: the manifest, every template rendered, the recorded Cargo.lock.
+        Revisions.Digest inputs = new Revisions.Digest();
+        String manifestResource = "/templates/" + b.template() + "/manifest.yaml";
+        inputs.add(manifestResource, source.read(manifestResource));
         TreeMap<String, String> files = new TreeMap<>();
         for (TemplateManifest.Contributor c : manifest.contributors()) {
             if (!holds(c.when(), context)) {
@@ -34,17 +42,25 @@ public final class ProjectGenerator {
             for (TemplateManifest.FileEntry f : c.files()) {
                 String path = engine.render(b.template() + " path", f.path(), context);
                 PathGuard.checkRelative(path);
-                String text = engine.render(f.template(), read(f.resource(b.template())), context);
+                if (path.equals(ProjectRecord.DIR) || path.startsWith(ProjectRecord.DIR + "/")) {
+                    throw new IllegalStateException(b.template() + " writes " + path + "; " + ProjectRecord.DIR
+                            + "/ holds the project's record, which the generator writes itself");
+                }
+                String template = source.read(f.resource(b.template()));
+                inputs.add(f.resource(b.template()), template);
+                String text = engine.render(f.template(), template, context);
                 if (files.put(path, text) != null) {
                     throw new IllegalStateException("two contributors write " + path);
                 }
             }
         }
         CargoLock.forBlueprint(b).ifPresent(lock -> {
+            inputs.add("Cargo.lock", lock);
             if (files.put("Cargo.lock", lock) != null) {
                 throw new IllegalStateException(b.template() + " writes a Cargo.lock of its own; the recorded one belongs there");
             }
         });
+        files.put(ProjectRecord.PATH, ProjectRecord.of(b, Revisions.catalogue(b), inputs.value()).render(engine));
         return new GeneratedProject(b.name().name(), files);
     }
 
@@ -101,16 +117,5 @@ public final class ProjectGenerator {
             }
         });
         return c;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = ProjectGenerator.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing template " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,6 +14,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -54,20 +56,20 @@ public final class ProjectWriter {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, ".rust-engineer-");
             try {
-                String problem = stage(project, staging);
+                Staged staged = stage(project, staging);
                 if (!exists || isEmpty(dest)) {
                     if (exists) {
                         Files.delete(dest);
                     }
                     Files.move(staging, dest, StandardCopyOption.ATOMIC_MOVE);
                 } else {
-                    for (String rel : project.files().keySet()) {
+                    for (String rel : staged.files()) {
                         Path to = PathGuard.inside(dest, rel);
                         Files.createDirectories(to.getParent());
                         Files.move(staging.resolve(rel), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     }
                 }
-                return new Written(dest, List.copyOf(project.files().keySet()), problem);
+                return new Written(dest, staged.files(), staged.formatProblem());
             } finally {
                 deleteTree(staging);
             }
@@ -87,12 +89,12 @@ public final class ProjectWriter {
             Path staging = Files.createTempDirectory("rust-engineer-");
             Path tmpZip = Files.createTempFile(dest.getParent(), ".rust-engineer-", ".zip");
             try {
-                String problem = stage(project, staging);
+                Staged staged = stage(project, staging);
                 try (OutputStream out = Files.newOutputStream(tmpZip)) {
-                    zip(project, staging, out);
+                    zip(project.name(), staged, staging, out);
                 }
                 Files.move(tmpZip, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return new Written(dest, List.copyOf(project.files().keySet()), problem);
+                return new Written(dest, staged.files(), staged.formatProblem());
             } finally {
                 deleteTree(staging);
                 Files.deleteIfExists(tmpZip);
@@ -107,8 +109,7 @@ public final class ProjectWriter {
         try {
             Path staging = Files.createTempDirectory("rust-engineer-");
             try {
-                stage(project, staging);
-                zip(project, staging, out);
+                zip(project.name(), stage(project, staging), staging, out);
             } finally {
                 deleteTree(staging);
             }
@@ -117,19 +118,41 @@ public final class ProjectWriter {
         }
     }
 
-    private String stage(GeneratedProject project, Path staging) throws IOException {
+    /** The files in the staging folder, in path order, and why they are not formatted (null when they are). */
+    private record Staged(List<String> files, String formatProblem) {}
+
+    /**
+     * Writes and formats the project in {@code staging}; a project with a record also gets its merge base there,
+     * made from the files as formatted (what the user receives is what the next upgrade merges against).
+     */
+    private Staged stage(GeneratedProject project, Path staging) throws IOException {
         for (var e : project.files().entrySet()) {
             Path file = PathGuard.inside(staging, e.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
         }
-        return formatter.format(staging);
+        String problem = formatter.format(staging);
+        if (!project.files().containsKey(ProjectRecord.PATH)) {
+            return new Staged(List.copyOf(project.files().keySet()), problem);
+        }
+        Files.write(staging.resolve(BaseArchive.PATH), BaseArchive.of(readBack(project, staging)));
+        TreeSet<String> files = new TreeSet<>(project.files().keySet());
+        files.add(BaseArchive.PATH);
+        return new Staged(List.copyOf(files), problem);
     }
 
-    private static void zip(GeneratedProject project, Path staging, OutputStream out) throws IOException {
+    private static GeneratedProject readBack(GeneratedProject project, Path staging) throws IOException {
+        TreeMap<String, String> files = new TreeMap<>();
+        for (String rel : project.files().keySet()) {
+            files.put(rel, Files.readString(staging.resolve(rel)));
+        }
+        return new GeneratedProject(project.name(), files);
+    }
+
+    private static void zip(String name, Staged staged, Path staging, OutputStream out) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (String rel : project.files().keySet()) {
-                putEntry(z, project.name() + "/" + rel, staging.resolve(rel));
+            for (String rel : staged.files()) {
+                putEntry(z, name + "/" + rel, staging.resolve(rel));
             }
         }
     }
@@ -156,15 +179,26 @@ public final class ProjectWriter {
 
     /** The files of a staged, formatted project, read back (for tests and golden files). */
     public GeneratedProject formatted(GeneratedProject project) {
+        return formatted(project, false);
+    }
+
+    /**
+     * The files exactly as `new` writes them, or a {@link UsageException} when rustfmt cannot format them: `upgrade`
+     * compares them with the files as written then, and unformatted ones would differ in every Rust file.
+     */
+    public GeneratedProject formattedAsWritten(GeneratedProject project) {
+        return formatted(project, true);
+    }
+
+    private GeneratedProject formatted(GeneratedProject project, boolean strict) {
         try {
             Path staging = Files.createTempDirectory("rust-engineer-");
             try {
-                stage(project, staging);
-                var files = new java.util.TreeMap<String, String>();
-                for (String rel : project.files().keySet()) {
-                    files.put(rel, Files.readString(staging.resolve(rel)));
+                Staged staged = stage(project, staging);
+                if (strict && staged.formatProblem() != null) {
+                    throw new UsageException("cannot regenerate the files exactly as `new` writes them: " + staged.formatProblem());
                 }
-                return new GeneratedProject(project.name(), files);
+                return readBack(project, staging);
             } finally {
                 deleteTree(staging);
             }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every template set, listed in templates/sets.yaml (a jar's folders cannot be listed, so the index says which
@@ -49,6 +50,11 @@ public final class TemplateSets {
             throw new IllegalStateException("no template set '" + set + "'");
         }
         return m;
+    }
+
+    /** What one set offers, if this generator has the set. */
+    public Optional<Offer> offer(String set) {
+        return Optional.ofNullable(sets.get(set)).map(TemplateManifest::offer);
     }
 
     /** What every set offers, in the order of the index (the first set of a kind is its default). */

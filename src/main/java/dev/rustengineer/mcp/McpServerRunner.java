@@ -164,6 +164,9 @@ public final class McpServerRunner {
                         + "one-line summary per step first, then the compiler's diagnostics as records (file, line, column, level, "
                         + "code, message), at most `limit`. isError=true when a step fails.",
                 verifyProps, List.of("path"), (Work) this::verifyTool));
+        tools.add(tool("upgrade", ToolHints.writes("Upgrade a generated project", true), UpgradeTool.DESCRIPTION,
+                UpgradeTool.properties(choices), List.of("path"), (Work) (args, progress) -> UpgradeTool.call(re, root,
+                        inRoot(String.valueOf(args.get("path"))), args, timeLimit, progress)));
         Map<String, Object> auditProps = new LinkedHashMap<>();
         auditProps.put("path", Map.of("type", "string", "description", "A crate, workspace or directory of Rust files, relative to the server's root."));
         auditProps.put("limit", Map.of("type", "integer", "minimum", 0, "description", "How many findings to list, highest severity first (default 20)."));

@@ -24,6 +24,10 @@ final class HelpText {
                     tar czf - src | curl %1$s/api/audit --data-binary @- -H 'Content-Type: application/gzip'
                     curl '%1$s/api/audit?format=sarif' --data-binary @src.zip -H 'Content-Type: application/zip'
 
+                  Upgrade a project /api/projects gave (with your edits in it) to this rust-engineer: the upgraded zip
+                  (base64 in `archive`) and the files that need you (`conflicts`); dry_run=true gives the plan and its diff:
+                    curl %1$s/api/upgrades --data-binary @orders.zip -H 'Content-Type: application/zip' | jq -r .archive | base64 -d > upgraded.zip
+
                   What it knows and what it accepts:
                     curl %1$s/api/knowledge          the trees, tables, triggers and patterns (JSON)
                     curl %1$s/api/metadata           every field a request may carry, with its values

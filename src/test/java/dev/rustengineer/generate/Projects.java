@@ -18,7 +18,7 @@ public final class Projects {
         return plan(briefText, new NewOptions(name, null, null, db, null, List.of(), resource, false));
     }
 
-    static Blueprint plan(String briefText, NewOptions options) {
+    public static Blueprint plan(String briefText, NewOptions options) {
         RustEngineer re = RustEngineer.shared();
         Brief brief = re.readText(briefText);
         Plan plan = re.plan(brief, options);

@@ -36,7 +36,7 @@ class McpServerIT {
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(5)).build()) {
             client.initialize();
             var tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "audit", "doctor",
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("advise", "knowledge", "new_project", "verify", "upgrade", "audit", "doctor",
                     "handoff");
             tools.forEach(t -> {
                 assertThat(t.description()).hasSizeGreaterThan(80).doesNotContainPattern("[a-z]optional");
@@ -72,7 +72,7 @@ class McpServerIT {
             CallToolResult made = client.callTool(new CallToolRequest("new_project",
                     Map.of("name", "orders", "brief", "REST API for orders, p99 under 5 ms", "directory", "svc")));
             assertThat(made.isError()).as(text(made)).isFalse();
-            assertThat(text(made)).contains("Wrote 35 files to svc/orders");
+            assertThat(text(made)).contains("Wrote 37 files to svc/orders");
             assertThat(root.resolve("svc/orders/src/orders.rs")).exists();
             assertThat(made.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsEntry("generated", true).containsEntry("location", "svc/orders");
