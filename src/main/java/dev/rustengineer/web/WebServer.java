@@ -144,7 +144,7 @@ public final class WebServer {
                     .post("/api/projects/preview", this::preview)
                     .post("/api/audit", this::audit)
                     .post("/api/handoffs", this::handoff)
-                    .post("/api/upgrades", ctx -> UpgradeRoute.handle(ctx, re, schemas, heavy, limits, ARCHIVE_TYPES))
+                    .post("/api/upgrades", ctx -> UpgradeRoute.handle(ctx, loaded().re(), loaded().schemas(), heavy, limits, ARCHIVE_TYPES))
                     .post("/api/advise", this::advise);
             extraRoutes.accept(endpoints);
             routes = endpoints.paths();
