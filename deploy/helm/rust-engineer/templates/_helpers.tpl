@@ -59,3 +59,17 @@ periodSeconds: {{ .periodSeconds }}
 timeoutSeconds: {{ .timeoutSeconds }}
 failureThreshold: {{ .failureThreshold }}
 {{- end }}
+
+{{/*
+serve's settings as environment variables, one per key of .Values.config, named after it as serve names them
+after its flags: maxBodyBytes (--max-body-bytes) is RUST_ENGINEER_MAX_BODY_BYTES. An empty value is left out.
+Numbers are written as integers (YAML numbers reach templates as floats: 8388608 would print as 8.388608e+06).
+*/}}
+{{- define "rust-engineer.configEnv" -}}
+{{- range $key, $value := . }}
+{{- if ne (toString $value) "" }}
+- name: {{ printf "RUST_ENGINEER_%s" (snakecase $key | upper) }}
+  value: {{ ternary (int64 $value | toString) (toString $value) (kindIs "float64" $value) | quote }}
+{{- end }}
+{{- end }}
+{{- end }}

@@ -2,14 +2,21 @@ package dev.rustengineer.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.cli.ServeEnvironment;
 import dev.rustengineer.generate.ItSupport;
+import dev.rustengineer.web.LogFormat;
+import dev.rustengineer.web.ServeLog;
+import dev.rustengineer.web.ServeOptions;
 import dev.rustengineer.web.WebLimits;
 import dev.rustengineer.web.WebServer;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -46,7 +56,10 @@ class DeploymentFilesIT {
     static final List<String> KUBERNETES = List.of("1.29.0", "1.37.0");
     static final Duration LIMIT = Duration.ofMinutes(2);
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper JSON = new ObjectMapper();
     static final int IMAGE_UID = 10001;
+    /** Seconds for the JVM to exit after the grace period (shutdown hooks, the log's last line). */
+    static final long EXIT_MARGIN_SECONDS = 5;
 
     @Test
     void theContainerfilePassesHadolint() throws Exception {
@@ -78,7 +91,11 @@ class DeploymentFilesIT {
             files.forEach(f -> command.add(f.toString()));
             var validate = ItSupport.run(dir, Map.of(), LIMIT, command.toArray(String[]::new));
             assertThat(validate.code()).as("kubernetes-validate --strict -k %s (%s):%n%s", version, values, validate.out()).isZero();
-            int objects = objects(files).size();
+            List<JsonNode> all = objects(files);
+            // kubernetes-validate has no schema for a custom resource (the ServiceMonitor): it warns and skips it.
+            List<JsonNode> custom = all.stream().filter(o -> o.at("/apiVersion").asText().startsWith("monitoring.coreos.com/")).toList();
+            custom.forEach(o -> assertThat(validate.out()).contains("Couldn't find schema for kind " + o.at("/kind").asText()));
+            int objects = all.size() - custom.size();
             assertThat(objects).isGreaterThanOrEqualTo(values.equals("values.yaml") ? 6 : 4);
             assertThat(Pattern.compile("passed for resource").matcher(validate.out()).results().count())
                     .as(validate.out()).isEqualTo(objects);
@@ -116,7 +133,7 @@ class DeploymentFilesIT {
             assertThat(v.at("/name").asText()).isEqualTo(volume);
             assertThat(v.at("/emptyDir/sizeLimit").asText()).isNotBlank();
         });
-        assertThat(container.at("/args").toString()).contains("\"serve\"", "\"0.0.0.0\"", "\"8080\"");
+        assertThat(texts(container.at("/args"))).containsExactly("serve");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("http");
@@ -159,25 +176,147 @@ class DeploymentFilesIT {
         assertThat(container.at("/image").asText()).endsWith(":0.1.0-verify");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(9090);
         assertThat(container.at("/lifecycle").isMissingNode()).isTrue();
+        assertThat(env(container)).containsEntry("RUST_ENGINEER_SHUTDOWN_DELAY", "PT5S");
         assertThat(deployment.at("/spec/template/spec/volumes/0/emptyDir/medium").asText()).isEqualTo("Memory");
         JsonNode policy = byKind.get("NetworkPolicy").at("/spec");
         assertThat(policy.toString()).doesNotContain("\"port\":443").contains("\"port\":3128", "ingress-nginx");
+        // Scraping on: the pods' prometheus.io annotations and a ServiceMonitor on the Service's named port.
+        JsonNode annotations = deployment.at("/spec/template/metadata/annotations");
+        assertThat(annotations.at("/prometheus.io~1scrape").asText()).isEqualTo("true");
+        assertThat(annotations.at("/prometheus.io~1port").asText()).isEqualTo("9090");
+        assertThat(annotations.at("/prometheus.io~1path").asText()).isEqualTo("/metrics");
+        JsonNode monitor = byKind.get("ServiceMonitor");
+        // A ServiceMonitor selects Services by their labels, then scrapes the pods behind them.
+        Map<String, String> serviceLabels = YAML.convertValue(byKind.get("Service").at("/metadata/labels"), new TypeReference<>() {});
+        assertThat(serviceLabels).containsAllEntriesOf(YAML.convertValue(monitor.at("/spec/selector/matchLabels"), new TypeReference<Map<String, String>>() {}));
+        assertThat(monitor.at("/spec/endpoints")).singleElement().satisfies(e -> {
+            assertThat(e.at("/port").asText()).isEqualTo(byKind.get("Service").at("/spec/ports/0/name").asText());
+            assertThat(e.at("/path").asText()).isEqualTo("/metrics");
+        });
+        assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
     }
 
-    /** The probes ask serve for paths it answers 200 on (a renamed health endpoint would restart every pod). */
+    /** Scraping is off unless asked for: no ServiceMonitor (its CRD may not exist) and no prometheus.io annotations. */
+    @Test
+    void theDefaultValuesDoNotScrape(@TempDir Path dir) throws Exception {
+        Map<String, JsonNode> byKind = byKind(render(dir, "values.yaml", KUBERNETES.getLast()));
+        assertThat(byKind).doesNotContainKey("ServiceMonitor");
+        assertThat(byKind.get("Deployment").at("/spec/template/metadata/annotations").toString()).doesNotContain("prometheus.io");
+    }
+
+    /**
+     * Every RUST_ENGINEER_* variable the chart sets is one serve reads (the list comes from serve's own options, as
+     * ServeConfigTest takes it) and docs/serve.md documents, and serve accepts the values: the rendered environment is
+     * parsed by serve's command line. The pod's termination grace period outlasts the shutdown it configures.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"values.yaml", "ci/verify-values.yaml"})
+    void theChartSetsOnlyVariablesServeReads(String values, @TempDir Path dir) throws Exception {
+        List<String> reads = ServeEnvironment.variables();
+        assertThat(reads).contains("RUST_ENGINEER_HOST", "RUST_ENGINEER_PORT");
+        String docs = Files.readString(Path.of("docs/serve.md"));
+        JsonNode pod = byKind(render(dir, values, KUBERNETES.getLast())).get("Deployment").at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        Map<String, String> env = env(container);
+        Map<String, String> ours = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("RUST_ENGINEER_")) {
+                assertThat(reads).as("%s: serve reads no %s", values, name).contains(name);
+                assertThat(docs).as("docs/serve.md documents %s", name).contains("`" + name + "`");
+                ours.put(name, value);
+            }
+        });
+        // Every setting values.schema.json allows under config is one of those variables, set or not.
+        JsonNode schema = YAML.readTree(CHART.resolve("values.schema.json").toFile());
+        schema.at("/properties/config/properties").fieldNames().forEachRemaining(key ->
+                assertThat(reads).as("config.%s", key).contains("RUST_ENGINEER_" + key.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT)));
+        // Nothing on the command line: a flag would win over the same setting in extraEnv.
+        assertThat(texts(container.at("/args"))).containsExactly("serve");
+
+        ServeEnvironment.Settings serve = ServeEnvironment.read(ours);
+        assertThat(serve.host()).isEqualTo("0.0.0.0");
+        assertThat(serve.port()).isEqualTo(container.at("/ports/0/containerPort").asInt());
+        if (values.equals("values.yaml")) {
+            assertThat(serve.logFormat()).isEqualTo(LogFormat.JSON);
+            assertThat(serve.limits()).isEqualTo(WebLimits.defaults());
+        } else {
+            assertThat(serve.limits().heavy().timeLimit()).isEqualTo(Duration.ofMinutes(5));
+        }
+        // docs/serve.md: the grace period must be above delay + grace; a preStop sleep comes first and counts too.
+        long preStop = container.at("/lifecycle/preStop/exec/command/1").asLong(0);
+        long needed = preStop + serve.options().shutdownDelay().toSeconds() + serve.options().shutdownGrace().toSeconds() + EXIT_MARGIN_SECONDS;
+        assertThat(pod.at("/terminationGracePeriodSeconds").asLong()).as("preStop %d s + delay + grace + %d s", preStop, EXIT_MARGIN_SECONDS)
+                .isGreaterThanOrEqualTo(needed);
+    }
+
+    /**
+     * The probes ask a real WebServer what Kubernetes would: while it loads, start-up and liveness 200 and readiness
+     * 503; once loaded, all 200, and /metrics for a scraper; while it stops, readiness 503 and liveness still 200. The
+     * image's HEALTHCHECK command, run by bash as the container would, passes while loading and once loaded.
+     */
     @Test
     void theProbePathsAreAnsweredByServe(@TempDir Path dir) throws Exception {
-        JsonNode container = byKind(render(dir, "values.yaml", KUBERNETES.getLast())).get("Deployment").at("/spec/template/spec/containers/0");
-        Javalin app = new WebServer(RustEngineer.shared(), WebLimits.defaults()).start("127.0.0.1", 0);
-        try {
-            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                String path = container.at("/" + probe + "/httpGet/path").asText();
-                var response = ItSupport.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as("%s GET %s: %s", probe, path, response.body()).isEqualTo(200);
+        JsonNode container = byKind(render(dir.resolve("default"), "values.yaml", KUBERNETES.getLast())).get("Deployment").at("/spec/template/spec/containers/0");
+        String live = container.at("/livenessProbe/httpGet/path").asText();
+        String startup = container.at("/startupProbe/httpGet/path").asText();
+        String ready = container.at("/readinessProbe/httpGet/path").asText();
+        String scrape = byKind(render(dir.resolve("ci"), "ci/verify-values.yaml", KUBERNETES.getLast())).get("ServiceMonitor")
+                .at("/spec/endpoints/0/path").asText();
+        List<List<String>> healthchecks = healthchecks(Files.readString(DEPLOY.resolve("Containerfile")));
+        assertThat(healthchecks).hasSize(2);
+
+        CountDownLatch loading = new CountDownLatch(1);
+        var server = new WebServer(() -> {
+            try {
+                loading.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
+            return RustEngineer.shared();
+        }, WebLimits.defaults(), new ServeOptions(Duration.ofSeconds(1), Duration.ofSeconds(3), new ServeLog.Text()));
+        Javalin app = server.listen("127.0.0.1", 0);
+        Thread stopping = null;
+        try {
+            int port = app.port();
+            assertThat(get(port, startup).statusCode()).as("startup %s while loading", startup).isEqualTo(200);
+            assertThat(get(port, live).statusCode()).as("liveness %s while loading", live).isEqualTo(200);
+            var notYet = get(port, ready);
+            assertThat(notYet.statusCode()).as("readiness %s while loading: %s", ready, notYet.body()).isEqualTo(503);
+            assertThat(notYet.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            for (List<String> healthcheck : healthchecks) {
+                assertHealthy(healthcheck, port, "while loading");
+            }
+
+            loading.countDown();
+            server.awaitLoaded();
+            for (String path : List.of(startup, live, ready)) {
+                var response = get(port, path);
+                assertThat(response.statusCode()).as("GET %s once loaded: %s", path, response.body()).isEqualTo(200);
+            }
+            var metrics = get(port, scrape);
+            assertThat(metrics.statusCode()).as("GET %s", scrape).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(metrics.body()).contains("rust_engineer_ready 1.0");
+            for (List<String> healthcheck : healthchecks) {
+                assertHealthy(healthcheck, port, "once loaded");
+            }
+
+            // SIGTERM with a shutdown delay: out of the Service at once, but not restarted.
+            stopping = Thread.ofPlatform().start(server::stop);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            int readiness = 200;
+            while (readiness == 200 && System.nanoTime() < deadline) {
+                readiness = get(port, ready).statusCode();
+            }
+            assertThat(readiness).as("readiness %s while stopping", ready).isEqualTo(503);
+            assertThat(get(port, live).statusCode()).as("liveness %s while stopping", live).isEqualTo(200);
         } finally {
-            app.stop();
+            loading.countDown();
+            if (stopping == null) {
+                server.stop();
+            } else {
+                stopping.join();
+            }
         }
     }
 
@@ -194,8 +333,19 @@ class DeploymentFilesIT {
         assertThat(containerfile.lines().filter(l -> l.startsWith("USER "))).isNotEmpty().allMatch(l -> l.equals("USER " + IMAGE_UID + ":" + IMAGE_UID));
         assertThat(containerfile.lines().filter(l -> l.startsWith("EXPOSE "))).isNotEmpty()
                 .allMatch(l -> l.equals("EXPOSE " + values.at("/containerPort").asInt()));
-        assertThat(containerfile).contains("/dev/tcp/127.0.0.1/" + values.at("/containerPort").asInt(),
-                "GET " + values.at("/probes/liveness/path").asText() + " HTTP/1.1");
+        assertThat(Pattern.compile("^ {4}RUST_ENGINEER_PORT=(\\d+) \\\\$", Pattern.MULTILINE).matcher(containerfile).results()
+                .map(m -> m.group(1))).hasSize(2).allMatch(p -> p.equals(values.at("/containerPort").asText()));
+        assertThat(healthchecks(containerfile)).hasSize(2).allSatisfy(healthcheck ->
+                assertThat(String.join(" ", healthcheck)).contains("GET " + values.at("/probes/liveness/path").asText() + " HTTP/1.1"));
+        // The image's own RUST_ENGINEER_* variables: serve's, or one the code reads itself (the model's cache).
+        List<String> reads = ServeEnvironment.variables();
+        String sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(DeploymentFilesIT::read).reduce("", String::concat);
+        }
+        var set = Pattern.compile("^ {4}(RUST_ENGINEER_\\w+)=", Pattern.MULTILINE).matcher(containerfile).results().map(m -> m.group(1)).toList();
+        assertThat(set).contains("RUST_ENGINEER_HOST", "RUST_ENGINEER_PORT", "RUST_ENGINEER_CACHE");
+        assertThat(set).allMatch(v -> reads.contains(v) || sources.contains("getenv(\"" + v + "\")"), "read by serve or by the code");
     }
 
     /** The workflow asks for no more than it uses, and every action is pinned to a commit. */
@@ -215,6 +365,45 @@ class DeploymentFilesIT {
         assertThat(uses).anyMatch(u -> u.startsWith("github/codeql-action/upload-sarif@"))
                 .allMatch(u -> u.matches("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}"));
         assertThat(job.at("/steps").toString()).contains("audit --format sarif");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return ItSupport.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The exec form of each HEALTHCHECK's CMD (a JSON array on the line after HEALTHCHECK). */
+    private static List<List<String>> healthchecks(String containerfile) throws Exception {
+        List<List<String>> commands = new ArrayList<>();
+        var m = Pattern.compile("^HEALTHCHECK .*\\\\\n\\s+CMD (\\[.*])$", Pattern.MULTILINE).matcher(containerfile);
+        while (m.find()) {
+            commands.add(JSON.readValue(m.group(1), new TypeReference<List<String>>() {}));
+        }
+        return commands;
+    }
+
+    /** Runs a HEALTHCHECK command as the container would, with the image's port variable pointing at the server. */
+    private static void assertHealthy(List<String> command, int port, String when) throws Exception {
+        var run = ItSupport.run(Path.of("."), Map.of("RUST_ENGINEER_PORT", Integer.toString(port)), LIMIT, command.toArray(String[]::new));
+        assertThat(run.code()).as("HEALTHCHECK %s %s:%n%s", command, when, run.out()).isZero();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A container's environment variables with literal values, by name. */
+    private static Map<String, String> env(JsonNode container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        container.at("/env").forEach(e -> {
+            if (e.has("value")) {
+                env.put(e.get("name").asText(), e.get("value").asText());
+            }
+        });
+        return env;
     }
 
     private static String helm() {
