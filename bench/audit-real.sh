@@ -12,7 +12,9 @@
 #   cold    ./rust-engineer audit DIR with an empty cache: JVM start, parsing and every rule, and writing the cache
 #   cached  the same command again: the cache answers for every unchanged file
 #   warm    the audit repeated inside one JVM without the cache (bench/AuditBench.java), the figure to set beside
-#           tree-sitter's raw parse (bench/TreeSitterParseBench.java, same files, same threads)
+#           tree-sitter's raw parse (bench/TreeSitterParseBench.java, same files, same threads); both with the
+#           bundled tree-sitter libraries and, when scripts/setup.d/55-tree-sitter-release.sh installed it, the
+#           optimised build (which the CLI runs use whenever it is installed)
 # The cache goes to target/audit-bench/cache ($RUST_ENGINEER_CACHE), never into DIR.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -70,23 +72,35 @@ same = all(a[k] == b[k] for k in ("files", "lines", "findings", "by_rule"))
 print("cached run gives the same summary as the cold run:", same)
 PY
 
-echo "== warm: the audit repeated in one JVM, no cache"
-"$java" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/AuditBench.java "$dir" 2 | tee "$work/warm.txt"
-echo "== tree-sitter's raw parse of the same files"
-"$java" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/TreeSitterParseBench.java "$dir" 3 | tee "$work/parse.txt"
-python3 - "$work/warm.txt" "$work/parse.txt" "$cold_ms" "$cached_ms" "$lines" <<'PY'
+# The optimised tree-sitter build (scripts/setup.d/55-tree-sitter-release.sh), when installed, against the bundled one.
+release=$(ls -d "$HOME"/.cache/rust-engineer/tree-sitter/*/ 2>/dev/null | head -1)
+libs=(bundled)
+[ -n "$release" ] && libs+=(release)
+for lib in "${libs[@]}"; do
+  if [ "$lib" = release ]; then
+    flags=(-Dtree-sitter-lib="${release%/}"); env=(env)
+  else
+    flags=(); env=(env RUST_ENGINEER_TREE_SITTER=bundled)
+  fi
+  echo "== warm ($lib tree-sitter): the audit repeated in one JVM, no cache"
+  "${env[@]}" "$java" "${flags[@]}" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/AuditBench.java "$dir" 2 \
+    | tee "$work/warm-$lib.txt"
+  echo "== tree-sitter's raw parse of the same files ($lib)"
+  "$java" "${flags[@]}" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/TreeSitterParseBench.java "$dir" 2 \
+    | tee "$work/parse-$lib.txt"
+  python3 - "$work/warm-$lib.txt" "$work/parse-$lib.txt" "$lines" "$lib" <<'PY'
 import re, sys
 def rounds(path, word):
     return [(float(m.group(1)), float(m.group(2))) for m in
             re.finditer(word + r" round \d+ \(\w+\): ([\d.]+) s, ([\d.]+) s CPU", open(path).read())]
 audit, parse = rounds(sys.argv[1], "audit"), rounds(sys.argv[2], "parse")
-cold, cached, lines = int(sys.argv[3]) / 1000, int(sys.argv[4]) / 1000, int(sys.argv[5])
+lines, lib = int(sys.argv[3]), sys.argv[4]
 aw, pw = min(audit[1:] or audit), min(parse[1:] or parse)
-print(f"warm audit {aw[0]:.2f} s, {aw[1]:.1f} s CPU ({lines / aw[0]:,.0f} lines/s) vs warm raw parse {pw[0]:.2f} s, {pw[1]:.1f} s CPU: "
-      f"ratio audit/parse {aw[0] / pw[0]:.2f}x wall, {aw[1] / pw[1]:.2f}x CPU")
-print(f"cold CLI {cold:.2f} s vs cold raw parse {parse[0][0]:.2f} s: ratio {cold / parse[0][0]:.2f}x; "
-      f"cached CLI {cached:.2f} s ({cold / cached:.0f}x faster than cold)")
+print(f"{lib}: warm audit {aw[0]:.2f} s, {aw[1]:.1f} s CPU ({lines / aw[0]:,.0f} lines/s) vs warm raw parse {pw[0]:.2f} s, "
+      f"{pw[1]:.1f} s CPU: ratio audit/parse {aw[0] / pw[0]:.2f}x wall, {aw[1] / pw[1]:.2f}x CPU")
 PY
+done
+echo "cold CLI $(awk -v c="$cold_ms" 'BEGIN { printf "%.2f", c / 1000 }') s, cached CLI $(awk -v c="$cached_ms" 'BEGIN { printf "%.2f", c / 1000 }') s: $(awk -v a="$cold_ms" -v b="$cached_ms" 'BEGIN { printf "%.0f", a / b }')x"
 
 t=$(date +%s%N)
 grep -r --include='*.rs' -c unsafe "$dir" > "$work/grep.txt" || true
