@@ -37,11 +37,6 @@ public final class Auditor {
     /** More `#[wasm_bindgen]` exports than this in one crate is interop "at scale". */
     static final int MAX_WASM_EXPORTS = 50;
 
-    static {
-        // Before any parser exists: the optimised tree-sitter build when it is installed.
-        TreeSitterLibrary.useReleaseBuildIfInstalled();
-    }
-
     private final AuditRules rules;
     private final FileAuditor fileAuditor;
 
