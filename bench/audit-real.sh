@@ -12,9 +12,8 @@
 #   cold    ./rust-engineer audit DIR with an empty cache: JVM start, parsing and every rule, and writing the cache
 #   cached  the same command again: the cache answers for every unchanged file
 #   warm    the audit repeated inside one JVM without the cache (bench/AuditBench.java), the figure to set beside
-#           tree-sitter's raw parse (bench/TreeSitterParseBench.java, same files, same threads); both with the
-#           bundled tree-sitter libraries and, when scripts/setup.d/55-tree-sitter-release.sh installed it, the
-#           optimised build (which the CLI runs use whenever it is installed)
+#           tree-sitter's raw parse (bench/TreeSitterParseBench.java, same files, same threads), with the bundled
+#           tree-sitter libraries and, when a build is found under ~/.cache/rust-engineer/tree-sitter/, that one too
 # The cache goes to target/audit-bench/cache ($RUST_ENGINEER_CACHE), never into DIR.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -72,7 +71,7 @@ same = all(a[k] == b[k] for k in ("files", "lines", "findings", "by_rule"))
 print("cached run gives the same summary as the cold run:", same)
 PY
 
-# The optimised tree-sitter build (scripts/setup.d/55-tree-sitter-release.sh), when installed, against the bundled one.
+# Another tree-sitter build (-Dtree-sitter-lib, the binding's own property), when one is there, against the bundled one.
 release=$(ls -d "$HOME"/.cache/rust-engineer/tree-sitter/*/ 2>/dev/null | head -1)
 libs=(bundled)
 [ -n "$release" ] && libs+=(release)
@@ -80,7 +79,7 @@ for lib in "${libs[@]}"; do
   if [ "$lib" = release ]; then
     flags=(-Dtree-sitter-lib="${release%/}"); env=(env)
   else
-    flags=(); env=(env RUST_ENGINEER_TREE_SITTER=bundled)
+    flags=(); env=(env)
   fi
   echo "== warm ($lib tree-sitter): the audit repeated in one JVM, no cache"
   "${env[@]}" "$java" "${flags[@]}" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/AuditBench.java "$dir" 2 \
