@@ -141,7 +141,7 @@ class HandoffTest {
                 "-- src/lib.rs:5 (query_scalar)\nSELECT count(*) FROM lines WHERE invoice_id = $1;",
                 "-- src/lib.rs:16 (query!)\nSELECT id, \"total\" FROM invoices WHERE id = $1;").doesNotContain("in a comment");
         String doc = Files.readString(out.resolve("HANDOFF.md"));
-        assertThat(doc).contains("`src/lib.rs:5`: `sqlx::query_scalar` inside a loop", "1 statements use SQLx's `query!` macros", "in this package's `.sqlx/` (1 queries");
+        assertThat(doc).contains("`src/lib.rs:5`: sqlx query `.fetch_one()` inside a loop", "1 statements use SQLx's `query!` macros", "in this package's `.sqlx/` (1 queries");
         String explain = Files.readString(out.resolve("explain.sql"));
         assertThat(explain).startsWith("-- EXPLAIN ANALYZE").contains("BEGIN;\n\n-- migrations/0001_init.sql\nCREATE TABLE invoices",
                 "SELECT pg_temp.handoff_explain('S1 src/lib.rs:5', 'handoff_s1', $sql$SELECT count(*) FROM lines WHERE invoice_id = $1$sql$);",
