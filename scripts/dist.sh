@@ -52,7 +52,9 @@ zip -q -d "$stage/lib/rust-engineer.jar" \
 modules="$("$jbin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps "$stage/lib/rust-engineer.jar")"
 modules="$modules,jdk.crypto.ec,jdk.zipfs,jdk.unsupported,jdk.management"
 say "jlink runtime: $modules"
-"$jbin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
+# The runtime's module image is left uncompressed: the tarball's gzip packs it better than jlink's zip-6 inside
+# it would (33 MB against 41 MB for the runtime, measured), and the JVM then maps classes without inflating them.
+"$jbin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --output "$stage/runtime"
 
 cat >"$stage/bin/rust-engineer" <<'LAUNCHER'
