@@ -8,6 +8,7 @@ import dev.rustengineer.blueprint.ProjectKind;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class GeneratedServiceIT {
         assertProblem(send("POST", items, "{\"name\":\"a\\u0000b\",\"quantity\":1}"), 422);
         assertProblem(send("POST", items, "{\"name\":", Map.of()), 400);
         assertProblem(sendTyped("POST", items, "{\"name\":\"x\",\"quantity\":1}", "text/plain"), 415);
-        assertProblem(send("POST", items, "{\"name\":\"" + "y".repeat(70 * 1024) + "\",\"quantity\":1}"), 413);
+        assertProblem(ItSupport.sendAlone("POST", items, "{\"name\":\"" + "y".repeat(70 * 1024) + "\",\"quantity\":1}", Map.of()), 413);
         assertProblem(send("GET", items + "/abc", null), 400);
         assertProblem(send("GET", items + "?limit=abc", null), 400);
         var wrongMethod = send("TRACE", items, null);
@@ -158,11 +159,14 @@ class GeneratedServiceIT {
         return ItSupport.send(method, url, body, headers);
     }
 
+    /** A body of another media type, refused unread (415): on a connection of its own, as ItSupport.sendAlone says why. */
     private static HttpResponse<String> sendTyped(String method, String url, String body, String contentType)
             throws IOException, InterruptedException {
-        return ItSupport.HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("content-type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        try (HttpClient alone = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return alone.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("content-type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {

@@ -135,11 +135,28 @@ public final class ItSupport {
     /** One request with extra headers; a body is sent as JSON. */
     public static HttpResponse<String> send(String method, String url, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
+        return HTTP.send(request(method, url, body, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * One request on a connection of its own, for a body the server refuses without reading it (413, 415): a
+     * server may then close the connection (RFC 9112, section 9.6), and the shared client could hand that closing
+     * connection to the next request from its pool, where a POST is not retried and fails with "received no
+     * bytes". The refusal itself is what is under test, not the reuse of the connection after it.
+     */
+    public static HttpResponse<String> sendAlone(String method, String url, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        try (HttpClient alone = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return alone.send(request(method, url, body, headers), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static HttpRequest request(String method, String url, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
         headers.forEach(b::header);
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return b.build();
     }
 
     /** Waits until {@code url} answers 200, failing at once if the process dies. */
