@@ -1,6 +1,7 @@
 package dev.rustengineer.handoff;
 
 import dev.rustengineer.audit.Finding;
+import dev.rustengineer.generate.ProjectWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ public record DatabaseOptimizer() implements Specialist {
                 var out = tmp.resolve("explain.txt");
                 return result.status() == CheckResult.Status.PASSED && java.nio.file.Files.exists(out) ? java.nio.file.Files.readString(out) : null;
             } finally {
-                dev.rustengineer.generate.ProjectWriter.deleteTree(tmp);
+                ProjectWriter.deleteTree(tmp);
             }
         } catch (java.io.IOException e) {
             return null;

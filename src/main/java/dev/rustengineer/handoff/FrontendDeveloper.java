@@ -1,5 +1,6 @@
 package dev.rustengineer.handoff;
 
+import dev.rustengineer.generate.ProjectWriter;
 import dev.rustengineer.process.ChildProcesses;
 import dev.rustengineer.process.ProcessTree;
 import java.io.IOException;
@@ -225,7 +226,7 @@ public record FrontendDeveloper() implements Specialist {
 
     private static void delete(Path dir) {
         try {
-            dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
+            ProjectWriter.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

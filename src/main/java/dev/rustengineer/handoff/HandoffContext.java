@@ -2,6 +2,7 @@ package dev.rustengineer.handoff;
 
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.audit.AuditReport;
+import dev.rustengineer.brief.Field;
 import dev.rustengineer.knowledge.IntegrationPattern;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,10 +27,10 @@ public record HandoffContext(RustProject project, String brief, Advice advice, I
 
     /** The p99 budget in milliseconds: the brief's, else the knowledge's default. */
     public int latencyBudgetMs() {
-        return advice.brief().integer(dev.rustengineer.brief.Field.LATENCY_MS).orElse(knowledge.latencyP99Ms());
+        return advice.brief().integer(Field.LATENCY_MS).orElse(knowledge.latencyP99Ms());
     }
 
     public boolean latencyFromBrief() {
-        return advice.brief().has(dev.rustengineer.brief.Field.LATENCY_MS);
+        return advice.brief().has(Field.LATENCY_MS);
     }
 }

@@ -2,6 +2,7 @@ package dev.rustengineer.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustengineer.generate.ProjectWriter;
 import dev.rustengineer.process.ChildProcesses;
 import dev.rustengineer.process.ProcessTree;
 import java.io.IOException;
@@ -183,7 +184,7 @@ final class OpenApiSource {
 
     private static void deleteQuietly(Path dir) {
         try {
-            dev.rustengineer.generate.ProjectWriter.deleteTree(dir);
+            ProjectWriter.deleteTree(dir);
         } catch (IOException ignored) {
             // a scratch folder under the temp dir: left for the OS to clean
         }

@@ -2,6 +2,7 @@ package dev.rustengineer.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.UsageException;
 import dev.rustengineer.Version;
 import dev.rustengineer.advise.Advice;
 import dev.rustengineer.advise.AdviceJson;
@@ -344,7 +345,7 @@ public final class McpServerRunner {
     private java.nio.file.Path inRoot(String relative) {
         var p = root.resolve(relative).normalize();
         if (!p.startsWith(root)) {
-            throw new dev.rustengineer.UsageException("'" + relative + "' is outside the server's root " + root);
+            throw new UsageException("'" + relative + "' is outside the server's root " + root);
         }
         return p;
     }

@@ -23,18 +23,18 @@ public final class TestModuleFiles {
      */
     public static Set<String> of(Map<String, List<ModuleDecl>> modules, Set<String> testFiles) {
         Set<String> marked = new HashSet<>(testFiles);
-        Deque<String> todo = new ArrayDeque<>();
+        Deque<String> pending = new ArrayDeque<>();
         modules.forEach((file, decls) -> {
             for (ModuleDecl d : decls) {
                 if (d.test() || testFiles.contains(file)) {
-                    mark(d, file, modules, marked, todo);
+                    mark(d, file, modules, marked, pending);
                 }
             }
         });
-        while (!todo.isEmpty()) {
-            String file = todo.pop();
+        while (!pending.isEmpty()) {
+            String file = pending.pop();
             for (ModuleDecl d : modules.getOrDefault(file, List.of())) {
-                mark(d, file, modules, marked, todo);
+                mark(d, file, modules, marked, pending);
             }
         }
         Set<String> out = new TreeSet<>(marked);
@@ -42,10 +42,10 @@ public final class TestModuleFiles {
         return out;
     }
 
-    private static void mark(ModuleDecl d, String file, Map<String, List<ModuleDecl>> modules, Set<String> marked, Deque<String> todo) {
+    private static void mark(ModuleDecl d, String file, Map<String, List<ModuleDecl>> modules, Set<String> marked, Deque<String> pending) {
         for (String c : d.candidates(file)) {
             if (modules.containsKey(c) && marked.add(c)) {
-                todo.push(c);
+                pending.push(c);
             }
         }
     }
