@@ -19,12 +19,20 @@
 #   scripts/wasm-toolchain.sh install [WASM_BINDGEN_VERSION]   install all of it (idempotent; the version
 #                          defaults to the one in knowledge/crates.yaml)
 #   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs ->
-#                          wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg); prints `wasm-size` lines
+#                          wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg-node) with a package.json; prints a
+#                          `wasm-size` line
+#   scripts/wasm-toolchain.sh packages PROJECT_DIR             what `wasm-pack build --release --target T --out-dir
+#                          pkg-T` gives, for nodejs, web and bundler (pkg-node/, pkg-web/, pkg-bundler/: the JS
+#                          glue, the .d.ts, the optimised .wasm, package.json, README.md), from the project's own
+#                          flags (.cargo/config.toml: simd128 for the wasm-library set); then the same module
+#                          without SIMD (RUSTFLAGS="-C target-feature=-simd128") for nodejs and web
+#                          (pkg-node-scalar/, pkg-web-scalar/); prints a `wasm-size` line per module
 #   scripts/wasm-toolchain.sh env [WASM_BINDGEN_VERSION]       the variables and commands, as shell lines
 #
 # Caches: $RUST_ENGINEER_CACHE (default ~/.cache/rust-engineer) for the CLI and binaryen; the wasm build's
 # target directory is $WASM_CARGO_TARGET (default: the shared $RUST_ENGINEER_CARGO_TARGET with `-wasm` appended),
-# kept apart from the host builds because it is another compiler and a rebuilt std.
+# kept apart from the host builds because it is another compiler and a rebuilt std; the scalar build uses that
+# directory with `-scalar` appended (other RUSTFLAGS rebuild std and every dependency, and would evict the first).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${RUST_ENGINEER_CACHE:-$HOME/.cache/rust-engineer}"
@@ -101,24 +109,61 @@ export RUSTC=$debian_rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$wasm_target_dir
 EOF
 }
 
-build() {
-  local project out version crate raw
-  project="$(cd "$1" && pwd)"
-  out="${2:-$project/pkg}"
-  [ -f "$project/Cargo.lock" ] || (cd "$project" && cargo generate-lockfile -q)
-  version=$(lock_bindgen_version "$project")
-  install_bindgen "$version"
-  crate=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$project/Cargo.toml" | head -1 | tr - _)
+crate_of() { sed -n 's/^name = "\(.*\)"$/\1/p' "$1/Cargo.toml" | head -1 | tr - _; }
+
+# compile PROJECT TARGET_DIR [RUSTFLAGS]: the release .wasm; prints its path. With a third argument that replaces
+# the project's own flags (RUSTFLAGS wins over .cargo/config.toml).
+compile() {
+  local project="$1" target_dir="$2"
   # Debian's cargo, not the rustup proxy: rust-toolchain.toml (stable, no wasm target) must not apply here.
-  (cd "$project" && RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$wasm_target_dir" \
-    "$debian_cargo" build -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
-  raw="$wasm_target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+  (cd "$project" && if [ $# -ge 3 ]; then export RUSTFLAGS="$3"; fi &&
+    RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
+      "$debian_cargo" build -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
+  echo "$target_dir/wasm32-unknown-unknown/release/$(crate_of "$project").wasm"
+}
+
+# package PROJECT RAW_WASM TARGET OUT_DIR LABEL: wasm-bindgen, wasm-opt and package.json, as wasm-pack does.
+package() {
+  local project="$1" raw="$2" target="$3" out="$4" label="$5" crate version bindgen_size
+  crate=$(crate_of "$project")
+  version=$(lock_bindgen_version "$project")
   rm -rf "$out"
-  "$(bindgen_dir "$version")/bin/wasm-bindgen" --target nodejs --out-dir "$out" "$raw"
-  local bindgen_size
+  "$(bindgen_dir "$version")/bin/wasm-bindgen" --target "$target" --out-dir "$out" "$raw"
   bindgen_size=$(stat -c %s "$out/${crate}_bg.wasm")
   "$(wasm_opt)" -Oz --strip-debug --strip-producers "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
-  echo "wasm-size cargo=$(stat -c %s "$raw") wasm-bindgen=$bindgen_size wasm-opt=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+  (cd "$project" && "$debian_cargo" metadata -q --no-deps --format-version 1 --offline) |
+    node "$here/scripts/wasm-package-json.mjs" "$target" "$out" "$crate"
+  if [ -f "$project/README.md" ]; then cp "$project/README.md" "$out/"; fi
+  echo "wasm-size ${label:+$label }cargo=$(stat -c %s "$raw") wasm-bindgen=$bindgen_size wasm-opt=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+}
+
+prepare() {
+  local project="$1"
+  [ -f "$project/Cargo.lock" ] || (cd "$project" && cargo generate-lockfile -q)
+  install_bindgen "$(lock_bindgen_version "$project")"
+}
+
+build() {
+  local project out raw
+  project="$(cd "$1" && pwd)"
+  out="${2:-$project/pkg-node}"
+  prepare "$project"
+  raw=$(compile "$project" "$wasm_target_dir")
+  package "$project" "$raw" nodejs "$out" ""
+}
+
+packages() {
+  local project raw target
+  project="$(cd "$1" && pwd)"
+  prepare "$project"
+  raw=$(compile "$project" "$wasm_target_dir")
+  for target in nodejs web bundler; do
+    package "$project" "$raw" "$target" "$project/pkg-${target/nodejs/node}" "$target"
+  done
+  raw=$(compile "$project" "$wasm_target_dir-scalar" "-C target-feature=-simd128")
+  for target in nodejs web; do
+    package "$project" "$raw" "$target" "$project/pkg-${target/nodejs/node}-scalar" "$target-scalar"
+  done
 }
 
 case "${1:-}" in
@@ -133,11 +178,17 @@ case "${1:-}" in
     install_binaryen
     build "$2" "${3:-}"
     ;;
+  packages)
+    [ $# -ge 2 ] || { echo "usage: $0 packages PROJECT_DIR" >&2; exit 2; }
+    install_debian
+    install_binaryen
+    packages "$2"
+    ;;
   env)
     print_env "${2:-$(default_bindgen_version)}"
     ;;
   *)
-    echo "usage: $0 install [WASM_BINDGEN_VERSION] | build PROJECT_DIR [OUT_DIR] | env [WASM_BINDGEN_VERSION]" >&2
+    echo "usage: $0 install [WASM_BINDGEN_VERSION] | build PROJECT_DIR [OUT_DIR] | packages PROJECT_DIR | env [WASM_BINDGEN_VERSION]" >&2
     exit 2
     ;;
 esac
