@@ -18,9 +18,9 @@
 #
 #   scripts/wasm-toolchain.sh install [WASM_BINDGEN_VERSION]   install all of it (idempotent; the version
 #                          defaults to the one in knowledge/crates.yaml)
-#   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs ->
-#                          wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg-node) with a package.json; prints a
-#                          `wasm-size` line
+#   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs (or
+#                          $WASM_TARGET: web, bundler) -> wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg-node)
+#                          with a package.json; prints a `wasm-size` line
 #   scripts/wasm-toolchain.sh packages PROJECT_DIR             what `wasm-pack build --release --target T --out-dir
 #                          pkg-T` gives, for nodejs, web and bundler (pkg-node/, pkg-web/, pkg-bundler/: the JS
 #                          glue, the .d.ts, the optimised .wasm, package.json, README.md), from the project's own
@@ -149,7 +149,7 @@ build() {
   out="${2:-$project/pkg-node}"
   prepare "$project"
   raw=$(compile "$project" "$wasm_target_dir")
-  package "$project" "$raw" nodejs "$out" ""
+  package "$project" "$raw" "${WASM_TARGET:-nodejs}" "$out" ""
 }
 
 packages() {
