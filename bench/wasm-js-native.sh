@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # The generated WebAssembly library (`new --kind wasm`) in headless Chromium against the plain JavaScript
 # reference it ships (tests/reference.mjs, run in the same page) and against the same Rust built natively, side
-# by side in one run: every built-in operation in place on a WIDTH x HEIGHT test pattern, best of five rounds of
+# by side in one run: every built-in operation in place on a WIDTH x HEIGHT test pattern, best of ROUNDS rounds of
 # ITERATIONS each (bench/measure.mjs in the page, examples/native_bench.rs natively, both on core 0). The three
 # checksums of every operation must match or the script fails. Then the module's memory over 1000 frames and
 # the module's size after cargo, wasm-bindgen and wasm-opt.
-# Usage: bench/wasm-js-native.sh [WIDTH] [HEIGHT] [ITERATIONS] (default 1920 1080 10). CHROME names the browser
+# Usage: bench/wasm-js-native.sh [WIDTH] [HEIGHT] [ITERATIONS] [ROUNDS] (default 1920 1080 10 5: best of ROUNDS
+# rounds of ITERATIONS; more rounds find the quiet moments of a busy machine). CHROME names the browser
 # (default /usr/bin/chromium, from scripts/setup.d/30-chromium.sh); the wasm toolchain is scripts/wasm-toolchain.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/generated.sh"
-width="${1:-1920}" height="${2:-1080}" iterations="${3:-10}"
+width="${1:-1920}" height="${2:-1080}" iterations="${3:-10}" rounds="${4:-5}"
 ./rust-engineer new bench-wasm --kind wasm --dir "$work" >/dev/null
 project="$work/bench-wasm"
 (cd "$project" && CARGO_TARGET_DIR="$shared_target" cargo build -q --release --example native_bench)
 sizes=$(WASM_TARGET=web bash scripts/wasm-toolchain.sh build "$project" "$project/pkg-web" | grep '^wasm-size')
-native=$(taskset -c 0 "$shared_target/release/examples/native_bench" "$width" "$height" "$iterations")
+native=$(taskset -c 0 "$shared_target/release/examples/native_bench" "$width" "$height" "$iterations" "$rounds")
 browser=$(cd "$project" && CHROME="${CHROME:-/usr/bin/chromium}" taskset -c 0 node tests/browser/run.mjs bench/browser.html \
-  "size=${width}x${height}&iterations=$iterations")
+  "size=${width}x${height}&iterations=$iterations&rounds=$rounds")
 node - "$native" "$browser" <<'JS'
 const [native, browser] = process.argv.slice(2);
 const byOp = Object.fromEntries(native.trim().split("\n").map((l) => JSON.parse(l)).map((r) => [r.op, r]));

@@ -19,8 +19,9 @@
 #   scripts/wasm-toolchain.sh install [WASM_BINDGEN_VERSION]   install all of it (idempotent; the version
 #                          defaults to the one in knowledge/crates.yaml)
 #   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs (or
-#                          $WASM_TARGET: web, bundler) -> wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg-node)
-#                          with a package.json; prints a `wasm-size` line
+#                          $WASM_TARGET: web, bundler) -> wasm-opt (the crate's wasm-pack flags, as wasm-pack runs
+#                          it) into OUT_DIR (default PROJECT_DIR/pkg-node) with a package.json; prints a
+#                          `wasm-size` line
 #   scripts/wasm-toolchain.sh packages PROJECT_DIR             what `wasm-pack build --release --target T --out-dir
 #                          pkg-T` gives, for nodejs, web and bundler (pkg-node/, pkg-web/, pkg-bundler/: the JS
 #                          glue, the .d.ts, the optimised .wasm, package.json, README.md), from the project's own
@@ -122,17 +123,26 @@ compile() {
   echo "$target_dir/wasm32-unknown-unknown/release/$(crate_of "$project").wasm"
 }
 
-# package PROJECT RAW_WASM TARGET OUT_DIR LABEL: wasm-bindgen, wasm-opt and package.json, as wasm-pack does.
+# package PROJECT RAW_WASM TARGET OUT_DIR LABEL: wasm-bindgen, wasm-opt and package.json, as wasm-pack does
+# (wasm-opt with the flags of [package.metadata.wasm-pack.profile.release] wasm-opt, `-O` without them, none
+# when that is `false`).
 package() {
-  local project="$1" raw="$2" target="$3" out="$4" label="$5" crate version bindgen_size
+  local project="$1" raw="$2" target="$3" out="$4" label="$5" crate version bindgen_size metadata flags
   crate=$(crate_of "$project")
   version=$(lock_bindgen_version "$project")
+  metadata=$(cd "$project" && "$debian_cargo" metadata -q --no-deps --format-version 1 --offline)
+  flags=$(node -e '
+    const pkg = JSON.parse(require("fs").readFileSync(0, "utf8")).packages.find((p) => p.name.replaceAll("-", "_") === process.argv[1]);
+    const flags = pkg?.metadata?.["wasm-pack"]?.profile?.release?.["wasm-opt"] ?? ["-O"];
+    console.log(flags === false ? "" : flags.join(" "));' "$crate" <<<"$metadata")
   rm -rf "$out"
   "$(bindgen_dir "$version")/bin/wasm-bindgen" --target "$target" --out-dir "$out" "$raw"
   bindgen_size=$(stat -c %s "$out/${crate}_bg.wasm")
-  "$(wasm_opt)" -Oz --strip-debug --strip-producers "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
-  (cd "$project" && "$debian_cargo" metadata -q --no-deps --format-version 1 --offline) |
-    node "$here/scripts/wasm-package-json.mjs" "$target" "$out" "$crate"
+  if [ -n "$flags" ]; then
+    # shellcheck disable=SC2086 # the flags are words
+    "$(wasm_opt)" $flags "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
+  fi
+  node "$here/scripts/wasm-package-json.mjs" "$target" "$out" "$crate" <<<"$metadata"
   if [ -f "$project/README.md" ]; then cp "$project/README.md" "$out/"; fi
   echo "wasm-size ${label:+$label }cargo=$(stat -c %s "$raw") wasm-bindgen=$bindgen_size wasm-opt=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
 }
