@@ -27,7 +27,8 @@
 #                          glue, the .d.ts, the optimised .wasm, package.json, README.md), from the project's own
 #                          flags (.cargo/config.toml: simd128 for the wasm-library set); then the same module
 #                          without SIMD (RUSTFLAGS="-C target-feature=-simd128") for nodejs and web
-#                          (pkg-node-scalar/, pkg-web-scalar/); prints a `wasm-size` line per module
+#                          (pkg-node-scalar/, pkg-web-scalar/); prints a `wasm-size` line per module. The project's
+#                          own warnings fail this build (`-D warnings`), which `build` leaves to the crate
 #   scripts/wasm-toolchain.sh env [WASM_BINDGEN_VERSION]       the variables and commands, as shell lines
 #
 # Caches: $RUST_ENGINEER_CACHE (default ~/.cache/rust-engineer) for the CLI and binaryen; the wasm build's
@@ -35,6 +36,8 @@
 # kept apart from the host builds because it is another compiler and a rebuilt std; the scalar build uses that
 # directory with `-scalar` appended (other RUSTFLAGS rebuild std and every dependency, and would evict the first).
 set -euo pipefail
+# A failed build inside `raw=$(compile ...)` must stop the script, not hand over the previous .wasm.
+shopt -s inherit_errexit
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${RUST_ENGINEER_CACHE:-$HOME/.cache/rust-engineer}"
 shared_target="${RUST_ENGINEER_CARGO_TARGET:-$cache/cargo-target}"
@@ -112,14 +115,16 @@ EOF
 
 crate_of() { sed -n 's/^name = "\(.*\)"$/\1/p' "$1/Cargo.toml" | head -1 | tr - _; }
 
-# compile PROJECT TARGET_DIR [RUSTFLAGS]: the release .wasm; prints its path. With a third argument that replaces
-# the project's own flags (RUSTFLAGS wins over .cargo/config.toml).
+# compile PROJECT TARGET_DIR DENY [RUSTFLAGS]: the release .wasm; prints its path. DENY=1 makes the project's own
+# warnings errors (`cargo rustc -- -D warnings`: the host's clippy never sees wasm32-only code such as
+# src/simd.rs). A RUSTFLAGS argument replaces the project's own flags (RUSTFLAGS wins over .cargo/config.toml).
 compile() {
-  local project="$1" target_dir="$2"
+  local project="$1" target_dir="$2" deny="$3" extra=()
+  [ "$deny" = 1 ] && extra=(-- -D warnings)
   # Debian's cargo, not the rustup proxy: rust-toolchain.toml (stable, no wasm target) must not apply here.
-  (cd "$project" && if [ $# -ge 3 ]; then export RUSTFLAGS="$3"; fi &&
+  (cd "$project" && if [ $# -ge 4 ]; then export RUSTFLAGS="$4"; fi &&
     RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
-      "$debian_cargo" build -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
+      "$debian_cargo" rustc -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${extra[@]}")
   echo "$target_dir/wasm32-unknown-unknown/release/$(crate_of "$project").wasm"
 }
 
@@ -158,7 +163,7 @@ build() {
   project="$(cd "$1" && pwd)"
   out="${2:-$project/pkg-node}"
   prepare "$project"
-  raw=$(compile "$project" "$wasm_target_dir")
+  raw=$(compile "$project" "$wasm_target_dir" 0)
   package "$project" "$raw" "${WASM_TARGET:-nodejs}" "$out" ""
 }
 
@@ -166,11 +171,11 @@ packages() {
   local project raw target
   project="$(cd "$1" && pwd)"
   prepare "$project"
-  raw=$(compile "$project" "$wasm_target_dir")
+  raw=$(compile "$project" "$wasm_target_dir" 1)
   for target in nodejs web bundler; do
     package "$project" "$raw" "$target" "$project/pkg-${target/nodejs/node}" "$target"
   done
-  raw=$(compile "$project" "$wasm_target_dir-scalar" "-C target-feature=-simd128")
+  raw=$(compile "$project" "$wasm_target_dir-scalar" 1 "-C target-feature=-simd128")
   for target in nodejs web; do
     package "$project" "$raw" "$target" "$project/pkg-${target/nodejs/node}-scalar" "$target-scalar"
   done
