@@ -11,6 +11,10 @@
 #   lld-22                 the linker rustc calls for wasm32 (`rust-lld`, from rust-web-llvm, points at lld-22)
 #   wasm-bindgen-cli       `cargo install --version <the wasm-bindgen crate's version in Cargo.lock>`, into a
 #                          cache directory per version (the CLI must match the crate exactly)
+#   wasm-pack              `cargo install --version 0.15.1`, run with --mode force (its check for a rustup wasm32
+#                          target fails with Debian's rustc, whose std is built from source) and a PATH with the
+#                          wasm-bindgen CLI matching Cargo.lock and wasm-opt >= 132 first (an older system
+#                          wasm-opt must not win), then Debian's cargo: it downloads nothing
 #   binaryen (npm)         wasm-opt 132 from npm's `binaryen` package: Debian bookworm's binaryen 108 rewrites
 #                          wasm-bindgen's externref table so that the module no longer loads ("table.set(0,
 #                          undefined): function-typed object must be null") -- a system wasm-opt >= 132 is used
@@ -22,13 +26,13 @@
 #                          $WASM_TARGET: web, bundler) -> wasm-opt (the crate's wasm-pack flags, as wasm-pack runs
 #                          it) into OUT_DIR (default PROJECT_DIR/pkg-node) with a package.json; prints a
 #                          `wasm-size` line
-#   scripts/wasm-toolchain.sh packages PROJECT_DIR             what `wasm-pack build --release --target T --out-dir
-#                          pkg-T` gives, for nodejs, web and bundler (pkg-node/, pkg-web/, pkg-bundler/: the JS
-#                          glue, the .d.ts, the optimised .wasm, package.json, README.md), from the project's own
-#                          flags (.cargo/config.toml: simd128 for the wasm-library set); then the same module
-#                          without SIMD (RUSTFLAGS="-C target-feature=-simd128") for nodejs and web
-#                          (pkg-node-scalar/, pkg-web-scalar/); prints a `wasm-size` line per module. The project's
-#                          own warnings fail this build (`-D warnings`), which `build` leaves to the crate
+#   scripts/wasm-toolchain.sh packages PROJECT_DIR             `wasm-pack build --release --target T --out-dir
+#                          pkg-T` for nodejs, web and bundler (pkg-node/, pkg-web/, pkg-bundler/: the JS glue, the
+#                          .d.ts, the .wasm after wasm-opt, package.json, README.md), with the project's own flags
+#                          (.cargo/config.toml: simd128 for the wasm-library set); then the same without SIMD
+#                          (RUSTFLAGS="-C target-feature=-simd128") for nodejs and web (pkg-node-scalar/,
+#                          pkg-web-scalar/); prints a `wasm-size` line per package. First the project's own
+#                          warnings for wasm32 fail the build (`-D warnings`), which `build` leaves to the crate
 #   scripts/wasm-toolchain.sh env [WASM_BINDGEN_VERSION]       the variables and commands, as shell lines
 #
 # Caches: $RUST_ENGINEER_CACHE (default ~/.cache/rust-engineer) for the CLI and binaryen; the wasm build's
@@ -43,6 +47,7 @@ cache="${RUST_ENGINEER_CACHE:-$HOME/.cache/rust-engineer}"
 shared_target="${RUST_ENGINEER_CARGO_TARGET:-$cache/cargo-target}"
 wasm_target_dir="${WASM_CARGO_TARGET:-$shared_target-wasm}"
 binaryen_version=132.0.0
+wasm_pack_version=0.15.1
 debian_rustc=/usr/bin/rustc
 debian_cargo=/usr/bin/cargo
 
@@ -95,6 +100,15 @@ install_bindgen() {
     # registry this machine reaches does not serve; the newest compatible versions build it just as well.
     CARGO_TARGET_DIR="$cache/wasm-bindgen-cli/build" CARGO_INCREMENTAL=0 \
       cargo install -q wasm-bindgen-cli --version "$version" --root "$dir"
+  fi
+}
+
+wasm_pack() { echo "$cache/wasm-pack/$wasm_pack_version/bin/wasm-pack"; }
+
+install_wasm_pack() {
+  if [ ! -x "$(wasm_pack)" ] || ! "$(wasm_pack)" --version | grep -qx "wasm-pack $wasm_pack_version"; then
+    CARGO_TARGET_DIR="$cache/wasm-pack/build" CARGO_INCREMENTAL=0 \
+      cargo install -q wasm-pack --version "$wasm_pack_version" --root "$cache/wasm-pack/$wasm_pack_version"
   fi
 }
 
@@ -167,17 +181,30 @@ build() {
   package "$project" "$raw" "${WASM_TARGET:-nodejs}" "$out" ""
 }
 
+# pack PROJECT TARGET OUT_DIR TARGET_DIR LABEL [RUSTFLAGS]: wasm-pack itself, with this machine's toolchain.
+pack() {
+  local project="$1" target="$2" out="$3" target_dir="$4" label="$5" crate tools
+  crate=$(crate_of "$project")
+  tools="$(bindgen_dir "$(lock_bindgen_version "$project")")/bin:$(dirname "$(wasm_opt)")"
+  rm -rf "$out"
+  (if [ $# -ge 6 ]; then export RUSTFLAGS="$6"; fi &&
+    PATH="$tools:/usr/bin:$PATH" RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
+      "$(wasm_pack)" --quiet build --release --mode force --target "$target" --out-dir "$out" "$project" -- -Zbuild-std=std,panic_abort)
+  echo "wasm-size $label cargo=$(stat -c %s "$target_dir/wasm32-unknown-unknown/release/$crate.wasm") wasm-pack=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+}
+
 packages() {
-  local project raw target
+  local project target
   project="$(cd "$1" && pwd)"
   prepare "$project"
-  raw=$(compile "$project" "$wasm_target_dir" 1)
+  compile "$project" "$wasm_target_dir" 1 >/dev/null
+  compile "$project" "$wasm_target_dir-scalar" 1 "-C target-feature=-simd128" >/dev/null
   for target in nodejs web bundler; do
-    package "$project" "$raw" "$target" "$project/pkg-${target/nodejs/node}" "$target"
+    pack "$project" "$target" "$project/pkg-${target/nodejs/node}" "$wasm_target_dir" "$target"
   done
-  raw=$(compile "$project" "$wasm_target_dir-scalar" 1 "-C target-feature=-simd128")
   for target in nodejs web; do
-    package "$project" "$raw" "$target" "$project/pkg-${target/nodejs/node}-scalar" "$target-scalar"
+    pack "$project" "$target" "$project/pkg-${target/nodejs/node}-scalar" "$wasm_target_dir-scalar" "$target-scalar" \
+      "-C target-feature=-simd128"
   done
 }
 
@@ -186,6 +213,7 @@ case "${1:-}" in
     install_debian
     install_binaryen
     install_bindgen "${2:-$(default_bindgen_version)}"
+    install_wasm_pack
     ;;
   build)
     [ $# -ge 2 ] || { echo "usage: $0 build PROJECT_DIR [OUT_DIR]" >&2; exit 2; }
@@ -197,6 +225,7 @@ case "${1:-}" in
     [ $# -ge 2 ] || { echo "usage: $0 packages PROJECT_DIR" >&2; exit 2; }
     install_debian
     install_binaryen
+    install_wasm_pack
     packages "$2"
     ;;
   env)
