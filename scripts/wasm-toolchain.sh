@@ -11,6 +11,10 @@
 #   lld-22                 the linker rustc calls for wasm32 (`rust-lld`, from rust-web-llvm, points at lld-22)
 #   wasm-bindgen-cli       `cargo install --version <the wasm-bindgen crate's version in Cargo.lock>`, into a
 #                          cache directory per version (the CLI must match the crate exactly)
+#   wasm-pack              `cargo install --version 0.15.1`, run with --mode force (its check for a rustup wasm32
+#                          target fails with Debian's rustc, whose std is built from source) and a PATH with the
+#                          wasm-bindgen CLI matching Cargo.lock and wasm-opt >= 132 first (an older system
+#                          wasm-opt must not win), then Debian's cargo: it downloads nothing
 #   binaryen (npm)         wasm-opt 132 from npm's `binaryen` package: Debian bookworm's binaryen 108 rewrites
 #                          wasm-bindgen's externref table so that the module no longer loads ("table.set(0,
 #                          undefined): function-typed object must be null") -- a system wasm-opt >= 132 is used
@@ -18,19 +22,32 @@
 #
 #   scripts/wasm-toolchain.sh install [WASM_BINDGEN_VERSION]   install all of it (idempotent; the version
 #                          defaults to the one in knowledge/crates.yaml)
-#   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs ->
-#                          wasm-opt -Oz into OUT_DIR (default PROJECT_DIR/pkg); prints `wasm-size` lines
+#   scripts/wasm-toolchain.sh build PROJECT_DIR [OUT_DIR]      release .wasm -> wasm-bindgen --target nodejs (or
+#                          $WASM_TARGET: web, bundler) -> wasm-opt (the crate's wasm-pack flags, as wasm-pack runs
+#                          it) into OUT_DIR (default PROJECT_DIR/pkg-node) with a package.json; prints a
+#                          `wasm-size` line
+#   scripts/wasm-toolchain.sh packages PROJECT_DIR             `wasm-pack build --release --target T --out-dir
+#                          pkg-T` for nodejs, web and bundler (pkg-node/, pkg-web/, pkg-bundler/: the JS glue, the
+#                          .d.ts, the .wasm after wasm-opt, package.json, README.md), with the project's own flags
+#                          (.cargo/config.toml: simd128 for the wasm-library set); then the same without SIMD
+#                          (RUSTFLAGS="-C target-feature=-simd128") for nodejs and web (pkg-node-scalar/,
+#                          pkg-web-scalar/); prints a `wasm-size` line per package. First the project's own
+#                          warnings for wasm32 fail the build (`-D warnings`), which `build` leaves to the crate
 #   scripts/wasm-toolchain.sh env [WASM_BINDGEN_VERSION]       the variables and commands, as shell lines
 #
 # Caches: $RUST_ENGINEER_CACHE (default ~/.cache/rust-engineer) for the CLI and binaryen; the wasm build's
 # target directory is $WASM_CARGO_TARGET (default: the shared $RUST_ENGINEER_CARGO_TARGET with `-wasm` appended),
-# kept apart from the host builds because it is another compiler and a rebuilt std.
+# kept apart from the host builds because it is another compiler and a rebuilt std; the scalar build uses that
+# directory with `-scalar` appended (other RUSTFLAGS rebuild std and every dependency, and would evict the first).
 set -euo pipefail
+# A failed build inside `raw=$(compile ...)` must stop the script, not hand over the previous .wasm.
+shopt -s inherit_errexit
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${RUST_ENGINEER_CACHE:-$HOME/.cache/rust-engineer}"
 shared_target="${RUST_ENGINEER_CARGO_TARGET:-$cache/cargo-target}"
 wasm_target_dir="${WASM_CARGO_TARGET:-$shared_target-wasm}"
 binaryen_version=132.0.0
+wasm_pack_version=0.15.1
 debian_rustc=/usr/bin/rustc
 debian_cargo=/usr/bin/cargo
 
@@ -86,6 +103,15 @@ install_bindgen() {
   fi
 }
 
+wasm_pack() { echo "$cache/wasm-pack/$wasm_pack_version/bin/wasm-pack"; }
+
+install_wasm_pack() {
+  if [ ! -x "$(wasm_pack)" ] || ! "$(wasm_pack)" --version | grep -qx "wasm-pack $wasm_pack_version"; then
+    CARGO_TARGET_DIR="$cache/wasm-pack/build" CARGO_INCREMENTAL=0 \
+      cargo install -q wasm-pack --version "$wasm_pack_version" --root "$cache/wasm-pack/$wasm_pack_version"
+  fi
+}
+
 # The wasm-bindgen crate version a project's Cargo.lock resolved (the CLI must be exactly that one).
 lock_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$1/Cargo.lock"
@@ -101,24 +127,85 @@ export RUSTC=$debian_rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$wasm_target_dir
 EOF
 }
 
-build() {
-  local project out version crate raw
-  project="$(cd "$1" && pwd)"
-  out="${2:-$project/pkg}"
-  [ -f "$project/Cargo.lock" ] || (cd "$project" && cargo generate-lockfile -q)
-  version=$(lock_bindgen_version "$project")
-  install_bindgen "$version"
-  crate=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$project/Cargo.toml" | head -1 | tr - _)
+crate_of() { sed -n 's/^name = "\(.*\)"$/\1/p' "$1/Cargo.toml" | head -1 | tr - _; }
+
+# compile PROJECT TARGET_DIR DENY [RUSTFLAGS]: the release .wasm; prints its path. DENY=1 makes the project's own
+# warnings errors (`cargo rustc -- -D warnings`: the host's clippy never sees wasm32-only code such as
+# src/simd.rs). A RUSTFLAGS argument replaces the project's own flags (RUSTFLAGS wins over .cargo/config.toml).
+compile() {
+  local project="$1" target_dir="$2" deny="$3" extra=()
+  [ "$deny" = 1 ] && extra=(-- -D warnings)
   # Debian's cargo, not the rustup proxy: rust-toolchain.toml (stable, no wasm target) must not apply here.
-  (cd "$project" && RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$wasm_target_dir" \
-    "$debian_cargo" build -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
-  raw="$wasm_target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+  (cd "$project" && if [ $# -ge 4 ]; then export RUSTFLAGS="$4"; fi &&
+    RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
+      "$debian_cargo" rustc -q --lib --release --locked --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${extra[@]}")
+  echo "$target_dir/wasm32-unknown-unknown/release/$(crate_of "$project").wasm"
+}
+
+# package PROJECT RAW_WASM TARGET OUT_DIR LABEL: wasm-bindgen, wasm-opt and package.json, as wasm-pack does
+# (wasm-opt with the flags of [package.metadata.wasm-pack.profile.release] wasm-opt, `-O` without them, none
+# when that is `false`).
+package() {
+  local project="$1" raw="$2" target="$3" out="$4" label="$5" crate version bindgen_size metadata flags
+  crate=$(crate_of "$project")
+  version=$(lock_bindgen_version "$project")
+  metadata=$(cd "$project" && "$debian_cargo" metadata -q --no-deps --format-version 1 --offline)
+  flags=$(node -e '
+    const pkg = JSON.parse(require("fs").readFileSync(0, "utf8")).packages.find((p) => p.name.replaceAll("-", "_") === process.argv[1]);
+    const flags = pkg?.metadata?.["wasm-pack"]?.profile?.release?.["wasm-opt"] ?? ["-O"];
+    console.log(flags === false ? "" : flags.join(" "));' "$crate" <<<"$metadata")
   rm -rf "$out"
-  "$(bindgen_dir "$version")/bin/wasm-bindgen" --target nodejs --out-dir "$out" "$raw"
-  local bindgen_size
+  "$(bindgen_dir "$version")/bin/wasm-bindgen" --target "$target" --out-dir "$out" "$raw"
   bindgen_size=$(stat -c %s "$out/${crate}_bg.wasm")
-  "$(wasm_opt)" -Oz --strip-debug --strip-producers "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
-  echo "wasm-size cargo=$(stat -c %s "$raw") wasm-bindgen=$bindgen_size wasm-opt=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+  if [ -n "$flags" ]; then
+    # shellcheck disable=SC2086 # the flags are words
+    "$(wasm_opt)" $flags "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
+  fi
+  node "$here/scripts/wasm-package-json.mjs" "$target" "$out" "$crate" <<<"$metadata"
+  if [ -f "$project/README.md" ]; then cp "$project/README.md" "$out/"; fi
+  echo "wasm-size ${label:+$label }cargo=$(stat -c %s "$raw") wasm-bindgen=$bindgen_size wasm-opt=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+}
+
+prepare() {
+  local project="$1"
+  [ -f "$project/Cargo.lock" ] || (cd "$project" && cargo generate-lockfile -q)
+  install_bindgen "$(lock_bindgen_version "$project")"
+}
+
+build() {
+  local project out raw
+  project="$(cd "$1" && pwd)"
+  out="${2:-$project/pkg-node}"
+  prepare "$project"
+  raw=$(compile "$project" "$wasm_target_dir" 0)
+  package "$project" "$raw" "${WASM_TARGET:-nodejs}" "$out" ""
+}
+
+# pack PROJECT TARGET OUT_DIR TARGET_DIR LABEL [RUSTFLAGS]: wasm-pack itself, with this machine's toolchain.
+pack() {
+  local project="$1" target="$2" out="$3" target_dir="$4" label="$5" crate tools
+  crate=$(crate_of "$project")
+  tools="$(bindgen_dir "$(lock_bindgen_version "$project")")/bin:$(dirname "$(wasm_opt)")"
+  rm -rf "$out"
+  (if [ $# -ge 6 ]; then export RUSTFLAGS="$6"; fi &&
+    PATH="$tools:/usr/bin:$PATH" RUSTC="$debian_rustc" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
+      "$(wasm_pack)" --quiet build --release --mode force --target "$target" --out-dir "$out" "$project" -- -Zbuild-std=std,panic_abort)
+  echo "wasm-size $label cargo=$(stat -c %s "$target_dir/wasm32-unknown-unknown/release/$crate.wasm") wasm-pack=$(stat -c %s "$out/${crate}_bg.wasm") gzip=$(gzip -9 < "$out/${crate}_bg.wasm" | wc -c)"
+}
+
+packages() {
+  local project target
+  project="$(cd "$1" && pwd)"
+  prepare "$project"
+  compile "$project" "$wasm_target_dir" 1 >/dev/null
+  compile "$project" "$wasm_target_dir-scalar" 1 "-C target-feature=-simd128" >/dev/null
+  for target in nodejs web bundler; do
+    pack "$project" "$target" "$project/pkg-${target/nodejs/node}" "$wasm_target_dir" "$target"
+  done
+  for target in nodejs web; do
+    pack "$project" "$target" "$project/pkg-${target/nodejs/node}-scalar" "$wasm_target_dir-scalar" "$target-scalar" \
+      "-C target-feature=-simd128"
+  done
 }
 
 case "${1:-}" in
@@ -126,6 +213,7 @@ case "${1:-}" in
     install_debian
     install_binaryen
     install_bindgen "${2:-$(default_bindgen_version)}"
+    install_wasm_pack
     ;;
   build)
     [ $# -ge 2 ] || { echo "usage: $0 build PROJECT_DIR [OUT_DIR]" >&2; exit 2; }
@@ -133,11 +221,18 @@ case "${1:-}" in
     install_binaryen
     build "$2" "${3:-}"
     ;;
+  packages)
+    [ $# -ge 2 ] || { echo "usage: $0 packages PROJECT_DIR" >&2; exit 2; }
+    install_debian
+    install_binaryen
+    install_wasm_pack
+    packages "$2"
+    ;;
   env)
     print_env "${2:-$(default_bindgen_version)}"
     ;;
   *)
-    echo "usage: $0 install [WASM_BINDGEN_VERSION] | build PROJECT_DIR [OUT_DIR] | env [WASM_BINDGEN_VERSION]" >&2
+    echo "usage: $0 install [WASM_BINDGEN_VERSION] | build PROJECT_DIR [OUT_DIR] | packages PROJECT_DIR | env [WASM_BINDGEN_VERSION]" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Headless Chromium and its driver (Debian packages) for the web page's browser test.
+# Headless Chromium and its driver (Debian packages) for the browser tests: the web page (WebPageIT) and the
+# generated WebAssembly packages (GeneratedWasmIT, bench/wasm-js-native.sh).
 set -euo pipefail
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   exit 0
