@@ -86,11 +86,11 @@ final class FileAuditor {
         }
         List<Finding> findings = ctx.generated() ? oncePerRule(out) : new ArrayList<>(out);
         String t = src.text();
-        int lines = (int) t.chars().filter(ch -> ch == '\n').count() + (t.endsWith("\n") ? 0 : 1);
+        int lines = src.lineCount();
         boolean server = (relPath.endsWith("main.rs") || relPath.contains("/bin/") || relPath.startsWith("bin/")) && SERVER.matcher(t).find();
         int wasm = 0;
         Matcher wm = WASM_BINDGEN.matcher(t);
-        while (wm.find()) {
+        while (t.contains("wasm_bindgen") && wm.find()) {
             wasm++;
         }
         return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules());

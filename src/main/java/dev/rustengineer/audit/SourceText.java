@@ -85,6 +85,29 @@ public final class SourceText {
         return prefix.codePointCount(0, prefix.length()) + 1;
     }
 
+    /**
+     * Whether a `'` comes before the first `{` or `;` from a byte offset: an item's signature can mention a
+     * lifetime. A quick test on the bytes, so items without one need no look at their syntax tree.
+     */
+    public boolean hasLifetimeBeforeBody(int from) {
+        for (int i = Math.max(0, from); i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '\'') {
+                return true;
+            }
+            if (b == '{' || b == ';') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** How many lines the text has (a last line without a newline counts). */
+    public int lineCount() {
+        boolean endsWithNewline = utf8.length > 0 && utf8[utf8.length - 1] == '\n';
+        return endsWithNewline ? lineStarts.length - 1 : lineStarts.length;
+    }
+
     /** The byte offset where a 0-based row starts. */
     public int lineStartByte(int row) {
         return row < lineStarts.length ? lineStarts[row] : 0;

@@ -22,6 +22,8 @@ import org.treesitter.TSNode;
 public record LockAcrossAwaitRule() implements Rule {
     private static final Set<String> UNWRAPS = Set.of("unwrap", "expect");
     private static final Set<String> GUARDS = Set.of("lock", "read", "write");
+    private static final Pattern MUT = Pattern.compile("^mut\\s+");
+    private static final Pattern WORD = Pattern.compile("\\w+");
 
     @Override
     public String id() {
@@ -35,8 +37,12 @@ public record LockAcrossAwaitRule() implements Rule {
             return;
         }
         for (TSNode let : f.all("let")) {
-            String name = f.letPattern(let).replaceFirst("^mut\\s+", "").strip();
-            if (name.equals("_") || !name.matches("\\w+")) {
+            String name = MUT.matcher(f.letPattern(let)).replaceFirst("").strip();
+            if (name.equals("_") || !WORD.matcher(name).matches()) {
+                continue;
+            }
+            String text = c.text(let);
+            if (!text.contains("lock()") && !text.contains("read()") && !text.contains("write()")) {
                 continue;
             }
             TSNode value = Nodes.field(let, "value");

@@ -15,11 +15,11 @@ import java.util.Set;
  * load so a typo names the file and line.
  */
 public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros, Set<String> itemMacros,
-        List<String> itemMacroPrefixes, Set<String> asyncMacros, Set<String> templateMacros, Set<String> assertionMacros, Set<String> inlineClosureMethods,
-        Set<String> blockingFunctions, List<String> blockingPrefixes, Set<String> blockingMethods,
-        Set<String> blockingPathMethods, Set<String> blockingPathMethodsUntyped, Set<String> syncLocks,
-        Set<String> asyncLocks, Set<String> dbHandleTypes, Set<String> dbHandleNames, Set<String> dbHandleAccessors,
-        Set<String> dbHandleMethods, Set<String> dbTransactionMethods,
+        List<String> itemMacroPrefixes, Set<String> asyncMacros, Set<String> templateMacros, Set<String> assertionMacros,
+        Set<String> inlineClosureMethods, Set<String> blockingFunctions, List<String> blockingPrefixes,
+        Set<String> blockingMethods, Set<String> blockingPathMethods, Set<String> blockingPathMethodsUntyped,
+        Set<String> syncLocks, Set<String> asyncLocks, Set<String> dbHandleTypes, Set<String> dbHandleNames,
+        Set<String> dbHandleAccessors, Set<String> dbHandleMethods, Set<String> dbTransactionMethods,
         Set<String> sqlxQueryFunctions, Set<String> sqlxQueryMacros, Set<String> queryExecutionMethods,
         Set<String> dieselRunMethods) {
 
@@ -34,15 +34,17 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
         try (InputStream in = AuditKnowledge.class.getResourceAsStream("/" + FILE)) {
             YamlDoc doc = YamlDoc.read(FILE, in);
             JsonNode r = doc.root();
-            return new AuditKnowledge(names(doc, r, "test_attributes"), names(doc, r, "test_macros"), names(doc, r, "item_macros"),
-                    List.copyOf(required(doc, r, "item_macro_prefixes")), names(doc, r, "async_macros"), names(doc, r, "template_macros"),
-                    names(doc, r, "assertion_macros"),
+            return new AuditKnowledge(names(doc, r, "test_attributes"), names(doc, r, "test_macros"),
+                    names(doc, r, "item_macros"), List.copyOf(required(doc, r, "item_macro_prefixes")),
+                    names(doc, r, "async_macros"), names(doc, r, "template_macros"), names(doc, r, "assertion_macros"),
                     names(doc, r, "inline_closure_methods"), paths(doc, r, "blocking_functions"),
                     List.copyOf(required(doc, r, "blocking_prefixes")), names(doc, r, "blocking_methods"),
-                    names(doc, r, "blocking_path_methods"), names(doc, r, "blocking_path_methods_untyped"), paths(doc, r, "sync_locks"),
-                    paths(doc, r, "async_locks"), paths(doc, r, "db_handle_types"), names(doc, r, "db_handle_names"),
-                    names(doc, r, "db_handle_accessors"), names(doc, r, "db_handle_methods"), names(doc, r, "db_transaction_methods"), paths(doc, r, "sqlx_query_functions"), names(doc, r, "sqlx_query_macros"),
-                    names(doc, r, "query_execution_methods"), names(doc, r, "diesel_run_methods"));
+                    names(doc, r, "blocking_path_methods"), names(doc, r, "blocking_path_methods_untyped"),
+                    paths(doc, r, "sync_locks"), paths(doc, r, "async_locks"), paths(doc, r, "db_handle_types"),
+                    names(doc, r, "db_handle_names"), names(doc, r, "db_handle_accessors"), names(doc, r, "db_handle_methods"),
+                    names(doc, r, "db_transaction_methods"), paths(doc, r, "sqlx_query_functions"),
+                    names(doc, r, "sqlx_query_macros"), names(doc, r, "query_execution_methods"),
+                    names(doc, r, "diesel_run_methods"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
@@ -18,6 +19,8 @@ import org.treesitter.TSNode;
  */
 public final class ImportScopes {
     private static final Set<String> CONTAINERS = Set.of("source_file", "declaration_list", "block");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern TURBOFISH = Pattern.compile("::<.*?>(?=::|$)");
 
     /** The imports of one block, module body or file: byte range [start, end). */
     private record Scope(int start, int end, Imports imports) {}
@@ -100,7 +103,16 @@ public final class ImportScopes {
      * generic arguments removed and `core::`/`alloc::` read as `std::`; the path as written when no import names it.
      */
     public String resolve(String written, int at) {
-        String p = written.replaceAll("\\s+", "").replaceAll("::<.*?>(?=::|$)", "").replaceFirst("^::", "");
+        String p = written;
+        if (p.indexOf(' ') >= 0 || p.indexOf('\n') >= 0 || p.indexOf('\t') >= 0) {
+            p = SPACE.matcher(p).replaceAll("");
+        }
+        if (p.indexOf('<') >= 0) {
+            p = TURBOFISH.matcher(p).replaceAll("");
+        }
+        if (p.startsWith("::")) {
+            p = p.substring(2);
+        }
         return canonical(resolveIn(p, at, 0));
     }
 

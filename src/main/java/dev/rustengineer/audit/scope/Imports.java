@@ -4,19 +4,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The `use` declarations of one scope (a file, an inline module, a block) as a map from the names they bring in
  * to full paths (`fs` -> `std::fs`), plus their glob imports (`diesel::prelude::*`).
  */
 final class Imports {
+    /** Comments and attributes inside a `use`, which carry no path. */
+    private static final Pattern NOISE = Pattern.compile("//[^\\n]*|/\\*.*?\\*/|#\\[[^]]*]", Pattern.DOTALL);
+    private static final Pattern ALIAS = Pattern.compile("\\s+as\\s+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern HEAD = Pattern.compile("^(pub(\\([^)]*\\))?)?use");
     private final Map<String, String> names = new HashMap<>();
     private final List<String> globs = new ArrayList<>();
 
     void add(String useDeclaration) {
-        String s = useDeclaration.replaceAll("//[^\\n]*", "").replaceAll("/\\*.*?\\*/", "").replaceAll("#\\[[^]]*]", "")
-                .replaceAll("\\s+as\\s+", "@").replaceAll("\\s+", "");
-        s = s.replaceFirst("^(pub(\\([^)]*\\))?)?use", "").replaceFirst(";$", "");
+        String s = NOISE.matcher(useDeclaration).replaceAll("");
+        s = SPACE.matcher(ALIAS.matcher(s).replaceAll("@")).replaceAll("");
+        s = HEAD.matcher(s).replaceFirst("");
+        if (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1);
+        }
         expand("", s);
     }
 

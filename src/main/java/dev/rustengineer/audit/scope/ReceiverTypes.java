@@ -46,7 +46,9 @@ public final class ReceiverTypes {
     private final RustFile f;
     private final ImportScopes imports;
     private final AuditKnowledge k;
-    private Map<String, List<TSNode>> letsByName;
+    private Map<String, List<Let>> letsByName;
+    private List<Callable> callables;
+    private Map<String, String[]> statics;
 
     public ReceiverTypes(RustFile f, ImportScopes imports, AuditKnowledge k) {
         this.f = f;
@@ -100,22 +102,17 @@ public final class ReceiverTypes {
 
     /** An untyped parameter of a closure passed to a database handle's transaction method. */
     private boolean transactionParameter(String name, TSNode use, int depth) {
-        for (TSNode p = f.parent(use); p != null; p = f.parent(p)) {
-            if (p.getType().equals("function_item")) {
+        for (Callable fn : callablesAround(use.getStartByte())) {
+            if (fn.item()) {
                 return false;
             }
-            if (!p.getType().equals("closure_expression")) {
+            if (!fn.params().containsKey(name)) {
                 continue;
             }
-            TSNode params = Nodes.field(p, "parameters");
-            boolean binds = false;
-            for (int i = 0; params != null && i < params.getNamedChildCount(); i++) {
-                binds |= f.text(params.getNamedChild(i)).replaceFirst("^mut\\s+", "").strip().equals(name);
+            if (fn.params().get(name) != null) {
+                return false;
             }
-            if (!binds) {
-                continue;
-            }
-            TSNode args = p.getParent();
+            TSNode args = fn.node.getParent();
             CallSite call = Nodes.present(args) && args.getType().equals("arguments") ? f.call(args.getParent()) : null;
             return call != null && call.method() != null && k.dbTransactionMethods().contains(call.method())
                     && isDbHandle(call.receiver(), depth + 1);
@@ -199,71 +196,114 @@ public final class ReceiverTypes {
             }
             return typeOf(value, seen);
         }
-        for (TSNode p = f.parent(use); p != null; p = f.parent(p)) {
-            String t = p.getType();
-            if (t.equals("function_item") || t.equals("closure_expression")) {
-                TSNode params = Nodes.field(p, "parameters");
-                for (int i = 0; params != null && i < params.getNamedChildCount(); i++) {
-                    TSNode param = params.getNamedChild(i);
+        int at = use.getStartByte();
+        for (Callable fn : callablesAround(at)) {
+            if (fn.params().containsKey(name)) {
+                String[] param = fn.params().get(name);
+                return param == null ? null : typeFromText(param[0], Integer.parseInt(param[1]));
+            }
+            if (fn.item()) {
+                break;
+            }
+        }
+        if (statics == null) {
+            statics = new HashMap<>();
+            for (TSNode st : f.all("static")) {
+                TSNode type = Nodes.field(st, "type");
+                if (type != null) {
+                    statics.putIfAbsent(Nodes.name(f, st), new String[] {f.text(type), String.valueOf(st.getStartByte())});
+                }
+            }
+        }
+        String[] st = statics.get(name);
+        return st == null ? null : typeFromText(st[0], Integer.parseInt(st[1]));
+    }
+
+    /** A function or closure: its range, and (read on first use) its typed parameters: name -> {type, position}. */
+    private final class Callable {
+        final TSNode node;
+        final int start;
+        final int end;
+        private Map<String, String[]> params;
+
+        Callable(TSNode node) {
+            this.node = node;
+            this.start = node.getStartByte();
+            this.end = node.getEndByte();
+        }
+
+        boolean item() {
+            return node.getType().equals("function_item");
+        }
+
+        Map<String, String[]> params() {
+            if (params == null) {
+                params = new HashMap<>();
+                TSNode list = Nodes.field(node, "parameters");
+                for (int i = 0; list != null && i < list.getNamedChildCount(); i++) {
+                    TSNode param = list.getNamedChild(i);
                     TSNode pattern = Nodes.field(param, "pattern");
                     TSNode type = Nodes.field(param, "type");
-                    if (pattern != null && type != null && binds(pattern, name)) {
-                        return typeFromText(f.text(type), param.getStartByte());
-                    }
-                }
-                if (t.equals("function_item")) {
-                    break;
+                    // A closure's untyped parameter is a bare pattern: it binds the name, its type is unknown.
+                    String bound = f.text(pattern != null ? pattern : param).replaceFirst("^mut\\s+", "").replaceFirst("^ref\\s+", "").strip();
+                    params.putIfAbsent(bound, type == null ? null : new String[] {f.text(type), String.valueOf(param.getStartByte())});
                 }
             }
+            return params;
         }
-        for (TSNode s : f.all("static")) {
-            if (Nodes.name(f, s).equals(name) && Nodes.field(s, "type") != null) {
-                return typeFromText(f.text(Nodes.field(s, "type")), s.getStartByte());
+    }
+
+    /** The functions and closures around a byte offset, innermost first, from an index built on first use. */
+    private List<Callable> callablesAround(int at) {
+        if (callables == null) {
+            callables = new ArrayList<>();
+            f.all("fn").forEach(n -> callables.add(new Callable(n)));
+            f.all("closure").forEach(n -> callables.add(new Callable(n)));
+            callables.sort((a, b) -> Integer.compare(b.start, a.start));
+        }
+        List<Callable> out = new ArrayList<>();
+        for (Callable c : callables) {
+            if (c.start <= at && at < c.end) {
+                out.add(c);
             }
         }
-        return null;
+        out.sort((a, b) -> Integer.compare(a.end - a.start, b.end - b.start));
+        return out;
     }
 
     /** The nearest earlier `let` binding the name in a block around the use, or null. */
     private TSNode nearestLet(String name, TSNode use) {
         int at = use.getStartByte();
-        TSNode best = null;
-        for (TSNode let : letsBinding(name)) {
-            if (let.getStartByte() >= at || best != null && let.getStartByte() < best.getStartByte()) {
-                continue;
-            }
-            TSNode block = let.getParent();
-            if (Nodes.present(block) && block.getStartByte() <= at && at < block.getEndByte()) {
+        Let best = null;
+        for (Let let : letsBinding(name)) {
+            if (let.start < at && let.blockStart <= at && at < let.blockEnd && (best == null || let.start > best.start)) {
                 best = let;
             }
         }
-        return best;
+        return best == null ? null : best.node;
     }
 
+    /** A `let` with its position and its block's, read once. */
+    private record Let(TSNode node, int start, int blockStart, int blockEnd) {}
+
     /** The `let`s that bind a name (`let x`, `let mut x`, `let (a, x)`), from an index built on first use. */
-    private List<TSNode> letsBinding(String name) {
+    private List<Let> letsBinding(String name) {
         if (letsByName == null) {
             letsByName = new HashMap<>();
             for (TSNode let : f.all("let")) {
+                Let info = null;
                 for (String bound : BOUND_NAME.split(f.letPattern(let))) {
                     if (!bound.isEmpty() && !bound.equals("mut") && !bound.equals("ref")) {
-                        letsByName.computeIfAbsent(bound, k -> new ArrayList<>()).add(let);
+                        if (info == null) {
+                            TSNode block = let.getParent();
+                            info = new Let(let, let.getStartByte(), block.getStartByte(), block.getEndByte());
+                        }
+                        letsByName.computeIfAbsent(bound, k -> new ArrayList<>()).add(info);
                     }
                 }
             }
         }
         return letsByName.getOrDefault(name, List.of());
-    }
-
-    private boolean binds(TSNode pattern, String name) {
-        if (pattern == null) {
-            return false;
-        }
-        String p = f.text(pattern).replaceFirst("^mut\\s+", "").replaceFirst("^ref\\s+", "").strip();
-        if (p.equals(name)) {
-            return true;
-        }
-        return pattern.getType().equals("tuple_pattern") && p.matches("\\(.*\\b" + Pattern.quote(name) + "\\b.*\\)");
     }
 
     /** `let (tx, rx) = mpsc::channel();`: the receiver's or sender's type. */

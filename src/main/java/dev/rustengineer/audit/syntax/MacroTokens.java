@@ -4,7 +4,9 @@ import dev.rustengineer.audit.RustLexer;
 import dev.rustengineer.audit.scope.AuditKnowledge;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
 
@@ -24,7 +26,7 @@ public final class MacroTokens {
     private static final Set<String> CLOSE = Set.of(")", "]", "}");
     private static final Set<String> ITEMS = Set.of("fn", "impl", "struct", "enum", "trait", "type");
 
-    private final List<Site> sites = new ArrayList<>();
+    private final Map<Kind, List<Site>> sites = new EnumMap<>(Kind.class);
 
     private MacroTokens() {}
 
@@ -56,7 +58,11 @@ public final class MacroTokens {
     }
 
     public List<Site> sites(Kind kind) {
-        return sites.stream().filter(s -> s.kind() == kind).toList();
+        return sites.getOrDefault(kind, List.of());
+    }
+
+    private void add(Site s) {
+        sites.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s);
     }
 
     /**
@@ -66,7 +72,7 @@ public final class MacroTokens {
     private void scan(RustFile f, TSNode tree, String label, boolean inAssertion, AuditKnowledge k) {
         String body = f.text(tree);
         if (!body.contains("unsafe") && !body.contains("unwrap") && !body.contains("expect") && !body.contains("transmute")
-                && !body.contains("extern") && !body.contains("for")) {
+                && !body.contains("extern") && !body.contains("for<") && !body.contains("for <") && !body.contains("Future")) {
             return;
         }
         List<RustLexer.Token> toks = RustLexer.tokens(body);
@@ -107,13 +113,13 @@ public final class MacroTokens {
                     default -> null;
                 };
                 if (kind != null) {
-                    sites.add(new Site(kind, bytes.of(t.start()), label, ""));
+                    add(new Site(kind, bytes.of(t.start()), label, ""));
                 }
             }
             if (s.equals(".") && i + 2 < toks.size() && toks.get(i + 2).text().equals("(") && assertionDepth < 0
                     && (next.equals("unwrap") && i + 3 < toks.size() && toks.get(i + 3).text().equals(")")
                             || next.equals("expect"))) {
-                sites.add(new Site(Kind.UNWRAP, bytes.of(toks.get(i + 1).start()), label, next));
+                add(new Site(Kind.UNWRAP, bytes.of(toks.get(i + 1).start()), label, next));
             }
             if (s.equals("extern") && t.kind().equals("ident")) {
                 int j = i + 1;
@@ -121,25 +127,25 @@ public final class MacroTokens {
                 String after = j < toks.size() ? toks.get(j).text() : "";
                 String named = j + 1 < toks.size() ? toks.get(j + 1).kind() : "";
                 if (!abi.equals("\"Rust\"") && after.equals("{")) {
-                    sites.add(new Site(Kind.EXTERN_BLOCK, bytes.of(t.start()), label, abi));
+                    add(new Site(Kind.EXTERN_BLOCK, bytes.of(t.start()), label, abi));
                 } else if (!abi.equals("\"Rust\"") && after.equals("fn") && (named.equals("ident") || j + 1 < toks.size() && toks.get(j + 1).text().equals("$"))) {
-                    sites.add(new Site(Kind.EXTERN_FN, bytes.of(t.start()), label, abi));
+                    add(new Site(Kind.EXTERN_FN, bytes.of(t.start()), label, abi));
                 }
             }
             if (ITEMS.contains(s) && t.kind().equals("ident")) {
                 item = i;
             }
             if (s.equals("impl") && t.kind().equals("ident") && "Future".equals(implementedTrait(toks, i))) {
-                sites.add(new Site(Kind.IMPL_FUTURE, bytes.of(t.start()), label, ""));
+                add(new Site(Kind.IMPL_FUTURE, bytes.of(t.start()), label, ""));
             }
             if (s.equals("for") && next.equals("<") && i + 2 < toks.size() && toks.get(i + 2).kind().equals("lifetime")
                     && reportedItem != item) {
                 reportedItem = item;
-                sites.add(new Site(Kind.HIGHER_RANKED, bytes.of(toks.get(item < 0 ? i : item).start()), label, ""));
+                add(new Site(Kind.HIGHER_RANKED, bytes.of(toks.get(item < 0 ? i : item).start()), label, ""));
             }
             if ((s.equals("transmute") || s.equals("transmute_copy")) && t.kind().equals("ident")
                     && (next.equals("(") || next.equals(":")) && (i == 0 || !toks.get(i - 1).text().equals("."))) {
-                sites.add(new Site(Kind.TRANSMUTE, bytes.of(t.start()), label, s));
+                add(new Site(Kind.TRANSMUTE, bytes.of(t.start()), label, s));
             }
         }
     }

@@ -1,10 +1,12 @@
 package dev.rustengineer.audit.syntax;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /** Small questions about syntax nodes and paths that several analyses ask. */
 public final class Nodes {
+    private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
     private Nodes() {}
 
     public static boolean present(TSNode n) {
@@ -33,7 +35,7 @@ public final class Nodes {
 
     /** The last segment of a path, generic arguments removed: `std::mem::transmute::<A, B>` gives `transmute`. */
     public static String lastSegment(String path) {
-        String p = path.replaceAll("<[^<>]*>", "").replaceAll("<[^<>]*>", "").strip();
+        String p = path.indexOf('<') < 0 ? path.strip() : GENERICS.matcher(GENERICS.matcher(path).replaceAll("")).replaceAll("").strip();
         if (p.endsWith("::")) {
             p = p.substring(0, p.length() - 2);
         }

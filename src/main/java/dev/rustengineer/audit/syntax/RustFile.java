@@ -65,20 +65,27 @@ public final class RustFile {
     /** Item macros inside item macros are parsed again too, this many levels deep. */
     private static final int MAX_MACRO_DEPTH = 4;
 
-    private static final ThreadLocal<TSLanguage> LANGUAGE = ThreadLocal.withInitial(TreeSitterRust::new);
+    /**
+     * The language and the compiled query are shared by every thread: tree-sitter never changes a query once
+     * compiled (cursors hold the matching state), and compiling this one costs more than parsing a large file, so
+     * once per thread (the audit's pool makes new threads per run) was a measurable share of an audit.
+     */
+    private static final class Shared {
+        static final TSLanguage LANGUAGE = new TreeSitterRust();
+        static final TSQuery QUERY_COMPILED = new TSQuery(LANGUAGE, QUERY);
+        static final String[] NAMES = new String[QUERY_COMPILED.getCaptureCount()];
+
+        static {
+            for (int i = 0; i < NAMES.length; i++) {
+                NAMES[i] = QUERY_COMPILED.getCaptureNameForId(i);
+            }
+        }
+    }
+
     private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
         TSParser p = new TSParser();
-        p.setLanguage(LANGUAGE.get());
+        p.setLanguage(Shared.LANGUAGE);
         return p;
-    });
-    private static final ThreadLocal<TSQuery> COMPILED = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE.get(), QUERY));
-    private static final ThreadLocal<String[]> NAMES = ThreadLocal.withInitial(() -> {
-        TSQuery q = COMPILED.get();
-        String[] names = new String[q.getCaptureCount()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = q.getCaptureNameForId(i);
-        }
-        return names;
     });
     private static final TSRange[] WHOLE_FILE = new TSRange[0];
 
@@ -126,8 +133,8 @@ public final class RustFile {
         Map<Integer, String> mods = new HashMap<>();
         Map<Integer, String> names = new HashMap<>();
         Map<Integer, String> lets = new HashMap<>();
-        TSQuery q = COMPILED.get();
-        String[] captureNames = NAMES.get();
+        TSQuery q = Shared.QUERY_COMPILED;
+        String[] captureNames = Shared.NAMES;
         try (TSQueryCursor cursor = new TSQueryCursor()) {
             cursor.exec(q, t.getRootNode());
             TSQueryMatch match = new TSQueryMatch();
