@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustengineer.audit.gate.GitFixture;
+import dev.rustengineer.audit.cache.CacheLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,8 +143,8 @@ class AuditCommandTest {
         assertThat(first.at("/summary/cached_files").asInt()).isZero();
         assertThat(second.at("/summary/cached_files").asInt()).isEqualTo(1);
         assertThat(second.get("findings")).isEqualTo(first.get("findings"));
-        assertThat(dir.resolve("a/target/rust-engineer-audit/audit-cache.bin")).isRegularFile();
+        assertThat(CacheLocation.forRoot(dir.resolve("a"), System.getenv())).isRegularFile();
         run("audit", dir.resolve("b").toString(), "--no-cache");
-        assertThat(dir.resolve("b/target")).doesNotExist();
+        assertThat(CacheLocation.forRoot(dir.resolve("b"), System.getenv())).doesNotExist();
     }
 }
