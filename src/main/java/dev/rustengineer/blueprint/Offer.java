@@ -68,7 +68,7 @@ public record Offer(String set, ProjectKind kind, String web, List<String> db, L
 
     /** One line per offer for help texts: "service  axum      sqlite|postgres via sqlx   optional: websocket". */
     public static List<String> describe(List<Offer> offers) {
-        return offers.stream().map(o -> String.format("%-13s %-10s %-30s%s", o.kind().id(),
+        return offers.stream().map(o -> String.format("%-13s %-10s %-30s %s", o.kind().id(),
                 o.web() == null ? "" : o.web(),
                 o.hasDatabase() ? String.join("|", o.db()) + " via " + String.join("|", o.dbLayers()) : "no database",
                 o.optional().isEmpty() ? "" : "optional: " + String.join(", ", o.optional())).stripTrailing()).toList();
