@@ -287,6 +287,8 @@ class ServeOperationsTest {
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
         var stopping = CompletableFuture.runAsync(server::stop);
+        // stop() runs on another thread: readiness turns at its first step, not before this thread asks.
+        await(() -> status(base + "/health/ready") == 503, "readiness failed on stop");
         var ready = get(base + "/health/ready");
         assertThat(WebApiTest.assertProblem(ready, 503, "/health/ready").get("detail").asText()).contains("shutting down");
         // Heavy work is refused from the first moment; light requests are still answered during the delay.
@@ -307,6 +309,15 @@ class ServeOperationsTest {
             assertThat(l.path("route").asText()).isEqualTo("/test/slow");
             assertThat(l.path("status").asInt()).isEqualTo(200);
         });
+    }
+
+    /** The status of a GET, or -1 when it could not be sent. */
+    private static int status(String url) {
+        try {
+            return get(url).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** A new connection is refused (the listener is closed). */
