@@ -57,7 +57,8 @@ class LabelledCorpusIT {
         }
         List<Label> labels = read(files);
         assertThat(labels).as("labels in %s", LABELS).hasSizeGreaterThan(500);
-        assertThat(belowFloor("tuning set", labels, LABELS.resolve("floors.yaml"))).as("rules below their floor").isEmpty();
+        assertThat(belowFloor("tuning set", labels, LABELS.resolve("floors.yaml"))).as("rules below their floor")
+                .isEmpty();
     }
 
     /**
@@ -69,8 +70,8 @@ class LabelledCorpusIT {
     void heldOutRulesStayAtOrAboveTheirFloor() throws IOException {
         List<Label> labels = read(List.of(HELD_OUT.resolve("labels.yaml")));
         assertThat(labels).as("labels in %s", HELD_OUT).hasSizeGreaterThan(100);
-        assertThat(belowFloor("held-out set", labels, HELD_OUT.resolve("floors.yaml"))).as("held-out rules below their floor")
-                .isEmpty();
+        assertThat(belowFloor("held-out set", labels, HELD_OUT.resolve("floors.yaml")))
+                .as("held-out rules below their floor").isEmpty();
     }
 
     static List<Label> read(List<Path> files) throws IOException {
