@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
  * the rule to report it, "silent" where it must not). A finding of a rule at a line labelled for that rule is
  * a true or a false positive; an unreported "fire" label is a miss. Each rule must stay at or above its floor in
  * floors.yaml (today's measurement, raised as the rules improve; the goal is precision 0.90 and recall 0.85).
+ * The held-out set under audit-real/heldout is scored separately against its own floors.
  */
 class LabelledCorpusIT {
     static final Path LABELS = Path.of("src/test/resources/audit-real");
+    static final Path HELD_OUT = LABELS.resolve("heldout");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Path CORPUS = Path.of(System.getenv().getOrDefault("RUST_ENGINEER_AUDIT_CORPUS",
             System.getProperty("user.home") + "/.cache/rust-engineer/audit-corpus"));
     static final double GOAL_PRECISION = 0.90;
@@ -48,17 +51,41 @@ class LabelledCorpusIT {
 
     @Test
     void everyRuleStaysAtOrAboveItsFloor() throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(LABELS)) {
+            files = list.filter(p -> p.getFileName().toString().matches("labels-.*\\.yaml")).sorted().toList();
+        }
+        List<Label> labels = read(files);
+        assertThat(labels).as("labels in %s", LABELS).hasSizeGreaterThan(500);
+        assertThat(belowFloor("tuning set", labels, LABELS.resolve("floors.yaml"))).as("rules below their floor")
+                .isEmpty();
+    }
+
+    /**
+     * The held-out set (audit-real/heldout): other crates, labelled by a reviewer who never saw the rule code, and
+     * scored on its own so that a rule tuned on the tuning set shows whether it generalises. Nobody may tune a
+     * rule on these labels; its floors only guard against regressions.
+     */
+    @Test
+    void heldOutRulesStayAtOrAboveTheirFloor() throws IOException {
+        List<Label> labels = read(List.of(HELD_OUT.resolve("labels.yaml")));
+        assertThat(labels).as("labels in %s", HELD_OUT).hasSizeGreaterThan(100);
+        assertThat(belowFloor("held-out set", labels, HELD_OUT.resolve("floors.yaml")))
+                .as("held-out rules below their floor").isEmpty();
+    }
+
+    static List<Label> read(List<Path> files) throws IOException {
         List<Label> labels = new ArrayList<>();
-        try (Stream<Path> files = Files.list(LABELS)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("labels-.*\\.yaml")).sorted().toList()) {
-                for (JsonNode l : yaml.readTree(f.toFile()).get("labels")) {
-                    labels.add(new Label(l.get("rule").asText(), l.get("at").asText(), l.get("label").asText().equals("fire")));
-                }
+        for (Path f : files) {
+            for (JsonNode l : YAML.readTree(f.toFile()).get("labels")) {
+                labels.add(new Label(l.get("rule").asText(), l.get("at").asText(), l.get("label").asText().equals("fire")));
             }
         }
-        assertThat(labels).as("labels in %s", LABELS).hasSizeGreaterThan(500);
+        return labels;
+    }
 
+    /** Scores every labelled rule, prints the table and returns the rules below their floor (or without one). */
+    static List<String> belowFloor(String set, List<Label> labels, Path floorsFile) throws IOException {
         // Each labelled crate is audited once, as its own root; findings are keyed crate-dir/file:line per rule.
         Set<String> reported = new HashSet<>();
         Set<String> crates = labels.stream().map(l -> l.at().substring(0, l.at().indexOf('/')))
@@ -84,8 +111,9 @@ class LabelledCorpusIT {
                 c[2]++;
             }
         }
-        JsonNode floors = yaml.readTree(LABELS.resolve("floors.yaml").toFile());
+        JsonNode floors = YAML.readTree(floorsFile.toFile());
         List<String> below = new ArrayList<>();
+        System.out.printf("%s: %d labels on %d crates%n", set, labels.size(), crates.size());
         System.out.printf("%-22s %9s %7s %5s %5s %5s   (goal: precision %.2f, recall %.2f)%n", "rule", "precision", "recall",
                 "TP", "FP", "miss", GOAL_PRECISION, GOAL_RECALL);
         counts.forEach((rule, c) -> {
@@ -93,12 +121,12 @@ class LabelledCorpusIT {
             System.out.printf("%-22s %9.2f %7.2f %5d %5d %5d%n", rule, s.precision(), s.recall(), c[0], c[1], c[2]);
             JsonNode floor = floors.get(rule);
             if (floor == null) {
-                below.add(rule + ": no floor in floors.yaml");
+                below.add(rule + ": no floor in " + floorsFile);
             } else if (s.precision() < floor.get("precision").asDouble() || s.recall() < floor.get("recall").asDouble()) {
                 below.add(String.format("%s: precision %.2f (floor %s), recall %.2f (floor %s)", rule, s.precision(),
                         floor.get("precision").asText(), s.recall(), floor.get("recall").asText()));
             }
         });
-        assertThat(below).as("rules below their floor").isEmpty();
+        return below;
     }
 }
