@@ -15,15 +15,17 @@ import java.util.stream.Collectors;
  * @param checked the date the catalogue records as {@code checked}, null when no version moves
  * @param combinations every offered combination, with what the new versions change in its generated files
  * @param staleLocks the recorded locks the new versions leave unsatisfied
+ * @param recordedLocks the combinations whose stale lock was recorded again with cargo (with --locks)
  * @param written whether anything was written (false in a dry run)
  */
 public record RefreshReport(String catalogue, List<Proposal> proposals, Map<String, String> versions, String checked,
-        List<CombinationChange> combinations, List<StaleLock> staleLocks, boolean written) {
+        List<CombinationChange> combinations, List<StaleLock> staleLocks, List<String> recordedLocks, boolean written) {
     public RefreshReport {
         proposals = List.copyOf(proposals);
         versions = Map.copyOf(versions);
         combinations = List.copyOf(combinations);
         staleLocks = List.copyOf(staleLocks);
+        recordedLocks = List.copyOf(recordedLocks);
     }
 
     /**

@@ -57,8 +57,13 @@ public record Repository(Path root) {
 
     /** The recorded Cargo.lock of a combination, if there is one. */
     public Optional<String> lock(String combination) {
-        Path lock = root.resolve(LOCKS).resolve(combination + ".lock");
+        Path lock = lockFile(combination);
         return Files.isRegularFile(lock) ? Optional.of(read(lock)) : Optional.empty();
+    }
+
+    /** Where the Cargo.lock of a combination is recorded (it may not be yet). */
+    public Path lockFile(String combination) {
+        return root.resolve(LOCKS).resolve(combination + ".lock");
     }
 
     /** A path as the report shows it, relative to the root. */

@@ -1,12 +1,16 @@
 package dev.rustengineer.catalogue;
 
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.UsageException;
 import dev.rustengineer.blueprint.Blueprint;
 import dev.rustengineer.blueprint.Plan;
+import dev.rustengineer.generate.CargoLock;
 import dev.rustengineer.generate.Combination;
 import dev.rustengineer.generate.GeneratedProject;
 import dev.rustengineer.generate.GoldenText;
+import dev.rustengineer.generate.ProjectGenerator;
 import dev.rustengineer.generate.ProjectRecord;
+import dev.rustengineer.generate.TemplateSource;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
 import java.io.ByteArrayInputStream;
@@ -22,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -46,11 +52,30 @@ public final class RepositoryRefresh {
      * @param today the date to record as the catalogue's {@code checked}
      */
     public static RefreshReport run(Repository repo, Function<String, List<Release>> index, boolean breaking, boolean write, String today) {
+        return run(repo, index, breaking, write, today, Set.of(), null);
+    }
+
+    /**
+     * @param hold crates whose pin stays as it is whatever the index offers (a move cargo cannot resolve with the
+     *     rest, found by a previous run)
+     * @param recorder records the locks the new versions leave stale (before the golden files are rendered, since
+     *     their record names the lock's digest); null to only name them
+     */
+    public static RefreshReport run(Repository repo, Function<String, List<Release>> index, boolean breaking, boolean write, String today,
+            Set<String> hold, LockRecorder recorder) {
         String yaml = Repository.read(repo.catalogue());
         RustEngineer before = generator(yaml);
         List<Proposal> proposals = CatalogueRefresh.propose(before.knowledge().crates(), before.templates(), index);
         Map<String, String> versions = new LinkedHashMap<>();
+        for (String crate : hold) {
+            if (!before.knowledge().crates().crates().containsKey(crate)) {
+                throw new UsageException("--hold " + crate + ": the catalogue has no such crate");
+            }
+        }
         for (Proposal p : proposals) {
+            if (hold.contains(p.crate())) {
+                continue;
+            }
             if (p.change() == Proposal.Change.COMPATIBLE || p.change() == Proposal.Change.BREAKING && breaking) {
                 versions.put(p.crate(), p.proposed());
             }
@@ -61,27 +86,45 @@ public final class RepositoryRefresh {
         List<RefreshReport.CombinationChange> combinations = new ArrayList<>();
         List<StaleLock> stale = new ArrayList<>();
         Map<Path, String> goldens = new LinkedHashMap<>();
+        // The checkout's locks, and those recorded here: generation reads these, not the bundled ones.
+        Map<String, String> recorded = new LinkedHashMap<>();
+        Function<String, Optional<String>> locks = key -> recorded.containsKey(key) ? Optional.of(recorded.get(key)) : repo.lock(key);
+        ProjectGenerator then = new ProjectGenerator(before.templates(), TemplateSource.bundled(), repo::lock);
+        ProjectGenerator generator = new ProjectGenerator(after.templates(), TemplateSource.bundled(), locks);
         for (Combination c : Combination.all(after.offers())) {
-            GeneratedProject old = before.generate(blueprint(before, c));
-            GeneratedProject now = after.generate(blueprint(after, c));
-            String golden = GoldenText.of(after.writer().formattedAsWritten(now));
+            GeneratedProject old = then.generate(blueprint(before, c, c.name()));
+            GeneratedProject now = generator.generate(blueprint(after, c, c.name()));
+            List<StaleLock> staleHere = repo.lock(c.id()).map(lock -> LockCheck.stale(c.id(), now, lock, versions)).orElse(List.of());
+            stale.addAll(staleHere);
+            if (recorder != null && !staleHere.isEmpty()) {
+                GeneratedProject base = after.writer().formattedAsWritten(generator.generate(blueprint(after, c, CargoLock.BASE_NAME)));
+                String lock = recorder.record(c, base);
+                List<StaleLock> still = LockCheck.stale(c.id(), now, lock, versions);
+                if (!still.isEmpty()) {
+                    throw new UsageException("cargo resolved " + c.id() + " with " + still.getFirst().crate() + " "
+                            + still.getFirst().locked() + ", outside ^" + still.getFirst().pinned() + "; nothing was written");
+                }
+                recorded.put(c.id(), lock);
+            }
+            GeneratedProject rendered = recorded.containsKey(c.id()) ? generator.generate(blueprint(after, c, c.name())) : now;
+            String golden = GoldenText.of(after.writer().formattedAsWritten(rendered));
             Path goldenFile = repo.golden(c.id());
             boolean rewrite = !Files.isRegularFile(goldenFile) || !Repository.read(goldenFile).equals(golden);
             if (rewrite) {
                 goldens.put(goldenFile, golden);
             }
-            combinations.add(new RefreshReport.CombinationChange(c, changedFiles(old, now),
+            combinations.add(new RefreshReport.CombinationChange(c, changedFiles(old, rendered),
                     repo.relative(goldenFile), rewrite));
-            repo.lock(c.id()).ifPresent(lock -> stale.addAll(LockCheck.stale(c.id(), now, lock, versions)));
         }
         if (write) {
             if (!versions.isEmpty()) {
                 replace(repo.catalogue(), updated);
             }
             goldens.forEach(RepositoryRefresh::replace);
+            recorded.forEach((id, lock) -> replace(repo.lockFile(id), lock));
         }
         return new RefreshReport(repo.relative(repo.catalogue()), proposals, versions, versions.isEmpty() ? null : today,
-                combinations, stale, write);
+                combinations, stale, List.copyOf(recorded.keySet()), write);
     }
 
     /** A generator whose catalogue is {@code cratesYaml}, validated as at start-up (templates against it too). */
@@ -92,8 +135,8 @@ public final class RepositoryRefresh {
         return new RustEngineer(knowledge);
     }
 
-    private static Blueprint blueprint(RustEngineer re, Combination c) {
-        Plan plan = re.plan(re.readText(c.brief()), c.options(c.name()));
+    private static Blueprint blueprint(RustEngineer re, Combination c, String projectName) {
+        Plan plan = re.plan(re.readText(c.brief()), c.options(projectName));
         if (plan instanceof Plan.Generate g) {
             return g.blueprint();
         }

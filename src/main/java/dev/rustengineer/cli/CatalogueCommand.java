@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ final class CatalogueCommand implements Callable<Integer> {
                 + "with the commands that prove those sets again."},
             footer = {"", "Examples (at the repository's root):",
                 "  ./rust-engineer catalogue refresh --dry-run     # what would move, and what that changes",
-                "  ./rust-engineer catalogue refresh               # write the catalogue and the golden files"})
+                "  ./rust-engineer catalogue refresh               # write the catalogue and the golden files",
+                "  ./rust-engineer catalogue refresh --locks       # and record the stale Cargo.lock files with cargo"})
     static final class Refresh implements Callable<Integer> {
         private final Supplier<RustEngineer> facade;
 
@@ -54,6 +56,14 @@ final class CatalogueCommand implements Callable<Integer> {
         @Option(names = "--breaking", description = "Also move crates outside their pinned version's caret range (templates may need changes).")
         boolean breaking;
 
+        @Option(names = "--hold", split = ",", paramLabel = "CRATE", description = "Keep these crates at their pinned version "
+                + "(e.g. a move cargo cannot resolve with the rest).")
+        List<String> hold = List.of();
+
+        @Option(names = "--locks", description = "Record the Cargo.lock files the new versions leave stale with `cargo "
+                + "generate-lockfile` (needs cargo and the registry) before the golden files are rendered.")
+        boolean locks;
+
         @Option(names = "--index", paramLabel = "URL", description = "A sparse crates index (default: ${DEFAULT-VALUE}).",
                 defaultValue = "https://index.crates.io/")
         URI index;
@@ -68,7 +78,7 @@ final class CatalogueCommand implements Callable<Integer> {
                 throw new UsageException("--index " + index + " is not an http(s) URL (default " + SparseIndex.CRATES_IO + ")");
             }
             Repository repository = Repository.at(repo);
-            RefreshReport report = facade.get().refreshRepository(repository, index, breaking, !dryRun);
+            RefreshReport report = facade.get().refreshRepository(repository, index, breaking, !dryRun, Set.copyOf(hold), locks);
             PrintWriter out = spec.commandLine().getOut();
             new RefreshText(out).print(report, breaking);
             out.flush();

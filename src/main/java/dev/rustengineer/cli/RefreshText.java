@@ -37,7 +37,9 @@ final class RefreshText {
             changed.forEach(c -> out.println(String.format("  %-36s %s", c.id(), String.join(", ", c.changedFiles()))));
         }
         if (!r.staleLocks().isEmpty()) {
-            out.println("Recorded locks the new versions leave unsatisfied (`cargo build --locked` refuses them):");
+            out.println("Recorded locks the new versions leave unsatisfied (`cargo build --locked` refuses them)"
+                    + (r.recordedLocks().isEmpty() ? ":" : "; " + (r.written() ? "recorded again" : "cargo resolved them again, not written")
+                    + " with cargo: " + String.join(", ", r.recordedLocks()) + ":"));
             for (StaleLock l : r.staleLocks()) {
                 out.println(String.format("  %-36s %s %s locked, ^%s pinned", l.combination() + ".lock", l.crate(),
                         l.locked() == null ? "not" : l.locked(), l.pinned()));
@@ -50,9 +52,12 @@ final class RefreshText {
         }
         String ids = prove.stream().map(Combination::id).collect(Collectors.joining(","));
         out.println("Template sets to prove again: " + String.join(", ", r.setsToProve()) + ". In this order:");
-        if (!r.staleLocks().isEmpty()) {
-            String stale = r.staleLocks().stream().map(StaleLock::combination).distinct().collect(Collectors.joining(","));
-            out.println("  mvn -B test -Dtest=CargoLockTest -Dlocks.update=true -Dit.variants=" + stale + "   # record those locks (cargo, the registry)");
+        List<String> toRecord = r.staleLocks().stream().map(StaleLock::combination).distinct()
+                .filter(id -> !r.recordedLocks().contains(id)).toList();
+        if (!toRecord.isEmpty()) {
+            String stale = String.join(",", toRecord);
+            out.println("  mvn -B test -Dtest=CargoLockTest -Dlocks.update=true -Dit.variants=" + stale
+                    + "   # record those locks (cargo, the registry; or run this again with --locks)");
             out.println("  mvn -B test -Dtest=GeneratorTest -Dgolden.update=true   # the records in the golden files name the locks' digest");
         }
         out.println("  mvn -B test -Dtest='GeneratorTest,CargoLockTest,UpgradeTest'");

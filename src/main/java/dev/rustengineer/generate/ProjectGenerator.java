@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Renders a blueprint's template set: each contributor whose condition holds renders its files, and the project's
@@ -19,6 +21,7 @@ public final class ProjectGenerator {
     private final TemplateEngine engine = new TemplateEngine();
     private final TemplateSets sets;
     private final TemplateSource source;
+    private final Function<String, Optional<String>> locks;
 
     public ProjectGenerator(TemplateSets sets) {
         this(sets, TemplateSource.bundled());
@@ -26,8 +29,17 @@ public final class ProjectGenerator {
 
     /** @param source where template texts are read (tests give an older generator state here) */
     public ProjectGenerator(TemplateSets sets, TemplateSource source) {
+        this(sets, source, CargoLock::recorded);
+    }
+
+    /**
+     * @param locks the recorded Cargo.lock of a combination by its key (`catalogue refresh` reads the checkout's
+     *     and the ones it has just recorded, where generation otherwise reads the bundled ones)
+     */
+    public ProjectGenerator(TemplateSets sets, TemplateSource source, Function<String, Optional<String>> locks) {
         this.sets = sets;
         this.source = source;
+        this.locks = locks;
     }
 
     public GeneratedProject generate(Blueprint b) {
@@ -57,7 +69,7 @@ public final class ProjectGenerator {
                 }
             }
         }
-        CargoLock.forBlueprint(b).ifPresent(lock -> {
+        CargoLock.forBlueprint(b, locks).ifPresent(lock -> {
             inputs.add("Cargo.lock", lock);
             if (files.put("Cargo.lock", lock) != null) {
                 throw new IllegalStateException(b.template() + " writes a Cargo.lock of its own; the recorded one belongs there");

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.rustengineer.RustEngineer;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.cli.Main;
+import dev.rustengineer.generate.CargoLock;
 import dev.rustengineer.generate.Projects;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -203,6 +205,48 @@ class CatalogueRefreshTest {
             assertThat(l.locked()).isEqualTo(pinned);
             assertThat(l.pinned()).isEqualTo(newer);
         });
+    }
+
+    /**
+     * With a lock recorder (cargo in production, a fake here), the stale locks are recorded again before the
+     * golden files are rendered: the checkout's locks are rewritten, the golden files name the new locks (a
+     * second refresh finds them current), and a recorder whose lock is still stale writes nothing.
+     */
+    @Test
+    void recordedLocksAreWrittenBeforeTheGoldenFilesAreRendered(@TempDir Path dir) throws Exception {
+        String crate = "grep-searcher";
+        String pinned = RE.knowledge().crates().version(crate);
+        String newer = Semver.parse(pinned).withIncPatch(80).getVersion();
+        Repository repo = Repository.at(repository(dir));
+        Map<String, String> before = snapshot(dir);
+        List<String> asked = new ArrayList<>();
+        LockRecorder stillOld = (c, project) -> repo.lock(c.id()).orElseThrow();
+        assertThatThrownBy(() -> RepositoryRefresh.run(repo, indexMoving(Map.of(crate, newer)), false, true, "2026-12-07", Set.of(), stillOld))
+                .isInstanceOf(UsageException.class).hasMessageContaining("nothing was written");
+        assertThat(snapshot(dir)).isEqualTo(before);
+
+        LockRecorder fake = (c, project) -> {
+            asked.add(c.id());
+            assertThat(project.files().get("Cargo.toml")).contains("name = \"" + CargoLock.BASE_NAME + "\"").contains(crate + " = \"" + newer + "\"");
+            return repo.lock(c.id()).orElseThrow().replace("name = \"" + crate + "\"\nversion = \"" + pinned + "\"",
+                    "name = \"" + crate + "\"\nversion = \"" + newer + "\"");
+        };
+        assertThat(RepositoryRefresh.run(repo, indexMoving(Map.of(crate, newer)), false, false, "2026-12-07", Set.of(crate), fake).versions())
+                .as("a held crate keeps its pin").isEmpty();
+        assertThatThrownBy(() -> RepositoryRefresh.run(repo, indexMoving(Map.of()), false, false, "x", Set.of("no-such-crate"), null))
+                .isInstanceOf(UsageException.class).hasMessage("--hold no-such-crate: the catalogue has no such crate");
+        RefreshReport r = RepositoryRefresh.run(repo, indexMoving(Map.of(crate, newer)), false, true, "2026-12-07", Set.of(), fake);
+        List<String> stale = r.staleLocks().stream().map(StaleLock::combination).toList();
+        assertThat(stale).isNotEmpty();
+        assertThat(r.recordedLocks()).isEqualTo(asked).containsExactlyInAnyOrderElementsOf(stale);
+        for (String id : stale) {
+            assertThat(Files.readString(repo.lockFile(id))).contains("name = \"" + crate + "\"\nversion = \"" + newer + "\"");
+            assertThat(r.combinations()).filteredOn(c -> c.id().equals(id)).singleElement()
+                    .satisfies(c -> assertThat(c.changedFiles()).containsExactly("Cargo.lock", "Cargo.toml"));
+        }
+        RefreshReport again = RepositoryRefresh.run(repo, indexMoving(Map.of()), false, false, "2026-12-08", Set.of(), fake);
+        assertThat(again.goldensRewritten()).as("the golden files name the recorded locks").isEmpty();
+        assertThat(again.staleLocks()).isEmpty();
     }
 
     @Test
