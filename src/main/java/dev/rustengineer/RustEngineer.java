@@ -22,8 +22,12 @@ import dev.rustengineer.brief.StructuredBriefReader;
 import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
+import dev.rustengineer.catalogue.CargoLockRecorder;
 import dev.rustengineer.catalogue.CatalogueRefresh;
 import dev.rustengineer.catalogue.Proposal;
+import dev.rustengineer.catalogue.RefreshReport;
+import dev.rustengineer.catalogue.Repository;
+import dev.rustengineer.catalogue.RepositoryRefresh;
 import dev.rustengineer.catalogue.SparseIndex;
 import dev.rustengineer.doctor.Doctor;
 import dev.rustengineer.evaluate.BriefEvaluation;
@@ -52,7 +56,10 @@ import dev.rustengineer.verify.Verifier;
 import dev.rustengineer.verify.VerifyOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -224,6 +231,18 @@ public final class RustEngineer {
      */
     public List<Proposal> refreshCatalogue(URI index) {
         return CatalogueRefresh.propose(knowledge.crates(), templates, new SparseIndex(index)::releases);
+    }
+
+    /**
+     * `catalogue refresh` in rust-engineer's repository: proposes the new versions from the crates index, and
+     * (unless {@code write} is false) writes them into its catalogue and regenerates its golden files; the
+     * report says which template sets and recorded locks they change; with {@code recordLocks}, cargo records
+     * the stale locks again first.
+     */
+    public RefreshReport refreshRepository(Repository repository, URI index, boolean breaking, boolean write, Set<String> hold,
+            boolean recordLocks) {
+        return RepositoryRefresh.run(repository, new SparseIndex(index)::releases, breaking, write, LocalDate.now(ZoneOffset.UTC).toString(),
+                hold, recordLocks ? new CargoLockRecorder() : null);
     }
 
     /** Proves a Rust project with cargo: fmt, clippy -D warnings, build, test. */

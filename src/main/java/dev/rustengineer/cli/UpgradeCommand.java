@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  rust-engineer upgrade orders --dry-run",
             "  rust-engineer upgrade orders --verify",
             "  rust-engineer upgrade orders --with websocket",
-            "  rust-engineer upgrade orders --db postgres"})
+            "  rust-engineer upgrade orders --db postgres",
+            "  rust-engineer upgrade orders --web actix-web --dry-run"})
 final class UpgradeCommand implements Callable<Integer> {
     private final Supplier<RustEngineer> facade;
 
@@ -60,6 +61,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--db-layer", paramLabel = "LAYER", description = "Switch the database layer (sqlx or diesel, where the set offers both).")
     String dbLayer;
 
+    @Option(names = "--web", paramLabel = "FRAMEWORK", description = "Switch a service's web framework (another template set, e.g. axum to actix-web).")
+    String web;
+
     @Option(names = "--verify", description = "Prove the upgraded project with cargo on a copy first; write nothing unless it passes.")
     boolean verify;
 
@@ -73,7 +77,7 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var request = new UpgradeRequest(dir, new BlueprintChange(with, without, db, dbLayer), dryRun, allowDirty,
+        var request = new UpgradeRequest(dir, new BlueprintChange(with, without, db, dbLayer, web), dryRun, allowDirty,
                 verify ? verifyOptions.options() : null);
         UpgradeOutcome outcome = facade.get().upgrade(request, p -> printPlan(out, p),
                 new ConsoleProgress(out, VerifyOptionsMixin.terminal()));

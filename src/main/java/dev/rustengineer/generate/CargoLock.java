@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,10 +47,16 @@ public final class CargoLock {
 
     /** The lock file recorded for the blueprint's combination, renamed for its project; empty if none is. */
     public static Optional<String> forBlueprint(Blueprint b) {
-        return recorded(key(b)).map(lock -> rename(lock, b.name().name()));
+        return forBlueprint(b, CargoLock::recorded);
     }
 
-    static Optional<String> recorded(String key) {
+    /** As {@link #forBlueprint(Blueprint)}, the recorded locks read by combination key from {@code recorded}. */
+    public static Optional<String> forBlueprint(Blueprint b, Function<String, Optional<String>> recorded) {
+        return recorded.apply(key(b)).map(lock -> rename(lock, b.name().name()));
+    }
+
+    /** The bundled lock recorded for a combination key. */
+    public static Optional<String> recorded(String key) {
         try (InputStream in = CargoLock.class.getResourceAsStream("/knowledge/locks/" + key + ".lock")) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,11 +1,16 @@
 package dev.rustengineer.generate;
 
 import dev.rustengineer.blueprint.Blueprint;
+import dev.rustengineer.knowledge.CrateCatalogue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Renders a blueprint's template set: each contributor whose condition holds renders its files, and the project's
@@ -16,6 +21,7 @@ public final class ProjectGenerator {
     private final TemplateEngine engine = new TemplateEngine();
     private final TemplateSets sets;
     private final TemplateSource source;
+    private final Function<String, Optional<String>> locks;
 
     public ProjectGenerator(TemplateSets sets) {
         this(sets, TemplateSource.bundled());
@@ -23,8 +29,17 @@ public final class ProjectGenerator {
 
     /** @param source where template texts are read (tests give an older generator state here) */
     public ProjectGenerator(TemplateSets sets, TemplateSource source) {
+        this(sets, source, CargoLock::recorded);
+    }
+
+    /**
+     * @param locks the recorded Cargo.lock of a combination by its key (`catalogue refresh` reads the checkout's
+     *     and the ones it has just recorded, where generation otherwise reads the bundled ones)
+     */
+    public ProjectGenerator(TemplateSets sets, TemplateSource source, Function<String, Optional<String>> locks) {
         this.sets = sets;
         this.source = source;
+        this.locks = locks;
     }
 
     public GeneratedProject generate(Blueprint b) {
@@ -54,19 +69,50 @@ public final class ProjectGenerator {
                 }
             }
         }
-        CargoLock.forBlueprint(b).ifPresent(lock -> {
+        CargoLock.forBlueprint(b, locks).ifPresent(lock -> {
             inputs.add("Cargo.lock", lock);
             if (files.put("Cargo.lock", lock) != null) {
                 throw new IllegalStateException(b.template() + " writes a Cargo.lock of its own; the recorded one belongs there");
             }
         });
-        files.put(ProjectRecord.PATH, ProjectRecord.of(b, Revisions.catalogue(b), inputs.value()).render(engine));
+        String catalogue = Revisions.catalogue(b.msrv(), pinned(b, manifest, (VersionsRead) context.get("versions")));
+        files.put(ProjectRecord.PATH, ProjectRecord.of(b, catalogue, inputs.value()).render(engine));
         return new GeneratedProject(b.name().name(), files);
     }
 
     /** Every condition of a `when` holds (an empty one always does). */
     private static boolean holds(List<String> when, Map<String, Object> context) {
         return when.stream().allMatch(w -> Boolean.TRUE.equals(context.get(w)));
+    }
+
+    /**
+     * The catalogue's pins a project depends on: the crates its set's manifest lists (whatever their conditions)
+     * and those whose version a template read (`{{versions.windows}}` for a target table the crate list cannot
+     * write). The record's catalogue revision covers these only, so that it (and a set's golden files) changes when
+     * one of them moves, not with every crate of the catalogue.
+     */
+    private static Map<String, CrateCatalogue.Crate> pinned(Blueprint b, TemplateManifest manifest, VersionsRead read) {
+        Map<String, CrateCatalogue.Crate> pinned = new TreeMap<>();
+        manifest.crates().forEach(use -> pinned.put(use.name(), b.crates().get(use.name())));
+        read.names().forEach(name -> pinned.put(name, b.crates().get(name)));
+        return pinned;
+    }
+
+    /** The catalogue's versions as the templates see them, noting which ones they look up. */
+    private static final class VersionsRead extends TreeMap<String, Object> {
+        private final Set<String> read = new TreeSet<>();
+
+        @Override
+        public Object get(Object key) {
+            if (key instanceof String name && containsKey(name)) {
+                read.add(name);
+            }
+            return super.get(key);
+        }
+
+        Set<String> names() {
+            return read;
+        }
     }
 
     /** The values templates may use; an undefined one is an error at render time. */
@@ -102,7 +148,7 @@ public final class ProjectGenerator {
                     : "postgres://postgres@postgres:5432/" + crate);
         }
         c.put("msrv", b.msrv());
-        Map<String, Object> versions = new TreeMap<>();
+        VersionsRead versions = new VersionsRead();
         b.crates().forEach((name, crate) -> versions.put(name, crate.version()));
         c.put("versions", versions);
         c.put("decisions", b.decisions());

@@ -1,10 +1,11 @@
 package dev.rustengineer.generate;
 
-import dev.rustengineer.blueprint.Blueprint;
+import dev.rustengineer.knowledge.CrateCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -14,11 +15,14 @@ import java.util.TreeMap;
 final class Revisions {
     private Revisions() {}
 
-    /** The catalogue as the generator used it: the minimum Rust version and every pinned crate's name and version. */
-    static String catalogue(Blueprint b) {
+    /**
+     * The catalogue as the generator used it for one set: the minimum Rust version and the name and version of
+     * every crate the set pins (the only versions its templates can read).
+     */
+    static String catalogue(String msrv, Map<String, CrateCatalogue.Crate> pinned) {
         Digest d = new Digest();
-        d.add("msrv", b.msrv());
-        new TreeMap<>(b.crates()).forEach((name, crate) -> d.add(name, crate.version()));
+        d.add("msrv", msrv);
+        new TreeMap<>(pinned).forEach((name, crate) -> d.add(name, crate.version()));
         return d.value();
     }
 

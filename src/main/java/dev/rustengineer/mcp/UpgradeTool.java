@@ -27,7 +27,7 @@ final class UpgradeTool {
             + "recorded choices (.rust-engineer/project.toml) and merge the difference into the files three ways against the "
             + "files as generated then (.rust-engineer/base.zip). Files never changed are updated, the user's changes are kept, "
             + "Cargo.toml is merged by key, and where both changed the same lines git's conflict markers are written and "
-            + "listed. A dry run by default (dry_run=false writes, all or nothing); with/without/db/db_layer change a recorded "
+            + "listed. A dry run by default (dry_run=false writes, all or nothing); with/without/db/db_layer/web change a recorded "
             + "choice through the same merge; verify=true proves the upgraded project with cargo on a copy before writing. "
             + "A project with uncommitted git changes is refused unless allow_dirty=true. isError=true when verify did not pass.";
     /** At most this much unified diff goes into the text of a dry run (the structured content has all of it). */
@@ -46,6 +46,8 @@ final class UpgradeTool {
                 "description", "Optional features to switch off."));
         p.put("db", Map.of("type", "string", "enum", choices.get("db"), "description", "Switch the database engine."));
         p.put("db_layer", Map.of("type", "string", "enum", choices.get("db_layer"), "description", "Switch the database layer."));
+        p.put("web", Map.of("type", "string", "enum", choices.get("web"),
+                "description", "Switch a service's web framework (another template set of the same kind)."));
         p.put("verify", Map.of("type", "boolean", "description", "Prove the upgraded project with cargo before writing (default false)."));
         return p;
     }
@@ -57,7 +59,8 @@ final class UpgradeTool {
         boolean verify = Boolean.TRUE.equals(args.get("verify"));
         List<String> with = args.get("with") instanceof List<?> l ? (List<String>) l : List.of();
         List<String> without = args.get("without") instanceof List<?> l ? (List<String>) l : List.of();
-        var change = new BlueprintChange(with, without, (String) args.get("db"), (String) args.get("db_layer"));
+        var change = new BlueprintChange(with, without, (String) args.get("db"), (String) args.get("db_layer"),
+                (String) args.get("web"));
         List<VerifyStep> steps = List.of(VerifyStep.values());
         ProgressListener listener = verify ? new VerifyProgress(progress, steps.size()) : ProgressListener.none();
         var request = new UpgradeRequest(project, change, dryRun, Boolean.TRUE.equals(args.get("allow_dirty")),

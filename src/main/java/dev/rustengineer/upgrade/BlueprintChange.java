@@ -19,33 +19,49 @@ import java.util.TreeSet;
  * @param without optional features to switch off
  * @param db another database engine, or null to keep the recorded one
  * @param dbLayer another database layer, or null to keep the recorded one
+ * @param web another web framework of the same kind of project (another template set), or null to keep the recorded one
  */
-public record BlueprintChange(List<String> with, List<String> without, String db, String dbLayer) {
+public record BlueprintChange(List<String> with, List<String> without, String db, String dbLayer, String web) {
     public BlueprintChange {
         with = normalised(with);
         without = normalised(without);
-        db = db == null ? null : db.strip().toLowerCase(Locale.ROOT);
-        dbLayer = dbLayer == null ? null : dbLayer.strip().toLowerCase(Locale.ROOT);
+        db = lower(db);
+        dbLayer = lower(dbLayer);
+        web = lower(web);
+    }
+
+    /** A change that keeps the web framework. */
+    public BlueprintChange(List<String> with, List<String> without, String db, String dbLayer) {
+        this(with, without, db, dbLayer, null);
     }
 
     public static BlueprintChange none() {
-        return new BlueprintChange(List.of(), List.of(), null, null);
+        return new BlueprintChange(List.of(), List.of(), null, null, null);
     }
 
     public boolean isEmpty() {
-        return with.isEmpty() && without.isEmpty() && db == null && dbLayer == null;
+        return with.isEmpty() && without.isEmpty() && db == null && dbLayer == null && web == null;
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * The recorded blueprint with this change, checked against what its set offers now. Also checks the recorded
-     * choices themselves: a newer generator that stopped offering one says so instead of generating something else.
+     * The recorded blueprint with this change, checked against what its set (or, with {@code web}, the set of that
+     * framework) offers now. Also checks the recorded choices themselves: a newer generator that stopped offering
+     * one says so instead of generating something else.
+     *
+     * @param recordedOffer what the recorded template set offers now
+     * @param offers every set's offer, where another web framework is looked up
      */
-    Blueprint applyTo(Blueprint recorded, Offer offer) {
-        if (offer.kind() != recorded.kind() || !Objects.equals(offer.web(), recorded.web())) {
+    Blueprint applyTo(Blueprint recorded, Offer recordedOffer, List<Offer> offers) {
+        if (recordedOffer.kind() != recorded.kind() || !Objects.equals(recordedOffer.web(), recorded.web())) {
             throw new UsageException("the record names template set " + recorded.template() + " as a " + recorded.kind().id()
-                    + (recorded.web() == null ? "" : " on " + recorded.web()) + ", but that set now generates a " + offer.label()
+                    + (recorded.web() == null ? "" : " on " + recorded.web()) + ", but that set now generates a " + recordedOffer.label()
                     + "; the record is corrupted");
         }
+        Offer offer = web == null ? recordedOffer : framework(recorded, recordedOffer, offers);
         String engine = db != null ? db : recorded.db();
         String layer = dbLayer != null ? dbLayer : recorded.dbLayer();
         if (!offer.hasDatabase()) {
@@ -54,8 +70,8 @@ public record BlueprintChange(List<String> with, List<String> without, String db
                         + " has no database");
             }
         } else {
-            check("--db", engine, db == null, offer.db(), "database engine");
-            check("--db-layer", layer, dbLayer == null, offer.dbLayers(), "database layer");
+            check("--db", engine, db == null, offer, offer.db(), "database engine");
+            check("--db-layer", layer, dbLayer == null, offer, offer.dbLayers(), "database layer");
         }
         TreeSet<String> with = new TreeSet<>(recorded.with());
         with.addAll(this.with);
@@ -84,10 +100,21 @@ public record BlueprintChange(List<String> with, List<String> without, String db
         }
         TreeSet<String> features = new TreeSet<>(offer.features());
         features.addAll(with);
-        Blueprint changed = new Blueprint(recorded.name(), recorded.kind(), recorded.template(), recorded.web(),
+        Blueprint changed = new Blueprint(recorded.name(), recorded.kind(), offer.set(), offer.web(),
                 recorded.runtime(), engine, layer, List.copyOf(features), List.copyOf(with), recorded.resource(), recorded.msrv(),
                 recorded.crates(), recorded.decisions(), List.of());
         return changed.withDecisions(decisions(recorded, changed));
+    }
+
+    /** The set of the asked web framework, for the same kind of project. */
+    private Offer framework(Blueprint recorded, Offer recordedOffer, List<Offer> offers) {
+        if (recorded.web() == null) {
+            throw new UsageException("--web does not apply: the " + recordedOffer.label() + " has no web framework");
+        }
+        List<Offer> sameKind = offers.stream().filter(o -> o.kind() == recorded.kind() && o.web() != null).toList();
+        return sameKind.stream().filter(o -> o.web().equals(web)).findFirst().orElseThrow(() -> new UsageException("--web " + web
+                + " is not offered: the " + recorded.kind().label() + "'s frameworks are "
+                + String.join(", ", sameKind.stream().map(Offer::web).toList())));
     }
 
     /** The README's decisions, the last line (what was generated) written anew for the changed blueprint. */
@@ -99,12 +126,13 @@ public record BlueprintChange(List<String> with, List<String> without, String db
         return lines;
     }
 
-    private static void check(String flag, String value, boolean recorded, List<String> offered, String what) {
+    private static void check(String flag, String value, boolean recorded, Offer offer, List<String> offered, String what) {
         if (offered.contains(value)) {
             return;
         }
         throw new UsageException(recorded
-                ? "the recorded " + what + " " + value + " is no longer offered; upgrade with " + flag + " " + String.join("|", offered)
+                ? "the recorded " + what + " " + value + " is not offered for the " + offer.label() + "; upgrade with " + flag + " "
+                        + String.join("|", offered)
                 : flag + " " + value + " is not offered here: the " + what + " is one of " + String.join(", ", offered));
     }
 

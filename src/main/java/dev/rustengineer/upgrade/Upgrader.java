@@ -90,7 +90,7 @@ public final class Upgrader {
         Blueprint recorded = project.record().blueprint();
         Blueprint target = change.applyTo(recorded, sets.offer(recorded.template()).orElseThrow(() -> new UsageException(
                 "the project was generated from template set " + recorded.template() + ", which this rust-engineer "
-                        + GeneratorVersion.current() + " does not have (it has " + String.join(", ", sets.ids()) + ")")));
+                        + GeneratorVersion.current() + " does not have (it has " + String.join(", ", sets.ids()) + ")")), sets.offers());
         GeneratedProject now = generate.apply(target);
         SortedMap<String, byte[]> theirs = new TreeMap<>();
         now.files().forEach((path, text) -> {

@@ -45,7 +45,8 @@ final class UpgradeRoute {
         boolean dryRun = query.path("dry_run").asBoolean(false);
         var change = new BlueprintChange(list(query.path("with").asText("")), list(query.path("without").asText("")),
                 query.hasNonNull("db") ? query.get("db").asText() : null,
-                query.hasNonNull("db_layer") ? query.get("db_layer").asText() : null);
+                query.hasNonNull("db_layer") ? query.get("db_layer").asText() : null,
+                query.hasNonNull("web") ? query.get("web").asText() : null);
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             throw new ApiError(400, "send the generated project's zip or .tar.gz as the body", List.of(new FieldProblem("body", "an archive")));

@@ -137,6 +137,43 @@ class UpgradeCommandTest {
         assertRefused(run("upgrade", tool.toString(), "--db", "postgres"), "--db does not apply: the command-line tool has no database");
     }
 
+    /**
+     * `--web` moves a service to another framework's template set through the same merge: an untouched project
+     * then reads exactly as `new --web` writes it (record and merge base included), a file the user added stays,
+     * and a file the user changed keeps the user's line (merged, or inside conflict markers that are listed).
+     */
+    @Test
+    void anotherWebFrameworkThroughTheSameMerge(@TempDir Path dir) throws Exception {
+        String brief = "REST API for orders, p99 under 5 ms";
+        Path orders = newProject(dir.resolve("axum"), "orders", "--brief", brief);
+        Files.writeString(orders.resolve("src/mine.rs"), "// the team's own module\n");
+        var moved = run("upgrade", orders.toString(), "--web", "actix-web");
+        assertThat(moved.code()).as(moved.out() + moved.err()).isZero();
+        assertThat(moved.out()).contains("choices: axum HTTP service, sqlite via sqlx, resource orders -> actix-web HTTP service, "
+                + "sqlite via sqlx, resource orders");
+        Path fresh = newProject(dir.resolve("actix"), "orders", "--brief", brief, "--web", "actix-web");
+        Map<String, String> upgraded = snapshot(orders);
+        assertThat(upgraded.remove("src/mine.rs")).isEqualTo("// the team's own module\n");
+        assertThat(upgraded).isEqualTo(snapshot(fresh));
+
+        assertRefused(run("upgrade", orders.toString(), "--web", "warp"), "--web warp is not offered: the HTTP service's frameworks are axum, ");
+        Path tool = newProject(dir, "tool", "--kind", "cli");
+        assertRefused(run("upgrade", tool.toString(), "--web", "axum"), "--web does not apply: the command-line tool has no web framework");
+        Path diesel = newProject(dir, "stock", "--brief", brief, "--db-layer", "diesel");
+        assertRefused(run("upgrade", diesel.toString(), "--web", "actix-web"),
+                "the recorded database layer diesel is not offered for the actix-web HTTP service; upgrade with --db-layer sqlx");
+
+        Path edited = newProject(dir, "shop", "--brief", brief);
+        String note = "// the team's note on the handlers";
+        Files.writeString(edited.resolve("src/orders.rs"), note + "\n" + Files.readString(edited.resolve("src/orders.rs")));
+        var merged = run("upgrade", edited.toString(), "--web", "actix-web");
+        assertThat(merged.code()).as(merged.out() + merged.err()).isIn(ExitCode.OK, ExitCode.NEGATIVE);
+        assertThat(Files.readString(edited.resolve("src/orders.rs"))).contains(note);
+        if (merged.code() == ExitCode.NEGATIVE) {
+            assertThat(merged.out()).contains("1 file(s) need you:\n  src/orders.rs: both changed the same lines");
+        }
+    }
+
     private static Path newProject(Path dir, String name, String... args) {
         String[] all = Stream.concat(Stream.of("new", name, "--dir", dir.toString()), Stream.of(args)).toArray(String[]::new);
         var r = run(all);

@@ -32,7 +32,7 @@ class GeneratorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void generatedFilesMatchTheGoldenFiles(Projects.Variant variant) throws Exception {
-        String actual = flatten(Projects.formatted(variant.blueprint()));
+        String actual = GoldenText.of(Projects.formatted(variant.blueprint()));
         Path golden = GOLDEN.resolve(variant.id() + ".txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
@@ -161,16 +161,5 @@ class GeneratorTest {
                 .hasMessageContaining("undefined placeholder 'nmae'");
         assertThatThrownBy(() -> engine.render("t", "{{#missing}}x{{/missing}}", Map.of()))
                 .hasMessageContaining("undefined placeholder 'missing'");
-    }
-
-    static String flatten(GeneratedProject p) {
-        StringBuilder sb = new StringBuilder();
-        // Cargo.lock is pinned by its own recorded file (knowledge/locks, CargoLockTest), not repeated here.
-        p.files().entrySet().stream().filter(e -> !e.getKey().equals("Cargo.lock")).forEach(e -> appendFile(sb, e.getKey(), e.getValue()));
-        return sb.toString();
-    }
-
-    private static void appendFile(StringBuilder sb, String path, String text) {
-        sb.append("=== ").append(path).append(" ===\n").append(text).append(text.endsWith("\n") ? "" : "\n");
     }
 }

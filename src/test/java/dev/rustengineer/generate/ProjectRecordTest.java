@@ -57,6 +57,29 @@ class ProjectRecordTest {
                 b.features(), b.with(), b.resource(), b.msrv(), older, b.decisions(), b.notes());
         var old = ProjectRecord.parse(RE.generate(olderCatalogue).files().get(ProjectRecord.PATH), "p", RE.knowledge().crates());
         assertThat(old.catalogue()).isNotEqualTo(now.catalogue());
+
+        // A crate the set does not pin leaves its revision (and its golden files) as they were.
+        String other = "grep-searcher";
+        assertThat(RE.templates().get(b.template()).crates()).noneMatch(c -> c.name().equals(other));
+        var unrelated = new HashMap<>(b.crates());
+        unrelated.put(other, new CrateCatalogue.Crate(other, "9.9.9", "moved"));
+        Blueprint moved = new Blueprint(b.name(), b.kind(), b.template(), b.web(), b.runtime(), b.db(), b.dbLayer(),
+                b.features(), b.with(), b.resource(), b.msrv(), unrelated, b.decisions(), b.notes());
+        assertThat(RE.generate(moved)).isEqualTo(RE.generate(b));
+    }
+
+    /** A version a template reads outside the manifest's crate list (a target table) counts too. */
+    @Test
+    void aVersionATemplateReadsIsInTheRevision() {
+        Blueprint b = Projects.variants().stream().filter(v -> v.offer().set().equals("ffi-windows")).findFirst().orElseThrow().blueprint();
+        assertThat(RE.templates().get(b.template()).crates()).noneMatch(c -> c.name().equals("windows"));
+        var newer = new HashMap<>(b.crates());
+        newer.put("windows", new CrateCatalogue.Crate("windows", "9.9.9", "moved"));
+        Blueprint moved = new Blueprint(b.name(), b.kind(), b.template(), b.web(), b.runtime(), b.db(), b.dbLayer(),
+                b.features(), b.with(), b.resource(), b.msrv(), newer, b.decisions(), b.notes());
+        var crates = RE.knowledge().crates();
+        assertThat(ProjectRecord.parse(RE.generate(moved).files().get(ProjectRecord.PATH), "p", crates).catalogue())
+                .isNotEqualTo(ProjectRecord.parse(RE.generate(b).files().get(ProjectRecord.PATH), "p", crates).catalogue());
     }
 
     @Test

@@ -29,13 +29,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random edit scripts on a generated tree: upgrading with an unchanged generator changes nothing, and upgrading
  * from an older generator loses no line the user wrote (it is in the merged file, between conflict markers at
  * worst, and then the file is listed). Cargo.toml and Cargo.lock are left out of the random edits: they are merged
- * by key and by cargo, which CargoTomlMergeTest and UpgradeTest cover.
+ * by key and by cargo, which CargoTomlMergeTest and UpgradeTest cover. Every try draws a template set too (its
+ * first combination), so the scripts run over every set's tree, each generated once.
  */
 class UpgradePropertiesTest {
     private static final RustEngineer RE = RustEngineer.shared();
@@ -43,23 +45,40 @@ class UpgradePropertiesTest {
     /** The files OlderGenerator wrote differently from the current generator. */
     private static final Set<String> CHANGED_BY_GENERATOR = Set.of("README.md", "src/lib.rs", ".gitignore", ".github/workflows/ci.yml");
     private static Path fixtures;
-    private static Path current;
-    private static Path older;
     private static Upgrader upgrader;
+    /** Per set: its first combination as the current generator writes it, and as the older one did. */
+    private static final Map<String, Trees> TREES = new ConcurrentHashMap<>();
+
+    private record Trees(Path current, Path older) {}
 
     @BeforeContainer
     static void writeProjects() throws IOException {
-        Projects.Variant cli = Projects.variants().stream().filter(v -> v.offer().set().equals("cli-tool")).findFirst().orElseThrow();
-        Blueprint b = cli.blueprint();
         fixtures = Files.createTempDirectory("upgrade-props-");
-        current = fixtures.resolve("current").resolve(b.name().name());
-        older = fixtures.resolve("older").resolve(b.name().name());
-        RE.writer().toDirectory(RE.generate(b), current, false);
-        OlderGenerator.write(b, older);
         // The generator's output for a blueprint, rendered and formatted once (it is a pure function of it).
         Map<Blueprint, GeneratedProject> generated = new ConcurrentHashMap<>();
         upgrader = new Upgrader(RE.templates(), RE.knowledge().crates(),
                 bp -> generated.computeIfAbsent(bp, x -> RE.writer().formatted(RE.generate(x))), RE::verify);
+    }
+
+    /** The set's trees, written on the first try that draws it. */
+    private static Trees trees(String set) {
+        return TREES.computeIfAbsent(set, s -> {
+            Blueprint b = Projects.variants().stream().filter(v -> v.offer().set().equals(s)).findFirst().orElseThrow().blueprint();
+            Path current = fixtures.resolve("current").resolve(s).resolve(b.name().name());
+            Path older = fixtures.resolve("older").resolve(s).resolve(b.name().name());
+            try {
+                RE.writer().toDirectory(RE.generate(b), current, false);
+                OlderGenerator.write(b, older);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Trees(current, older);
+        });
+    }
+
+    @Provide
+    Arbitrary<String> sets() {
+        return Arbitraries.of(RE.templates().ids());
     }
 
     @AfterContainer
@@ -86,8 +105,10 @@ class UpgradePropertiesTest {
     }
 
     @Property(tries = 100)
-    void upgradingWithAnUnchangedGeneratorChangesNothing(@ForAll("scripts") List<Edit> script) throws IOException {
-        Path dir = copy(current);
+    void upgradingWithAnUnchangedGeneratorChangesNothing(@ForAll("sets") String set, @ForAll("scripts") List<Edit> script)
+            throws IOException {
+        Statistics.label("set").collect(set);
+        Path dir = copy(trees(set).current());
         try {
             apply(dir, script);
             Map<String, String> before = snapshot(dir);
@@ -101,7 +122,9 @@ class UpgradePropertiesTest {
     }
 
     @Property(tries = 100)
-    void noLineTheUserWroteDisappears(@ForAll("scripts") List<Edit> script) throws IOException {
+    void noLineTheUserWroteDisappears(@ForAll("sets") String set, @ForAll("scripts") List<Edit> script) throws IOException {
+        Statistics.label("set").collect(set);
+        Path older = trees(set).older();
         Path dir = copy(older);
         try {
             apply(dir, script);

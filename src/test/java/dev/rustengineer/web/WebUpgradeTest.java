@@ -81,6 +81,26 @@ class WebUpgradeTest {
     }
 
     @Test
+    void anotherWebFrameworkIsAQueryParameter(@TempDir Path dir) throws Exception {
+        var variant = Projects.variants().stream().filter(v -> v.id().equals("axum-service-sqlite-sqlx")).findFirst().orElseThrow();
+        var re = RustEngineer.shared();
+        Path project = dir.resolve("orders");
+        re.writer().toDirectory(re.generate(variant.blueprint()), project, false);
+        var archive = new ByteArrayOutputStream();
+        ProjectWriter.zipTree(project, "orders/", archive);
+
+        var r = post("/api/upgrades?web=actix-web", "application/zip", archive.toByteArray());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Map<String, String> files = unzip(Base64.getDecoder().decode(JSON.readTree(r.body()).get("archive").asText()));
+        assertThat(files.get("orders/Cargo.toml")).contains("actix-web = ").doesNotContain("axum = ");
+        assertThat(files.get("orders/.rust-engineer/project.toml")).contains("template = \"actix-service\"");
+
+        var refused = post("/api/upgrades?web=warp", "application/zip", archive.toByteArray());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("--web warp is not offered");
+    }
+
+    @Test
     void whatIsNoGeneratedProjectIsAProblem() throws Exception {
         var plain = new ByteArrayOutputStream();
         try (var z = new ZipOutputStream(plain)) {
