@@ -326,7 +326,17 @@ public final class RustEngineer {
 
     /** K-fold cross-validation of the brief reader over the whole corpus (each fold read by a model trained on the rest). */
     public Score crossValidateBriefs(int folds) {
-        return CrossValidation.run(knowledge, BriefCorpus.bundled().all(), folds, BriefModel.SEED, textReader.embedder());
+        return crossValidateBriefs(folds, false);
+    }
+
+    /**
+     * As {@link #crossValidateBriefs(int)}; with {@code tuningOnly} over the train and dev splits alone, so a
+     * reader can be tuned by cross-validation without the test split ever being read.
+     */
+    public Score crossValidateBriefs(int folds, boolean tuningOnly) {
+        BriefCorpus corpus = BriefCorpus.bundled();
+        List<CorpusBrief> briefs = tuningOnly ? corpus.split(CorpusBrief.Split.TRAIN, CorpusBrief.Split.DEV) : corpus.all();
+        return CrossValidation.run(knowledge, briefs, folds, BriefModel.SEED, textReader.embedder());
     }
 
     /** The text reader (its model and embedder), for evaluations and benchmarks. */

@@ -2,6 +2,9 @@ package dev.rustengineer.brief;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,14 +36,16 @@ final class LearnedFields {
             "python", Pattern.compile("\\b(?:python|django|flask|fastapi|pandas|jupyter|pip)\\b", Pattern.CASE_INSENSITIVE),
             "bash", Pattern.compile("\\b(?:bash|shell|sh|zsh)\\b|\\.sh\\b", Pattern.CASE_INSENSITIVE),
             "c", Pattern.compile("(?<![\\w+#])c(?![\\w+#])", Pattern.CASE_INSENSITIVE),
-            "cpp", Pattern.compile("\\bc\\+\\+|\\bcpp\\b", Pattern.CASE_INSENSITIVE));
+            "cpp", Pattern.compile("\\bc\\+\\+|\\bcpp\\b", Pattern.CASE_INSENSITIVE),
+            // Swift and Kotlin are the mobile specialist's: named beside another language, they leave it unsure.
+            "mobile", Pattern.compile("\\b(?:swift|kotlin)\\b", Pattern.CASE_INSENSITIVE));
 
-    static void apply(BriefModel.Prediction p, Brief.Builder b, Evidence why, String text) {
+    static void apply(BriefModel.Prediction p, Brief.Builder b, Evidence why, String text, NegationScope scope) {
         switch (p.target()) {
             case JOB -> job(p.label(), b, why);
             case LANGUAGE -> {
-                // A job is only another language's when the brief names that language.
-                if (!b.has(Field.LANGUAGE) && NAMED.containsKey(p.label()) && NAMED.get(p.label()).matcher(text).find()) {
+                // A job is only another language's when the brief names that language, and not to rule it out.
+                if (!b.has(Field.LANGUAGE) && named(text, scope, b).containsKey(p.label())) {
                     b.set(Field.LANGUAGE, p.label(), why);
                 }
             }
@@ -81,6 +86,48 @@ final class LearnedFields {
                     b.set(p.target().flag(), true, why);
                 }
             }
+        }
+    }
+
+    /**
+     * The languages the brief names for the work, each with the words that name it: each named at least once
+     * outside a negation ("not in Python"), and Go or Node.js not where the brief says they will not do ("Go is
+     * out").
+     */
+    static SortedMap<String, String> named(String text, NegationScope scope, Brief.Builder b) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, Pattern> e : NAMED.entrySet()) {
+            if ((e.getKey().equals("go") || e.getKey().equals("node")) && Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK))) {
+                continue;
+            }
+            Matcher m = e.getValue().matcher(text);
+            while (m.find()) {
+                if (!scope.negated(m.start(), m.end())) {
+                    out.put(e.getKey(), m.group());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Another language's job whose language the classifier could not tell, or work Rust is ruled out of: when the
+     * brief names exactly one other language for it, that is the one (it replaces a Rust the brief rules out).
+     */
+    static void onlyNamedLanguage(Brief.Builder b, String text, NegationScope scope) {
+        SortedMap<String, String> named = named(text, scope, b);
+        if (named.containsKey("mobile")) {
+            return;
+        }
+        // C and C++ in a brief name what the work binds to, replaces or sits beside far more often than the
+        // language it is to be written in, and no specialist takes them: they never decide alone.
+        named.remove("c");
+        named.remove("cpp");
+        boolean open = !b.has(Field.LANGUAGE)
+                || "rust".equals(b.get(Field.LANGUAGE)) && Boolean.FALSE.equals(b.get(Field.RUST_OK));
+        if (open && named.size() == 1) {
+            b.set(Field.LANGUAGE, named.firstKey(), Evidence.text(named.get(named.firstKey()), "only-language-named"));
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Which stretches of a brief are negated. A cue ("no", "not", "without", "instead of", "rather than") negates
  * the words after it up to the end of its clause; a trailing cue ("is not needed", "is ruled out", "is off the
- * table") negates the words before it back to the start of its clause. Clauses end at punctuation (a comma
- * too: "not performance critical, rapid prototyping" negates only the first) and at a contrast ("but",
- * "however"), so "no database, but fast" negates only "database".
+ * table", a requirement's "shall not be used") negates the words before it back to the start of its clause.
+ * Clauses end at punctuation (a comma too: "not performance critical, rapid prototyping" negates only the first)
+ * and at a contrast ("but", "however"), so "no database, but fast" negates only "database".
  *
  * <p>Written by hand rather than with a parser's dependency tree: briefs are short, often ungrammatical (tickets,
  * chat), and a cue-and-clause scope (the NegEx family of methods) is what holds up on such text.
@@ -30,7 +30,8 @@ public final class NegationScope {
                     + "necessary|wanted|allowed|acceptable|an option|ok|okay|in scope|a goal|a concern|a requirement|"
                     + "involved|planned|important|critical)|(?:is|are)\\s+(?:ruled out|off the table|out of the "
                     + "question|out of scope|a non-goal|unnecessary|forbidden|banned|not allowed)|ruled out|off the "
-                    + "table|not needed|not required|unnecessary|not wanted|not allowed|out of scope|non-goal)\\b",
+                    + "table|not needed|not required|unnecessary|not wanted|not allowed|out of scope|non-goal|"
+                    + "(?:shall|must|may|will|should|can)\\s+not\\s+be\\s+used|(?:won't|can't|cannot|mustn't)\\s+be\\s+used)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Where a clause ends: sentence punctuation, a line break, or a contrast word. */
     private static final Pattern BOUNDARY = Pattern.compile(

@@ -84,17 +84,36 @@ public final class TextBriefReader {
                 if (near == null) {
                     near = m.nearest(seen.embedding(), 2);
                 }
-                LearnedFields.apply(p, r.builder(), evidence(p, m.because(p, seen), near, t), t);
+                LearnedFields.apply(p, r.builder(), evidence(p, m.because(p, seen), near, t), t, r.scope());
+            }
+            if (target == LearnedTarget.LANGUAGE && "other-language".equals(job)) {
+                LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
             }
             if (target == LearnedTarget.LANGUAGE && "other-language".equals(job) && !r.builder().has(Field.LANGUAGE)) {
                 // "Another language's job" without a language named in it is no answer: treat it as unsure.
                 job = null;
             }
         }
+        if (Boolean.FALSE.equals(r.builder().get(Field.RUST_OK))) {
+            // Rust ruled out ("we decided against Rust"): the language the brief does name is the work's.
+            LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
+        }
         if (job == null) {
             noNeedMeansNotRust(r.builder());
         }
+        exportIsLibrary(r.builder());
         return r.builder().build();
+    }
+
+    /**
+     * The FFI table's "Calling Rust from C/Python" row is a library other code loads (a cdylib, a Python or Node
+     * module), whatever else the brief's words suggest ("our Node.js backend team", "a command-line workflow").
+     */
+    private static void exportIsLibrary(Brief.Builder b) {
+        if ("calling-rust-from-other-languages".equals(b.get(Field.FFI)) && !"library".equals(b.get(Field.KIND))) {
+            b.set(Field.KIND, "library", new Evidence("inference", "calling Rust from another language",
+                    "export-means-library"));
+        }
     }
 
     /**

@@ -29,6 +29,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--folds", description = "Cross-validate with this many folds instead (each trained on the rest).")
     Integer folds;
 
+    @Option(names = "--tuning-only", description = "With --folds: cross-validate over the train and dev splits alone, never reading the test split (for tuning the reader).")
+    boolean tuningOnly;
+
     @Option(names = "--misses", description = "Also list every brief with a wrong field.")
     boolean misses;
 
@@ -42,9 +45,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (folds != null && folds < 2) {
             throw new UsageException("--folds must be at least 2, not " + folds);
         }
-        Score score = folds != null ? re.crossValidateBriefs(folds) : re.evaluateBriefs(split);
+        if (tuningOnly && folds == null) {
+            throw new UsageException("--tuning-only needs --folds");
+        }
+        Score score = folds != null ? re.crossValidateBriefs(folds, tuningOnly) : re.evaluateBriefs(split);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(score.report(folds != null ? folds + "-fold cross-validation" : split.name().toLowerCase(Locale.ROOT) + " split"));
+        out.print(score.report(folds != null ? folds + "-fold cross-validation" + (tuningOnly ? " over train+dev" : "") : split.name().toLowerCase(Locale.ROOT) + " split"));
         if (misses) {
             score.misses().forEach(m -> out.println("  MISS " + m));
         }

@@ -3,6 +3,7 @@ package dev.rustengineer.evaluate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.advise.Advice;
+import dev.rustengineer.brief.Evidence;
 import dev.rustengineer.brief.corpus.CorpusBrief;
 import java.util.List;
 import java.util.function.Function;
@@ -45,9 +46,22 @@ public final class BriefEvaluation {
             boolean routeRight = a != null && b.expect().path("route").asText().equals(a.route());
             score.brief(b.expect().path("route").asText(), a == null ? "(refused)" : a.route(), invokeRight && routeRight);
             if (!wrong.isEmpty()) {
-                score.miss(b.id() + " \"" + b.text() + "\":" + wrong);
+                score.miss(b.id() + " \"" + b.text() + "\":" + wrong + (a == null ? "" : " read: " + reading(a)));
             }
         }
         return score;
+    }
+
+    /** How the reader filled the brief's fields, each with where it came from: what a miss is diagnosed by. */
+    private static String reading(Advice a) {
+        StringBuilder s = new StringBuilder();
+        a.brief().values().forEach((field, value) -> {
+            Evidence why = a.brief().evidence().get(field);
+            String rule = why == null || why.rule() == null ? "" : why.rule();
+            int cut = rule.indexOf(';');
+            s.append(field.key()).append('=').append(value).append(" [").append(why == null ? "?" : why.source())
+                    .append(' ').append(cut < 0 ? rule : rule.substring(0, cut)).append("] ");
+        });
+        return s.toString().strip();
     }
 }

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
  * today; they only ever go up (a change that reads worse fails here), and the goal is not met yet. The one
  * exception is a new round of briefs: the corpus's fourth round (four new sources, 380 briefs, 76 of them dealt
  * into the test split by the seeded shuffle) made the test split harder, from 94.4% / 93.0% on 285 briefs to
- * 93.6% / 91.4% on 361, and the floors were set again from that measurement, not from a tuned reader.
+ * 93.6% / 91.4% on 361, and the floors were set again from that measurement, not from a tuned reader. The fifth
+ * round changed the reader only (tuned on the dev split and cross-validation over train and dev, the test split
+ * read once at the end) and measured 94.7% / 93.9%: the floors rose to 0.94 / 0.93.
  */
 class BriefReadingEvaluationTest {
     static final double FIELDS_GOAL = 0.95;
     static final double INVOKE_ROUTE_GOAL = 0.97;
-    static final double FIELDS_FLOOR = 0.93;
-    static final double INVOKE_ROUTE_FLOOR = 0.91;
+    static final double FIELDS_FLOOR = 0.94;
+    static final double INVOKE_ROUTE_FLOOR = 0.93;
 
     @Test
     void theTestSplitIsReadAsTheSpecDecides() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rustengineer.UsageException;
 import dev.rustengineer.knowledge.Knowledge;
 import dev.rustengineer.knowledge.KnowledgeLoader;
+import dev.rustengineer.knowledge.TextRule;
 import org.junit.jupiter.api.Test;
 
 class TextBriefReaderTest {
@@ -63,6 +64,43 @@ class TextBriefReaderTest {
     }
 
     @Test
+    void aDecisionAgainstRustRulesItOutAndTheLanguageNamedTakesTheWork() {
+        TextBriefReader r = new TextBriefReader(K);
+        Brief decided = r.read("We considered a Rust rewrite and decided against it. Add the export endpoint to the Go service.");
+        assertThat(decided.get(Field.RUST_OK)).isEqualTo(false);
+        assertThat(decided.get(Field.LANGUAGE)).isEqualTo("go");
+        Brief policy = r.read("R8: the proxy shall be implemented in Go; Rust, C and C++ shall not be used.");
+        assertThat(policy.get(Field.RUST_OK)).isEqualTo(false);
+        assertThat(policy.get(Field.LANGUAGE)).as("C and C++ are ruled out with Rust, Go is named").isEqualTo("go");
+        Brief mobile = r.read("We won't add Rust to the apps; implement the cart rules natively in Swift and Kotlin.");
+        assertThat(mobile.get(Field.RUST_OK)).isEqualTo(false);
+        assertThat(mobile.get(Field.LANGUAGE)).as("Kotlin here is the mobile app's, not Java's").isNotEqualTo("java");
+    }
+
+    @Test
+    void aRustModuleImportedFromAnotherLanguageIsALibrary() {
+        TextBriefReader r = new TextBriefReader(K);
+        Brief b = r.read("Our Node.js backend team wants a native addon built with napi-rs that the Express services load to verify JWTs faster.");
+        assertThat(b.get(Field.FFI)).isEqualTo("calling-rust-from-other-languages");
+        assertThat(b.get(Field.KIND)).isEqualTo("library");
+    }
+
+    @Test
+    void aForeignLibraryNamedDoesNotHideTheCrateAskedFor() {
+        TextRule library = K.textRules().stream().filter(r -> r.id().equals("kind-library")).findFirst().orElseThrow();
+        assertThat(library.pattern().matcher("bindings to the camera vendor's C SDK").find()).isFalse();
+        assertThat(library.pattern().matcher("a safe Rust crate around the camera vendor's C SDK").find()).isTrue();
+        assertThat(library.pattern().matcher("a wrapper library around libhsm, a C++ library").find()).isTrue();
+    }
+
+    @Test
+    void servicesAreCountedInAnyNumberWord() {
+        TextBriefReader r = new TextBriefReader(K);
+        assertThat(r.read("fourteen Rust microservices talking over gRPC and Kafka").get(Field.SERVICES)).isEqualTo(14);
+        assertThat(r.read("a platform of twelve or more Rust services").get(Field.SERVICES)).isEqualTo(12);
+    }
+
+    @Test
     void aNumberIsReadEvenInsideANegation() {
         TextBriefReader r = new TextBriefReader(K);
         assertThat(r.read("sites drop any API that doesn't answer in under five milliseconds").get(Field.LATENCY_MS)).isEqualTo(5);
@@ -78,6 +116,10 @@ class TextBriefReaderTest {
         assertThat(s.negated(t.indexOf("fast"), t.indexOf("fast") + 4)).isFalse();
         String trailing = "WebAssembly is not needed here";
         assertThat(NegationScope.of(trailing).negated(0, "WebAssembly".length())).isTrue();
+        String policy = "It shall be written in Go; C and C++ shall not be used.";
+        NegationScope p = NegationScope.of(policy);
+        assertThat(p.negated(policy.indexOf("C++"), policy.indexOf("C++") + 3)).isTrue();
+        assertThat(p.negated(policy.indexOf("Go"), policy.indexOf("Go") + 2)).isFalse();
     }
 
     @Test
