@@ -41,13 +41,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RustEngineer re = facade.get();
         if (folds != null && folds < 2) {
             throw new UsageException("--folds must be at least 2, not " + folds);
         }
         if (tuningOnly && folds == null) {
             throw new UsageException("--tuning-only needs --folds");
         }
+        RustEngineer re = facade.get();
         Score score = folds != null ? re.crossValidateBriefs(folds, tuningOnly) : re.evaluateBriefs(split);
         PrintWriter out = spec.commandLine().getOut();
         out.print(score.report(folds != null ? folds + "-fold cross-validation" + (tuningOnly ? " over train+dev" : "") : split.name().toLowerCase(Locale.ROOT) + " split"));
