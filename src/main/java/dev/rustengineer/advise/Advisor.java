@@ -80,7 +80,10 @@ public final class Advisor {
 
         String web = null;
         List<String> features = new ArrayList<>(brief.list(Field.FEATURES));
-        boolean httpApi = "backend".equals(facts.get("kind")) || "server".equals(facts.get("web_target"));
+        // A worker, bridge or raw-TCP server is a backend with no HTTP surface: the web framework tree is for
+        // HTTP APIs, so "http: false" leaves it out (the corpus labels such backends web: none).
+        boolean httpApi = ("backend".equals(facts.get("kind")) || "server".equals(facts.get("web_target")))
+                && !Boolean.FALSE.equals(facts.get("http"));
         boolean grpcOnly = features.contains("grpc") && !features.contains("rest") && !features.contains("websocket");
         if (httpApi && features.isEmpty()) {
             features.add("rest");

@@ -22,6 +22,8 @@ public enum Field {
             "Does the high-performance web code run in the browser or on the server?"),
     PERFORMANCE_CRITICAL("performance_critical", new FieldType.Bool(),
             "Is the HTTP service a microservice or performance-critical?"),
+    HTTP("http", new FieldType.Bool(),
+            "Does the service answer HTTP (REST or WebSocket), or only a queue, raw TCP or gRPC?"),
     ADVANCED_ROUTING("advanced_routing", new FieldType.Bool(),
             "Does the HTTP API need advanced routing and middleware?"),
     RAPID_PROTOTYPING("rapid_prototyping", new FieldType.Bool(),

@@ -117,6 +117,16 @@ class DecisionLeavesTest {
     }
 
     @Test
+    void aBackendWithNoHttpSurfaceGetsNoWebFramework() {
+        Advice worker = RE.advise(RE.readBriefJson("{\"kind\":\"backend\",\"latency_ms\":5,\"http\":false}", "t"));
+        assertThat(worker.stack().web()).as("web").isNull();
+        assertThat(worker.stack().runtime()).as("a backend is still async").isEqualTo("tokio");
+        assertThat(worker.decisions()).noneMatch(d -> d.framework().equals("web-framework"));
+        Advice api = RE.advise(RE.readBriefJson("{\"kind\":\"backend\",\"latency_ms\":5,\"http\":true}", "t"));
+        assertThat(api.stack().web()).as("an HTTP backend walks the tree").isEqualTo("axum");
+    }
+
+    @Test
     void everyRuntimeRuleIsReachable() {
         Set<String> rules = new HashSet<>();
         for (String json : List.of("{\"kind\":\"systems\",\"runtime\":\"smol\"}", "{\"kind\":\"backend\",\"latency_ms\":5}",

@@ -43,6 +43,18 @@ class TextBriefReaderTest {
     }
 
     @Test
+    void workersBridgesAndRawTcpServersAnswerNoHttp() {
+        TextBriefReader r = new TextBriefReader(K);
+        assertThat(r.read("A Rust worker that consumes `orders.placed` from Kafka and writes to Postgres").get(Field.HTTP))
+                .isEqualTo(false);
+        assertThat(r.read("our MQTT->AMQP bridge in Rust needs reconnect backoff").get(Field.HTTP)).isEqualTo(false);
+        assertThat(r.read("order gateway in Rust, FIX over TCP, no HTTP anywhere").get(Field.HTTP)).isEqualTo(false);
+        assertThat(r.read("A Rust service that reads from Kafka and serves a REST API for the dashboard").has(Field.HTTP))
+                .as("an HTTP API named beside the queue").isFalse();
+        assertThat(r.read("A Rust REST API for invoices, p99 under 5 ms").has(Field.HTTP)).isFalse();
+    }
+
+    @Test
     void negationsComeBeforeThePlainPhrase() {
         TextBriefReader r = new TextBriefReader(K);
         assertThat(r.read("an API, not performance critical").get(Field.PERFORMANCE_CRITICAL)).isEqualTo(false);
