@@ -55,6 +55,15 @@ class TextBriefReaderTest {
     }
 
     @Test
+    void theLanguageTheWriterSaysTheyWillUseIsTheirs() {
+        TextBriefReader r = new TextBriefReader(K);
+        assertThat(r.read("A friend said to write it in Rust, but I'd rather use Python for this bot").get(Field.LANGUAGE))
+                .isEqualTo("python");
+        assertThat(r.read("Nobody knows Rust here, so we'll use Golang for the orders API").get(Field.LANGUAGE)).isEqualTo("go");
+        assertThat(r.read("I'll write it in Node.js since that's what I know").get(Field.LANGUAGE)).isEqualTo("node");
+    }
+
+    @Test
     void negationsComeBeforeThePlainPhrase() {
         TextBriefReader r = new TextBriefReader(K);
         assertThat(r.read("an API, not performance critical").get(Field.PERFORMANCE_CRITICAL)).isEqualTo(false);
