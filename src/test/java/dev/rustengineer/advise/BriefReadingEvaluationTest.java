@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * into the test split by the seeded shuffle) made the test split harder, from 94.4% / 93.0% on 285 briefs to
  * 93.6% / 91.4% on 361, and the floors were set again from that measurement, not from a tuned reader. The fifth
  * round changed the reader only (tuned on the dev split and cross-validation over train and dev, the test split
- * read once at the end) and measured 94.7% / 93.9%: the floors rose to 0.94 / 0.93.
+ * read once at the end) and measured 94.7% / 93.9%: the floors rose to 0.94 / 0.93. The sixth round (a brief
+ * field for "no HTTP", a stated language preference; dev up 1.0 / 1.6 points) measured 94.4% / 93.6%, lower than
+ * the fifth but above the floors, which stay where they are.
  */
 class BriefReadingEvaluationTest {
     static final double FIELDS_GOAL = 0.95;
