@@ -1,5 +1,8 @@
 package dev.rustengineer.audit.rule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rustengineer.audit.Severity;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,5 +61,24 @@ class LockAcrossAwaitRuleTest {
                     });
                 }
                 """).firesOnMarkedLines("lock-across-await");
+    }
+
+    @Test
+    void inTestCodeAHeldGuardIsStillReportedAtInfo() {
+        RuleFixture fixture = new RuleFixture(dir).file("tests/ui.rs", """
+                use std::sync::Mutex;
+                async fn f() {}
+                #[tokio::test]
+                async fn holds() {
+                    let m = Mutex::new(());
+                    let _guard = m.lock().unwrap(); // fires
+                    f().await;
+                }
+                """);
+        fixture.firesOnMarkedLines("lock-across-await");
+        assertThat(fixture.findings("lock-across-await")).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).endsWith("(test code)");
+        });
     }
 }
