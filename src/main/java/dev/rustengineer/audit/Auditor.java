@@ -188,6 +188,7 @@ public final class Auditor {
             List<SourceFileAudit.Outcome> results = pool.submit(() -> sources.parallelStream()
                     .map(p -> audit.audit(root, base, p)).toList()).get();
             Set<String> testModules = testModuleFiles(results);
+            scan.findings.addAll(CrateBlockingHelpers.findings(rules, results, rel -> crateOf(base, rel), testModules));
             for (SourceFileAudit.Outcome o : results) {
                 String rel = o.rel();
                 FileAuditor.Result res = o.result();

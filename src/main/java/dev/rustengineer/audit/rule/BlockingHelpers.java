@@ -27,6 +27,8 @@ final class BlockingHelpers {
     private final Map<String, String> helpers = new HashMap<>();
     /** The helpers that take `self`: only `self.name(..)` calls them (a bare `drop(x)` is std's, not `Drop::drop`). */
     private final Set<String> methods = new HashSet<>();
+    /** The helpers that are free fns at the top of the file's module: other files can call them by path. */
+    private final Set<String> topLevel = new HashSet<>();
 
     private BlockingHelpers() {}
 
@@ -67,6 +69,11 @@ final class BlockingHelpers {
                         TSNode params = Nodes.field(owner, "parameters");
                         if (params != null && params.getNamedChildCount() > 0 && params.getNamedChild(0).getType().equals("self_parameter")) {
                             h.methods.add(name);
+                        } else {
+                            TSNode up = f.parent(owner);
+                            if (up != null && up.getType().equals("source_file")) {
+                                h.topLevel.add(name);
+                            }
                         }
                         grew = true;
                     }
@@ -94,6 +101,13 @@ final class BlockingHelpers {
             name = methods.contains(name) ? null : name;
         }
         return name != null && helpers.containsKey(name) ? name : null;
+    }
+
+    /** The helpers other files of the crate can call by path, with what each blocks on. */
+    Map<String, String> exported() {
+        Map<String, String> out = new HashMap<>();
+        topLevel.forEach(n -> out.put(n, helpers.get(n)));
+        return out;
     }
 
     /** What the helper blocks on. */

@@ -1,6 +1,7 @@
 package dev.rustengineer.audit.rule;
 
 import dev.rustengineer.audit.scope.AuditKnowledge;
+import dev.rustengineer.audit.scope.CodeKind;
 import dev.rustengineer.audit.scope.FileContext;
 import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
@@ -56,17 +57,24 @@ public record BlockingInAsyncRule() implements Rule {
                 direct.put(call, what);
             }
         }
-        BlockingHelpers helpers = null;
+        // A short std lock in a helper is how sync code shares state; only I/O, sleeps and joins make one blocking.
+        BlockingHelpers helpers = BlockingHelpers.of(c, k -> k.method() != null && LOCKS.contains(k.method()) ? null : direct.get(k));
+        helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
         for (CallSite call : c.file().calls()) {
             if (Calls.awaited(call)) {
                 continue;
             }
             String what = direct.get(call);
             if (what == null && c.async().isAsync(call.node())) {
-                // A short std lock in a helper is how sync code shares state; only I/O, sleeps and joins make one blocking.
-                helpers = helpers == null ? BlockingHelpers.of(c, k -> k.method() != null && LOCKS.contains(k.method()) ? null : direct.get(k)) : helpers;
                 String helper = helpers.called(c, call);
                 what = helper == null ? null : "`" + helper + "()` (this file's fn that calls " + helpers.blocksOn(helper) + ")";
+                if (what == null && call.method() == null) {
+                    // Maybe another file's helper: the auditor matches `crate::` paths once the crate was read.
+                    String path = c.imports().resolve(call.callee(), call.start());
+                    if (path.startsWith("crate::") && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+                        c.crossFile().call(path, call.name().getStartByte());
+                    }
+                }
             }
             if (what == null) {
                 continue;

@@ -154,4 +154,33 @@ class BlockingInAsyncRuleTest {
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }
+
+    @Test
+    void anotherFilesBlockingHelperIsFollowedByItsCratePath() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/fs.rs", """
+                use std::path::Path;
+                pub fn write_new(p: &Path) -> std::io::Result<()> { std::fs::write(p, b"") }
+                pub async fn write_async(p: &Path) -> std::io::Result<()> { tokio::fs::write(p, b"").await }
+                pub fn pure(n: u8) -> u8 { n + 1 }
+                pub fn later(p: std::path::PathBuf) { std::thread::spawn(move || std::fs::write(p, b"")); }
+                """).file("src/lib.rs", """
+                mod fs;
+                use crate::fs::write_new;
+                use std::path::Path;
+                pub async fn add(p: &Path) {
+                    crate::fs::write_new(p).ok(); // fires
+                    write_new(p).ok(); // fires
+                    crate::fs::write_async(p).await.ok();
+                    let _ = crate::fs::pure(1);
+                    crate::fs::later(p.to_path_buf());
+                    tokio::task::spawn_blocking(|| crate::fs::write_new(Path::new("x")));
+                }
+                pub fn sync(p: &Path) { crate::fs::write_new(p).ok(); }
+                #[cfg(test)]
+                mod tests {
+                    #[tokio::test]
+                    async fn t() { crate::fs::write_new(std::path::Path::new("t")).ok(); }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
 }
