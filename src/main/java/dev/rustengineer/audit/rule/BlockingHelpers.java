@@ -34,9 +34,13 @@ final class BlockingHelpers {
 
     /**
      * @param direct what a call blocks on by itself (the rule's own test), or null
+     * @param anyBlocking whether some call of the file blocks by itself
      */
-    static BlockingHelpers of(FileContext c, Function<CallSite, String> direct) {
+    static BlockingHelpers of(FileContext c, Function<CallSite, String> direct, boolean anyBlocking) {
         BlockingHelpers h = new BlockingHelpers();
+        if (!anyBlocking) {
+            return h; // most files: nothing blocks, so no fn of theirs is a helper
+        }
         RustFile f = c.file();
         Set<String> asyncNames = new HashSet<>();
         Map<Integer, TSNode> syncFns = new HashMap<>();

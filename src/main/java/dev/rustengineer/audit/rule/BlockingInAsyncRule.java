@@ -8,6 +8,7 @@ import dev.rustengineer.audit.syntax.Nodes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -58,7 +59,8 @@ public record BlockingInAsyncRule() implements Rule {
             }
         }
         // A short std lock in a helper is how sync code shares state; only I/O, sleeps and joins make one blocking.
-        BlockingHelpers helpers = BlockingHelpers.of(c, k -> k.method() != null && LOCKS.contains(k.method()) ? null : direct.get(k));
+        Function<CallSite, String> seeds = k -> k.method() != null && LOCKS.contains(k.method()) ? null : direct.get(k);
+        BlockingHelpers helpers = BlockingHelpers.of(c, seeds, direct.keySet().stream().anyMatch(k -> seeds.apply(k) != null));
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
         for (CallSite call : c.file().calls()) {
             if (Calls.awaited(call)) {
