@@ -97,6 +97,9 @@ final class BlockingHelpers {
         }
         String name;
         if (call.method() != null) {
+            if (!methods.contains(call.method())) {
+                return null; // asked before the receiver, which costs a walk of the native tree
+            }
             TSNode receiver = call.receiver();
             name = receiver != null && c.text(receiver).equals("self") ? call.method() : null;
         } else {

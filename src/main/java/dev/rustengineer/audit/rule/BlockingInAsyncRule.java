@@ -62,23 +62,17 @@ public record BlockingInAsyncRule() implements Rule {
         Function<CallSite, String> seeds = k -> k.method() != null && LOCKS.contains(k.method()) ? null : direct.get(k);
         BlockingHelpers helpers = BlockingHelpers.of(c, seeds, direct.keySet().stream().anyMatch(k -> seeds.apply(k) != null));
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
+        boolean usesCrate = c.src().text().contains("crate::");
         for (CallSite call : c.file().calls()) {
-            if (Calls.awaited(call)) {
-                continue;
-            }
             String what = direct.get(call);
-            if (what == null && c.async().isAsync(call.node())) {
+            if (what == null) {
                 String helper = helpers.called(c, call);
                 what = helper == null ? null : "`" + helper + "()` (this file's fn that calls " + helpers.blocksOn(helper) + ")";
-                if (what == null && call.method() == null) {
-                    // Maybe another file's helper: the auditor matches `crate::` paths once the crate was read.
-                    String path = c.imports().resolve(call.callee(), call.start());
-                    if (path.startsWith("crate::") && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
-                        c.crossFile().call(path, call.name().getStartByte());
-                    }
+                if (what == null && usesCrate) {
+                    crateCall(c, call);
                 }
             }
-            if (what == null) {
+            if (what == null || Calls.awaited(call)) {
                 continue;
             }
             TSNode body = c.async().body(call.node());
@@ -125,6 +119,19 @@ public record BlockingInAsyncRule() implements Rule {
             }
         }
         return false;
+    }
+
+    /** A call from async code of a `crate::` path: maybe another file's helper, matched once the crate was read. */
+    private static void crateCall(FileContext c, CallSite call) {
+        String callee = call.callee();
+        if (callee == null || !callee.startsWith("crate::") && callee.contains("::")) {
+            return;
+        }
+        String path = c.imports().resolve(callee, call.start());
+        if (path.startsWith("crate::") && !Calls.awaited(call) && c.async().isAsync(call.node())
+                && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+            c.crossFile().call(path, call.name().getStartByte());
+        }
     }
 
     /** What blocks, for the message, or null. */

@@ -4,6 +4,10 @@ import dev.rustengineer.audit.scope.FileContext;
 import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
@@ -32,6 +36,8 @@ final class PanicReach {
 
     private final FileContext c;
     private final RustFile f;
+    private Map<String, List<Let>> lets;
+    private List<int[]> fnRanges;
 
     PanicReach(FileContext c) {
         this.c = c;
@@ -55,13 +61,20 @@ final class PanicReach {
 
     /** The innermost fn item around a byte offset (for a spot in a macro body that was not parsed), or null. */
     TSNode enclosingFn(int at) {
-        TSNode best = null;
-        for (TSNode fn : f.all("fn")) {
-            if (fn.getStartByte() <= at && at < fn.getEndByte() && (best == null || fn.getStartByte() > best.getStartByte())) {
-                best = fn;
+        if (fnRanges == null) {
+            fnRanges = new ArrayList<>();
+            for (TSNode fn : f.all("fn")) {
+                fnRanges.add(new int[] {fn.getStartByte(), fn.getEndByte()});
             }
         }
-        return best;
+        int best = -1;
+        for (int i = 0; i < fnRanges.size(); i++) {
+            int[] r = fnRanges.get(i);
+            if (r[0] <= at && at < r[1] && (best < 0 || r[0] > fnRanges.get(best)[0])) {
+                best = i;
+            }
+        }
+        return best < 0 ? null : f.all("fn").get(best);
     }
 
     /**
@@ -217,18 +230,31 @@ final class PanicReach {
     /** The nearest `let name = ..` ended before the use, in a block around it, or null. */
     private TSNode nearestLet(String name, TSNode use) {
         int at = use.getStartByte();
-        TSNode best = null;
-        for (TSNode let : f.all("let")) {
-            if (let.getEndByte() > at || best != null && let.getStartByte() < best.getStartByte()) {
-                continue;
-            }
-            TSNode block = let.getParent();
-            if (Nodes.present(block) && block.getStartByte() <= at && at < block.getEndByte()
-                    && f.letPattern(let).replaceFirst("^mut\\s+", "").strip().equals(name)) {
+        Let best = null;
+        for (Let let : lets().getOrDefault(name, List.of())) {
+            if (let.end <= at && let.blockStart <= at && at < let.blockEnd && (best == null || let.start > best.start)) {
                 best = let;
             }
         }
-        return best;
+        return best == null ? null : best.node;
+    }
+
+    /** A `let` binding one plain name, with its own and its block's range, read once per file. */
+    private record Let(TSNode node, int start, int end, int blockStart, int blockEnd) {}
+
+    private Map<String, List<Let>> lets() {
+        if (lets == null) {
+            lets = new HashMap<>();
+            for (TSNode let : f.all("let")) {
+                String name = f.letPattern(let).replaceFirst("^mut\\s+", "").strip();
+                TSNode block = let.getParent();
+                if (WORD.matcher(name).matches() && Nodes.present(block)) {
+                    lets.computeIfAbsent(name, k -> new ArrayList<>())
+                            .add(new Let(let, let.getStartByte(), let.getEndByte(), block.getStartByte(), block.getEndByte()));
+                }
+            }
+        }
+        return lets;
     }
 
     /** Whether a parameter list binds the name (its patterns' words before each `:`). */
