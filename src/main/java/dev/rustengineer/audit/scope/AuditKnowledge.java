@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the audit's analyses know about Rust APIs and macros (src/main/resources/audit/knowledge.yaml): test
@@ -23,7 +21,7 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
         Set<String> syncLocks, Set<String> asyncLocks, Set<String> dbHandleTypes, Set<String> dbHandleNames,
         Set<String> dbHandleAccessors, Set<String> dbHandleMethods, Set<String> dbTransactionMethods,
         Set<String> sqlxQueryFunctions, Set<String> sqlxQueryMacros, Set<String> queryExecutionMethods,
-        Set<String> dieselRunMethods, List<String> inputPrefixes, Pattern invariantMessage) {
+        Set<String> dieselRunMethods) {
 
     private static final String FILE = "audit/knowledge.yaml";
     private static final AuditKnowledge BUNDLED = load();
@@ -46,26 +44,10 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
                     names(doc, r, "db_handle_names"), names(doc, r, "db_handle_accessors"), names(doc, r, "db_handle_methods"),
                     names(doc, r, "db_transaction_methods"), paths(doc, r, "sqlx_query_functions"),
                     names(doc, r, "sqlx_query_macros"), names(doc, r, "query_execution_methods"),
-                    names(doc, r, "diesel_run_methods"), List.copyOf(required(doc, r, "input_prefixes")),
-                    wordsPattern(required(doc, r, "invariant_words")));
+                    names(doc, r, "diesel_run_methods"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whole words or phrases, case-insensitive unless written in capitals (`BUG`). */
-    private static Pattern wordsPattern(List<String> words) {
-        StringBuilder alternatives = new StringBuilder(); // a regex, not text output: no template fits
-        for (String w : words) {
-            alternatives.append(alternatives.isEmpty() ? "" : "|")
-                    .append(w.equals(w.toUpperCase(Locale.ROOT)) ? Pattern.quote(w) : "(?i:" + Pattern.quote(w) + ")");
-        }
-        return Pattern.compile("(?<![\\w'])(?:" + alternatives + ")(?![\\w'])");
-    }
-
-    /** Whether an `expect` message says why the value is there (`invariant_words`). */
-    public boolean statesInvariant(String message) {
-        return invariantMessage.matcher(message).find();
     }
 
     private static List<String> required(YamlDoc doc, JsonNode root, String key) {
@@ -107,11 +89,6 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
 
     public boolean isBlockingFunction(String canonicalPath) {
         return blockingFunctions.contains(canonicalPath) || blockingPrefixes.stream().anyMatch(canonicalPath::startsWith);
-    }
-
-    /** Whether a function, by resolved path, reads the world outside the program (`input_prefixes`, or a blocking one). */
-    public boolean readsInput(String canonicalPath) {
-        return isBlockingFunction(canonicalPath) || inputPrefixes.stream().anyMatch(canonicalPath::startsWith);
     }
 
     /** Whether a type, by resolved path or its own last segment, is a database handle. */
