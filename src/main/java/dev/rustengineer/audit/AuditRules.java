@@ -40,9 +40,21 @@ public final class AuditRules {
             Policy inTests, Policy inBuildScripts) {}
 
     private final Map<String, Rule> rules;
+    /** Rules were switched off for this run (`withDisabled`): its results differ from the catalogue's. */
+    private final boolean narrowed;
 
     private AuditRules(Map<String, Rule> rules) {
+        this(rules, false);
+    }
+
+    private AuditRules(Map<String, Rule> rules, boolean narrowed) {
         this.rules = rules;
+        this.narrowed = narrowed;
+    }
+
+    /** Whether rules were switched off for this run; such a run neither reads nor writes the per-file cache. */
+    public boolean narrowed() {
+        return narrowed;
     }
 
     public static AuditRules bundled() {
@@ -89,7 +101,7 @@ public final class AuditRules {
             }
             copy.put(id, new Rule(r.id(), r.severity(), r.escalation(), r.handoff(), r.description(), false, r.inTests(), r.inBuildScripts()));
         }
-        return new AuditRules(Map.copyOf(copy));
+        return new AuditRules(Map.copyOf(copy), narrowed || !ids.isEmpty());
     }
 
     public Rule rule(String id) {

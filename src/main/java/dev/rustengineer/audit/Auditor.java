@@ -74,7 +74,8 @@ public final class Auditor {
             throw new UsageException(root + " does not exist");
         }
         long start = System.nanoTime();
-        AuditCache<SourceFileAudit.Cached> store = cache
+        // The cache holds every enabled rule's findings per file: a run with rules switched off neither reads nor writes it.
+        AuditCache<SourceFileAudit.Cached> store = cache && !rules.narrowed()
                 ? AuditCache.open(CacheLocation.forRoot(r, System.getenv()), CODE_VERSION, SourceFileAudit.Cached.class)
                 : null;
         SourceFileAudit files = new SourceFileAudit(rules, fileAuditor, store);
@@ -187,6 +188,7 @@ public final class Auditor {
             List<SourceFileAudit.Outcome> results = pool.submit(() -> sources.parallelStream()
                     .map(p -> audit.audit(root, base, p)).toList()).get();
             Set<String> testModules = testModuleFiles(results);
+            scan.findings.addAll(CrateBlockingHelpers.findings(rules, results, rel -> crateOf(base, rel), testModules));
             for (SourceFileAudit.Outcome o : results) {
                 String rel = o.rel();
                 FileAuditor.Result res = o.result();

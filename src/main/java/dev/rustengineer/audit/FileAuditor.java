@@ -38,11 +38,17 @@ final class FileAuditor {
      * @param modules its `mod name;` declarations, for {@code TestModuleFiles}
      */
     record Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems, CodeKind kind,
-            List<ModuleDecl> modules) {
+            List<ModuleDecl> modules, List<Helper> blockingHelpers, List<CrateCall> crateCalls) {
         Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems) {
-            this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of());
+            this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of(), List.of(), List.of());
         }
     }
+
+    /** A top-level blocking helper fn of the file ({@code CrossFileCalls}). */
+    record Helper(String name, String blocksOn) {}
+
+    /** A call from the file's async code of a `crate::` path, where a finding would point. */
+    record CrateCall(String path, int line, int column) {}
 
     private final AuditRules rules;
     private final AuditKnowledge knowledge = AuditKnowledge.bundled();
@@ -93,7 +99,10 @@ final class FileAuditor {
         while (t.contains("wasm_bindgen") && wm.find()) {
             wasm++;
         }
-        return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules());
+        List<Helper> helpers = ctx.crossFile().helpers().stream().map(h -> new Helper(h.name(), h.blocksOn())).toList();
+        List<CrateCall> calls = ctx.crossFile().calls().stream()
+                .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()))).toList();
+        return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules(), helpers, calls);
     }
 
     /** A generated file: each rule's first finding stands for all of them, with their count. */

@@ -5,6 +5,7 @@ import dev.rustengineer.audit.notes.SourceNotes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +53,11 @@ final class SourceFileAudit {
         } catch (RuntimeException e) {
             r = failed(rel, e);
         }
-        return new Cached(r, SourceNotes.read(raw, rel, r.findings().stream().map(f -> new SourceNotes.At(f.rule(), f.line())).toList()));
+        // A call the crate-wide check may report gets its notes (suppressions, line context) like a finding.
+        List<SourceNotes.At> at = new ArrayList<>();
+        r.findings().forEach(f -> at.add(new SourceNotes.At(f.rule(), f.line())));
+        r.crateCalls().forEach(c -> at.add(new SourceNotes.At(CrateBlockingHelpers.RULE, c.line())));
+        return new Cached(r, SourceNotes.read(raw, rel, at));
     }
 
     /** One unreadable or unparsable file never stops the audit: it becomes a finding. */

@@ -10,6 +10,7 @@ import dev.rustengineer.audit.gate.AuditRequest;
 import dev.rustengineer.audit.gate.GatedReport;
 import dev.rustengineer.audit.gate.Status;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             "2 bad input (unknown ref, missing baseline, bad option)."},
         footer = {"", "Examples:", "  rust-engineer audit ./my-service", "  rust-engineer audit ./my-service --format sarif > audit.sarif",
             "  rust-engineer audit ./my-service --deps", "  rust-engineer audit ./my-service --fail-on high",
+            "  rust-engineer audit ./my-service --disable unwrap-in-production,complex-lifetimes",
             "  rust-engineer audit . --baseline audit-baseline.json --update-baseline",
             "  rust-engineer audit . --baseline audit-baseline.json --changed-since origin/main --fail-on medium --format sarif"})
 final class AuditCommand implements Callable<Integer> {
@@ -66,6 +68,10 @@ final class AuditCommand implements Callable<Integer> {
                     + "or under $RUST_ENGINEER_CACHE).")
     boolean noCache;
 
+    @Option(names = "--disable", paramLabel = "RULE", split = ",",
+            description = "Switch these rules off (comma-separated or repeated rule ids; an unknown id is a usage error).")
+    List<String> disable = List.of();
+
     @Option(names = "--limit", defaultValue = "200", description = "How many findings to list in text and JSON (default: ${DEFAULT-VALUE}; SARIF lists all).")
     int limit;
 
@@ -77,7 +83,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         Path baselineFile = baseline != null ? baseline : updateBaseline ? path.resolve(DEFAULT_BASELINE) : null;
         // Not through the facade instance: building it loads all the knowledge, which the audit does not use.
-        AuditRules rules = AuditRules.bundled();
+        AuditRules rules = AuditRules.bundled().withDisabled(disable);
         GatedReport report = RustEngineer.audit(rules, path, new AuditRequest(deps, !noCache, baselineFile, updateBaseline, changedSince));
         if (updateBaseline) {
             spec.commandLine().getErr().println("rust-engineer: wrote " + report.count(Status.BASELINE) + " finding(s) to " + baselineFile);

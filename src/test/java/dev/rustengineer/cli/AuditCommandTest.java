@@ -147,4 +147,29 @@ class AuditCommandTest {
         run("audit", dir.resolve("b").toString(), "--no-cache");
         assertThat(CacheLocation.forRoot(dir.resolve("b"), System.getenv())).doesNotExist();
     }
+
+    @Test
+    void disableSwitchesRulesOffAndAnUnknownIdIsAUsageErrorListingTheKnownOnes(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/lib.rs"), LIB);
+        var all = json(run("audit", dir.toString(), "--format", "json", "--no-cache"));
+        List<String> rulesOfAll = new ArrayList<>();
+        all.get("findings").forEach(f -> rulesOfAll.add(f.get("rule").asText()));
+        assertThat(rulesOfAll).contains("unwrap-in-production", "unsafe-block", "undocumented-unsafe");
+
+        var narrowed = run("audit", dir.toString(), "--format", "json", "--disable", "unwrap-in-production,undocumented-unsafe");
+        assertThat(narrowed.code()).as(narrowed.err()).isZero();
+        List<String> rulesLeft = new ArrayList<>();
+        json(narrowed).get("findings").forEach(f -> rulesLeft.add(f.get("rule").asText()));
+        assertThat(rulesLeft).containsExactly("unsafe-block");
+        assertThat(CacheLocation.forRoot(dir, System.getenv())).as("a narrowed run writes no cache").doesNotExist();
+        var full = json(run("audit", dir.toString(), "--format", "json"));
+        assertThat(full.get("findings")).as("the next full run is not narrowed").isEqualTo(all.get("findings"));
+
+        var unknown = run("audit", dir.toString(), "--disable", "unwrap-in-production,no-such-rule");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown rule 'no-such-rule'").contains("one of: ").contains("lock-across-await")
+                .contains("unwrap-in-production");
+        assertThat(unknown.out()).isEmpty();
+    }
 }

@@ -16,7 +16,7 @@ class NewCommandTest {
         var r = run("new", "orders", "--brief", "REST API for orders, p99 under 5 ms", "--dir", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("choose-rust -> rust-axum-actix").contains("web-framework -> axum")
-                .contains("Wrote 37 files to " + dir.resolve("orders"));
+                .contains("Wrote 39 files to " + dir.resolve("orders"));
         assertThat(dir.resolve("orders/src/orders.rs")).exists();
     }
 

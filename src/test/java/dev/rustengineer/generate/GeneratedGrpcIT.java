@@ -33,6 +33,12 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -52,12 +58,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with the generated one and is given no generated code: it learns the contract from the server's reflection
  * service, builds descriptors from what it got and makes every call with dynamic messages (create, get, list in
  * pages, update, an invalid argument with its google.rpc.BadRequest details, delete, not found), checks
- * grpc.health.v1, the x-request-id metadata and its log line, the Prometheus metrics on METRICS_ADDR, and a clean
- * exit on SIGTERM. SQLite always; PostgreSQL from scripts/setup.d/20-postgres.sh. `-Dit.sets=grpc-service` and
+ * grpc.health.v1, the x-request-id metadata and its log line, the Prometheus metrics on METRICS_ADDR, the gRPC
+ * form of the HTTP services' slow-client probe (connections that never finish their HTTP/2 handshake are closed),
+ * and a clean exit on SIGTERM. SQLite always; PostgreSQL from scripts/setup.d/20-postgres.sh. `-Dit.sets=grpc-service` and
  * `-Dit.variants=ID,...` narrow the run as for GeneratedServiceIT.
  */
 class GeneratedGrpcIT {
     private static final String TRACE_ID = "it-grpc-trace-0042";
+    /** The handshake bound the service runs with here, and how long past it a connection may stay open. */
+    private static final int HEADER_TIMEOUT_SECS = 2;
+    private static final int SLOW_CLIENT_LIMIT_SECS = 10;
     private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
     static Stream<Projects.Variant> variants() {
@@ -76,7 +86,8 @@ class GeneratedGrpcIT {
         int metricsPort = ItSupport.freePort();
         Path log = dir.resolve("service.log");
         Process service = ItSupport.start(ItSupport.binary(name), Map.of("BIND_ADDR", "127.0.0.1:" + port,
-                "METRICS_ADDR", "127.0.0.1:" + metricsPort, "DATABASE_URL", databaseUrl, "LOG_FORMAT", "json"), log);
+                "METRICS_ADDR", "127.0.0.1:" + metricsPort, "DATABASE_URL", databaseUrl, "LOG_FORMAT", "json",
+                "HEADER_TIMEOUT_SECS", String.valueOf(HEADER_TIMEOUT_SECS)), log);
         ManagedChannel channel = null;
         try {
             ItSupport.awaitPort(port, service);
@@ -84,6 +95,14 @@ class GeneratedGrpcIT {
             Contract contract = Contract.of(name, ResourceName.of(variant.resource()));
             checkHealth(channel, contract);
             exercise(channel, contract, contract.fromReflection(channel));
+            for (String sent : List.of("", "PRI * HTTP/2.0\r\n", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\6\4")) {
+                assertThat(closesWithin(port, sent.getBytes(StandardCharsets.ISO_8859_1), SLOW_CLIENT_LIMIT_SECS))
+                        .as("a connection that sent %d bytes of a handshake is closed within %d s (HEADER_TIMEOUT_SECS=%d)",
+                                sent.length(), SLOW_CLIENT_LIMIT_SECS, HEADER_TIMEOUT_SECS)
+                        .isTrue();
+            }
+            // The channel shook hands long before: it is not cut by the handshake bound.
+            checkHealth(channel, contract);
             String metrics = ItSupport.send("GET", "http://127.0.0.1:" + metricsPort + "/metrics", null).body();
             String one = contract.resource().pascal();
             assertThat(metrics.lines().filter(l -> l.startsWith("grpc_server_handled_total{")))
@@ -103,6 +122,33 @@ class GeneratedGrpcIT {
         assertThat(text).contains("shutdown signal received").contains("\"message\":\"stopped\"");
         // The id the client sent came back and is on the call's log lines (in its span).
         assertThat(text).contains("\"request_id\":\"" + TRACE_ID + "\"");
+    }
+
+    /**
+     * Opens a TCP connection, sends {@code sent} and nothing more, then reads (the server's SETTINGS, say) until
+     * the server closes it: true if that happened within {@code seconds}. A reset counts as closed.
+     */
+    private static boolean closesWithin(int port, byte[] sent, int seconds) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(sent);
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(seconds * 1000);
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1024];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            try {
+                while (in.read(buffer) >= 0) {
+                    if (System.nanoTime() > deadline) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (SocketTimeoutException stillOpen) {
+                return false;
+            } catch (SocketException reset) {
+                return true;
+            }
+        }
     }
 
     /** The names the generated contract must have, from the project and resource names. */

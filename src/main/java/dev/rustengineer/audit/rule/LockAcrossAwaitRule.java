@@ -15,12 +15,17 @@ import org.treesitter.TSNode;
  * `let _guard = m.lock();`), not when it binds something computed from a temporary guard
  * (`m.lock().unwrap().clone()`, dropped at the end of the statement) and not for `let _ = ..` (dropped at once).
  * It lives to the end of its block or to `drop(g)`; an async block made in that time that uses the guard holds it
- * across its own awaits (`block_on(async { use(&guard); x.await })`). The lock is synchronous when its receiver's type is one of
+ * across its own awaits (`block_on(async { use(&guard); x.await })`). A guard that is a temporary of a `match`,
+ * `if let` or `while let` scrutinee is held through the arms or body. The lock is synchronous when its receiver's type is one of
  * audit/knowledge.yaml `sync_locks`, or, with the type unknown, when `lock()` is unwrapped (only std's returns a
  * `LockResult`); a lock of an async type (tokio, futures) never counts.
  */
 public record LockAcrossAwaitRule() implements Rule {
-    private static final Set<String> UNWRAPS = Set.of("unwrap", "expect");
+    /** What gets the guard out of std's `LockResult`: `unwrap`, `expect`, or recovering it from the poison. */
+    private static final Set<String> UNWRAPS = Set.of("unwrap", "expect", "unwrap_or_else");
+    /** Where a temporary's life ends: it cannot be held past these. */
+    private static final Set<String> STATEMENT_ENDS = Set.of("block", "closure_expression", "async_block", "let_declaration",
+            "expression_statement", "function_item", "match_block", "match_arm", "source_file", "macro_invocation");
     private static final Set<String> GUARDS = Set.of("lock", "read", "write");
     private static final Pattern MUT = Pattern.compile("^mut\\s+");
     private static final Pattern WORD = Pattern.compile("\\w+");
@@ -72,6 +77,79 @@ public record LockAcrossAwaitRule() implements Rule {
                 }
             }
         }
+        scrutineeGuards(c, report);
+    }
+
+    /**
+     * A guard that is a temporary of a `match`, `if let` or `while let` scrutinee lives to the end of that
+     * expression (Rust's temporary lifetime rules; in edition 2024 an `if let`'s still through its then-block):
+     * `match m.lock().unwrap().get(k).cloned() { Some(v) => v.await, .. }` holds the lock at the await.
+     */
+    private static void scrutineeGuards(FileContext c, Report report) {
+        RustFile f = c.file();
+        for (CallSite call : f.calls()) {
+            if (call.method() == null || !GUARDS.contains(call.method()) || call.argumentCount() != 0 || Calls.awaited(call)) {
+                continue;
+            }
+            TSNode held = heldThrough(f, call.node());
+            if (held == null || !temporarySyncGuard(c, call)) {
+                continue;
+            }
+            TSNode body = c.async().body(call.node());
+            if (body == null) {
+                continue;
+            }
+            for (TSNode a : f.all("await")) {
+                if (a.getStartByte() >= held.getStartByte() && a.getEndByte() <= held.getEndByte() && sameBody(c, a, body)) {
+                    report.at(call.name(), "std::sync guard (a temporary of the `" + (held.getType().equals("match_block") ? "match" : "if let")
+                            + "` scrutinee) is still held at the `.await` on line " + (a.getStartPoint().getRow() + 1)
+                            + "; bind the value first (`let v = m.lock().unwrap().clone();`) or use an async mutex");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The match arms or `if let`/`while let` body a temporary in this scrutinee lives through, or null. */
+    private static TSNode heldThrough(RustFile f, TSNode n) {
+        TSNode child = n;
+        for (TSNode p = f.parent(n); p != null; child = p, p = f.parent(p)) {
+            String type = p.getType();
+            if (type.equals("match_expression") && sameNode(Nodes.field(p, "value"), child)) {
+                return Nodes.field(p, "body");
+            }
+            if (type.equals("let_condition") && sameNode(Nodes.field(p, "value"), child)) {
+                TSNode owner = f.parent(p);
+                while (owner != null && owner.getType().equals("let_chain")) {
+                    owner = f.parent(owner);
+                }
+                if (owner == null) {
+                    return null;
+                }
+                return owner.getType().equals("if_expression") ? Nodes.field(owner, "consequence")
+                        : owner.getType().equals("while_expression") ? Nodes.field(owner, "body") : null;
+            }
+            if (STATEMENT_ENDS.contains(type)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameNode(TSNode a, TSNode b) {
+        return a != null && a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte();
+    }
+
+    /** A std or parking_lot lock's guard: by the receiver's type, or, unknown, unwrapped as only std's `LockResult` is. */
+    private static boolean temporarySyncGuard(FileContext c, CallSite lock) {
+        AuditKnowledge k = c.knowledge();
+        String type = c.types().typeOf(lock.receiver());
+        if (type != null && (k.syncLocks().contains(type) || k.asyncLocks().contains(type))) {
+            return k.syncLocks().contains(type);
+        }
+        TSNode field = lock.node().getParent();
+        CallSite outer = Nodes.present(field) && field.getType().equals("field_expression") ? c.file().call(field.getParent()) : null;
+        return outer != null && outer.method() != null && UNWRAPS.contains(outer.method());
     }
 
     private static boolean sameBody(FileContext c, TSNode await, TSNode body) {

@@ -19,6 +19,7 @@ public final class FileContext {
     private final Supplier<ReceiverTypes> types;
     private final Supplier<MacroTokens> macroTokens;
     private final Supplier<Boolean> generated;
+    private final CrossFileCalls crossFile = new CrossFileCalls();
 
     public FileContext(RustFile file, AuditKnowledge knowledge) {
         this.file = file;
@@ -69,6 +70,11 @@ public final class FileContext {
 
     public boolean generated() {
         return generated.get();
+    }
+
+    /** Where a rule leaves what the crate-wide check of blocking helpers needs from this file. */
+    public CrossFileCalls crossFile() {
+        return crossFile;
     }
 
     /** A memo: one file is audited on one thread, so no locking. */

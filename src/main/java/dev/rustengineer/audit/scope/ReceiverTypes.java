@@ -120,6 +120,12 @@ public final class ReceiverTypes {
         return false;
     }
 
+    /** The value a variable was bound to by its nearest `let` without a written type, or null. */
+    public TSNode boundValue(TSNode identifier) {
+        TSNode let = nearestLet(f.text(identifier), identifier);
+        return let == null || Nodes.field(let, "type") != null ? null : Nodes.field(let, "value");
+    }
+
     /** The resolved path of the expression's type (`std::sync::Mutex`, `sqlx::query`), or null when unknown. */
     public String typeOf(TSNode expr) {
         return typeOf(expr, new HashSet<>());

@@ -125,4 +125,62 @@ class BlockingInAsyncRuleTest {
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }
+
+    @Test
+    void thisFilesBlockingHelpersPathMethodsThroughTheirTypeAndUntypedFileKindQueries() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::path::{Path, PathBuf};
+                use std::sync::Mutex;
+                fn same_file(a: &Path, b: &Path) -> bool {
+                    a == b || PathBuf::canonicalize(a).ok() == PathBuf::canonicalize(b).ok()
+                }
+                fn newest(dir: &Path) -> Option<PathBuf> { std::fs::read_dir(dir).ok()?.next()?.ok().map(|e| e.path()) }
+                fn index(dir: &Path) -> Option<PathBuf> { newest(dir) }
+                fn count(m: &Mutex<u8>) -> u8 { *m.lock().unwrap() }
+                fn lazily(dir: PathBuf) -> std::thread::JoinHandle<bool> { std::thread::spawn(move || dir.exists()) }
+                struct S;
+                impl Drop for S { fn drop(&mut self) { let _ = std::fs::remove_file("lock"); } }
+                pub async fn point(a: &Path, b: &Path, m: &Mutex<u8>, found: Option<PathBuf>, s: S) {
+                    if same_file(a, b) { // fires
+                        return;
+                    }
+                    let _ = index(a); // fires
+                    let _ = count(m) + AbsPath::canonicalize(b).map(|_| 1).unwrap_or(0); // fires
+                    let _ = lazily(a.to_path_buf());
+                    let _ = found.filter(|p| p.is_file()); // fires
+                    let meta = tokio::fs::metadata(a).await.unwrap();
+                    let _ = meta.is_dir() || std::fs::metadata(b).map(|m| m.is_file()).unwrap_or(false); // fires
+                    drop(s);
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void anotherFilesBlockingHelperIsFollowedByItsCratePath() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/fs.rs", """
+                use std::path::Path;
+                pub fn write_new(p: &Path) -> std::io::Result<()> { std::fs::write(p, b"") }
+                pub async fn write_async(p: &Path) -> std::io::Result<()> { tokio::fs::write(p, b"").await }
+                pub fn pure(n: u8) -> u8 { n + 1 }
+                pub fn later(p: std::path::PathBuf) { std::thread::spawn(move || std::fs::write(p, b"")); }
+                """).file("src/lib.rs", """
+                mod fs;
+                use crate::fs::write_new;
+                use std::path::Path;
+                pub async fn add(p: &Path) {
+                    crate::fs::write_new(p).ok(); // fires
+                    write_new(p).ok(); // fires
+                    crate::fs::write_async(p).await.ok();
+                    let _ = crate::fs::pure(1);
+                    crate::fs::later(p.to_path_buf());
+                    tokio::task::spawn_blocking(|| crate::fs::write_new(Path::new("x")));
+                }
+                pub fn sync(p: &Path) { crate::fs::write_new(p).ok(); }
+                #[cfg(test)]
+                mod tests {
+                    #[tokio::test]
+                    async fn t() { crate::fs::write_new(std::path::Path::new("t")).ok(); }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
 }
