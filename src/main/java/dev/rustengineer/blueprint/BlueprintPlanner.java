@@ -50,6 +50,12 @@ public final class BlueprintPlanner {
                     "--web", notes);
             String w = web;
             candidates = candidates.stream().filter(o -> w.equals(o.web())).toList();
+            if (options.web() == null && !advice.brief().bool(Field.HTTP).orElse(true)) {
+                // No set generates a queue worker without a server; say so rather than silently serve HTTP.
+                notes.add("The brief says the service answers no HTTP, and no template set generates a worker without a "
+                        + "server: this " + web + " service keeps /health and /metrics for probes and Prometheus; drop the "
+                        + "resource routes you do not need.");
+            }
         } else if (options.web() != null) {
             throw new UsageException("--web does not apply to a " + kind.label() + " (--kind " + kind.id() + ")");
         }

@@ -63,6 +63,16 @@ class BlueprintPlannerTest {
     }
 
     @Test
+    void aServiceWithoutHttpIsStillAServiceAndSaysSo() {
+        Blueprint worker = plan("A Kafka consumer in Rust that reads payment events and writes alerts to another topic; it has no HTTP surface.",
+                NewOptions.named("relay"));
+        assertThat(worker.template()).isEqualTo("axum-service");
+        assertThat(worker.notes()).anyMatch(n -> n.contains("answers no HTTP") && n.contains("/health and /metrics"));
+        Blueprint api = plan("A REST API for orders, p99 under 5 ms", NewOptions.named("svc"));
+        assertThat(api.notes()).noneMatch(n -> n.contains("answers no HTTP"));
+    }
+
+    @Test
     void aCombinationNoSetOffersIsRefusedWithWhatIs() {
         assertThatThrownBy(() -> plan("A REST API for orders in Rust", opts(null, "actix-web", null, "diesel", List.of())))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--db-layer diesel").hasMessageContaining("(sqlx)");
