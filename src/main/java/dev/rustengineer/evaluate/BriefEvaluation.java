@@ -7,6 +7,7 @@ import dev.rustengineer.brief.Evidence;
 import dev.rustengineer.brief.corpus.CorpusBrief;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Scores advice against labelled corpus briefs, as the suite and {@code bench/advise.sh} do. */
 public final class BriefEvaluation {
@@ -54,14 +55,12 @@ public final class BriefEvaluation {
 
     /** How the reader filled the brief's fields, each with where it came from: what a miss is diagnosed by. */
     private static String reading(Advice a) {
-        StringBuilder s = new StringBuilder();
-        a.brief().values().forEach((field, value) -> {
-            Evidence why = a.brief().evidence().get(field);
+        return a.brief().values().entrySet().stream().map(e -> {
+            Evidence why = a.brief().evidence().get(e.getKey());
             String rule = why == null || why.rule() == null ? "" : why.rule();
             int cut = rule.indexOf(';');
-            s.append(field.key()).append('=').append(value).append(" [").append(why == null ? "?" : why.source())
-                    .append(' ').append(cut < 0 ? rule : rule.substring(0, cut)).append("] ");
-        });
-        return s.toString().strip();
+            return e.getKey().key() + "=" + e.getValue() + " [" + (why == null ? "?" : why.source()) + " "
+                    + (cut < 0 ? rule : rule.substring(0, cut)) + "]";
+        }).collect(Collectors.joining(" "));
     }
 }
