@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +50,7 @@ class McpServerIT {
             assertThat(tools.stream().filter(t -> t.annotations().readOnlyHint()).map(McpSchema.Tool::name).toList())
                     .containsExactlyInAnyOrder("advise", "knowledge", "audit", "doctor");
             assertThat(tools.stream().filter(t -> t.name().equals("advise")).findFirst().orElseThrow().inputSchema().get("properties"))
-                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("text", "kind", "latency_ms", "go_or_node_ok", "detail");
+                    .asInstanceOf(InstanceOfAssertFactories.MAP).containsKeys("text", "kind", "latency_ms", "go_or_node_ok", "detail");
 
             CallToolResult advice = client.callTool(new CallToolRequest("advise", Map.of("text", "A REST API for payments; p99 under 5 ms")));
             assertThat(advice.isError()).isFalse();
@@ -72,16 +73,16 @@ class McpServerIT {
             CallToolResult made = client.callTool(new CallToolRequest("new_project",
                     Map.of("name", "orders", "brief", "REST API for orders, p99 under 5 ms", "directory", "svc")));
             assertThat(made.isError()).as(text(made)).isFalse();
-            assertThat(text(made)).contains("Wrote 37 files to svc/orders");
+            assertThat(text(made)).contains("Wrote 39 files to svc/orders");
             assertThat(root.resolve("svc/orders/src/orders.rs")).exists();
-            assertThat(made.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+            assertThat(made.structuredContent()).asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsEntry("generated", true).containsEntry("location", "svc/orders");
 
             CallToolResult away = client.callTool(new CallToolRequest("new_project", Map.of("name", "claims", "brief", "A Spring Boot backend")));
             assertThat(text(away)).contains("goes to java-architect");
             assertThat(root.resolve("claims")).doesNotExist();
             assertThat(away.isError()).isFalse();
-            assertThat(away.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+            assertThat(away.structuredContent()).asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsEntry("generated", false).containsEntry("route", "java-architect");
 
             CallToolResult outside = client.callTool(new CallToolRequest("new_project", Map.of("name", "x", "directory", "../..")));
@@ -91,10 +92,10 @@ class McpServerIT {
             CallToolResult verified = client.callTool(new CallToolRequest("verify", Map.of("path", "svc/orders", "steps", List.of("fmt"))));
             assertThat(verified.isError()).as(text(verified)).isFalse();
             assertThat(text(verified)).startsWith("PASSED").contains("fmt: pass");
-            assertThat(verified.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("passed", true);
+            assertThat(verified.structuredContent()).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("passed", true);
             CallToolResult audit = client.callTool(new CallToolRequest("audit", Map.of("path", "svc/orders", "limit", 5)));
             assertThat(audit.isError()).as(text(audit)).isFalse();
-            assertThat(text(audit)).startsWith("17 files,").doesNotContain("blocking-in-async");
+            assertThat(text(audit)).startsWith("19 files,").doesNotContain("blocking-in-async");
             // devops-engineer's package needs no build; promtool (scripts/setup.d) checks it
             CallToolResult handoff = client.callTool(new CallToolRequest("handoff", Map.of("path", "svc/orders", "to", "devops-engineer")));
             assertThat(handoff.isError()).as(text(handoff)).isFalse();
