@@ -2,22 +2,17 @@ package dev.rustengineer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * replaced (first on PATH) by a script that starts a child and waits, as rustfmt never does but cargo would.
  */
 class ServeShutdownIT {
-    private static final Pattern SERVING = Pattern.compile("serving on (http://\\S+?)/?$");
 
     private static Path slowRustfmt(Path dir) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
@@ -56,7 +50,7 @@ class ServeShutdownIT {
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process server = pb.start();
         try {
-            String base = baseUrl(server);
+            String base = ServeOutput.baseUrl(server);
             HttpClient http = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> preview = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/projects/preview"))
                     .header("Content-Type", "application/json")
@@ -84,16 +78,5 @@ class ServeShutdownIT {
             server.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
         }
-    }
-
-    private static String baseUrl(Process server) throws IOException {
-        var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            Matcher m = SERVING.matcher(line.strip());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("serve ended before it said where it listens");
     }
 }

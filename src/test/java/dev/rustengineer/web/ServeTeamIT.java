@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeTeamIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+?)/? ");
-    private static final Pattern SERVING = Pattern.compile("serving on (http://\\S+?)/?$");
 
     @Test
     void configuredByTheEnvironmentLogsJsonAndStopsOnSigterm(@TempDir Path dir) throws Exception {
@@ -44,8 +42,8 @@ class ServeTeamIT {
         server.getOutputStream().close();
         try {
             var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String listening = find(out, LISTENING);
-            String base = find(out, SERVING);
+            String listening = ServeOutput.find(out, LISTENING);
+            String base = ServeOutput.find(out, ServeOutput.SERVING);
             assertThat(base).isEqualTo(listening);
             HttpClient http = HttpClient.newHttpClient();
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
@@ -95,15 +93,5 @@ class ServeTeamIT {
                 .anySatisfy(s -> assertThat(s).isEqualTo("ready"))
                 .anySatisfy(s -> assertThat(s).startsWith("shutting down"))
                 .anySatisfy(s -> assertThat(s).isEqualTo("stopped"));
-    }
-
-    private static String find(BufferedReader out, Pattern pattern) throws Exception {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher m = pattern.matcher(line.strip());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("serve ended before it printed " + pattern);
     }
 }

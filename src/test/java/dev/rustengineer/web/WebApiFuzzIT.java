@@ -2,8 +2,6 @@ package dev.rustengineer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * generated bodies into archives.
  */
 class WebApiFuzzIT {
-    private static final Pattern SERVING = Pattern.compile("serving on (http://\\S+?)/?$");
     private static final Pattern LINKS = Pattern.compile("API Links:\\s+(\\d+) covered / (\\d+) selected / (\\d+) total");
 
     @Test
@@ -32,7 +29,7 @@ class WebApiFuzzIT {
         Process server = new ProcessBuilder(Path.of("rust-engineer").toAbsolutePath().toString(), "serve", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
-            String base = baseUrl(server);
+            String base = ServeOutput.baseUrl(server);
             Path config = Path.of("src/test/resources/schemathesis").toAbsolutePath();
             Path report = Files.createDirectories(Path.of("target/schemathesis").toAbsolutePath());
             var pb = new ProcessBuilder(List.of(st.toString(), "--config-file", config.resolve("schemathesis.toml").toString(),
@@ -69,16 +66,5 @@ class WebApiFuzzIT {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static String baseUrl(Process server) throws Exception {
-        var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            Matcher m = SERVING.matcher(line.strip());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("serve ended before it said where it listens");
     }
 }
