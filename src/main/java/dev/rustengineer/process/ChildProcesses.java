@@ -24,9 +24,12 @@ public final class ChildProcesses {
 
     private ChildProcesses() {}
 
-    /** Starts the process and keeps it on the list until it exits. */
+    /**
+     * Starts the process, as the leader of its own process group (so that {@link ProcessTree#stop} finds what it
+     * started even after its parent died), and keeps it on the list until it exits.
+     */
     public static Process start(ProcessBuilder builder) throws IOException {
-        Process p = builder.start();
+        Process p = builder.command(ProcessGroup.leading(builder.command())).start();
         RUNNING.add(p);
         p.onExit().thenRun(() -> RUNNING.remove(p));
         if (stopping) {

@@ -17,6 +17,7 @@ public final class ProcessTree {
      * cargo that saw its job killed starts no new one.
      */
     public static void stop(ProcessHandle root) {
+        boolean group = ProcessGroup.leads(root);
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             List<ProcessHandle> alive = root.descendants().filter(ProcessHandle::isAlive).toList();
             if (alive.isEmpty()) {
@@ -31,12 +32,34 @@ public final class ProcessTree {
             }
         }
         root.destroyForcibly();
+        if (group) {
+            stopGroup(root.pid());
+        }
         try {
             root.onExit().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // SIGKILL was sent; a process stuck in the kernel is all that could still be waiting here.
+        }
+    }
+
+    /**
+     * What the sweeps above could miss: a job started after the last sweep, or one whose parent died first, is
+     * re-parented to init but stays in the group. With its leader dead nothing in the group can start from a
+     * process we have not signalled, so this ends once the group is empty.
+     */
+    private static void stopGroup(long group) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<ProcessHandle> left;
+        while (!(left = ProcessGroup.members(group)).isEmpty() && System.nanoTime() < deadline) {
+            left.forEach(ProcessHandle::destroyForcibly);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

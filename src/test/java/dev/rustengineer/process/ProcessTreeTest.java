@@ -1,7 +1,9 @@
 package dev.rustengineer.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,28 @@ class ProcessTreeTest {
             h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
             assertThat(h.isAlive()).as("pid %d", h.pid()).isFalse();
         }
+    }
+
+    /**
+     * A job whose parent died before the stop (cargo killed first, its test binary left to init) is no longer a
+     * descendant of anything we hold; its process group still names it.
+     */
+    @Test
+    void stopsAnOrphanOfAProcessItStarted() throws Exception {
+        Process root = ChildProcesses.start(new ProcessBuilder("sh", "-c", "(sleep 301 & echo $!) ; sleep 300"));
+        long orphan = Long.parseLong(root.inputReader().readLine().strip());
+        ProcessHandle handle = ProcessHandle.of(orphan).orElseThrow();
+        assertThat(root.descendants()).as("re-parented away from the root").doesNotContain(handle);
+
+        ProcessTree.stop(root.toHandle());
+
+        handle.onExit().completeOnTimeout(handle, 10, TimeUnit.SECONDS).join();
+        assertThat(handle.isAlive()).isFalse();
+    }
+
+    @Test
+    void aProgramThatDoesNotExistStillFailsToStart() {
+        assertThatThrownBy(() -> ChildProcesses.start(new ProcessBuilder("no-such-program-here", "x")))
+                .isInstanceOf(IOException.class).hasMessageContaining("no-such-program-here");
     }
 }
