@@ -21,28 +21,28 @@ import org.treesitter.TSNode;
  *   <li>methods that only exist as blocking calls (`to_socket_addrs`, tokio's `blocking_*`, `block_on`,
  *       `recv_timeout`);</li>
  *   <li>`.join()` with no argument (a thread's `JoinHandle`; a slice's `join` takes a separator);</li>
- *   <li>file-system queries on a `Path`/`PathBuf`/`File` (`exists`, `is_file`, `metadata`, `canonicalize`, ...;
- *       the ones only a path has, such as `exists()`, also when the receiver's type is unknown, and `is_file()`/
- *       `is_dir()` then too unless the receiver holds metadata already read), also called through a type
+ *   <li>file-system queries on a `Path`/`PathBuf`/`File` (`metadata`, `canonicalize`, `read_dir`, ...; the ones
+ *       only a path has also when the receiver's type is unknown), also called through a type
  *       (`Path::canonicalize(p)`);</li>
  *   <li>by receiver type: `.recv()` on a std or crossbeam channel receiver, `.output()`/`.status()`/`.wait()` on a
- *       std `Command`/`Child`, `.open(..)` on std `OpenOptions`, `.create(..)` on a `DirBuilder`, and `.lock()`,
- *       `.read()`, `.write()` on a synchronous lock (std or parking_lot Mutex/RwLock) in an async fn or block (not
- *       in a poll fn, which cannot await an async lock);</li>
+ *       std `Command`/`Child`, `.open(..)` on std `OpenOptions`, `.create(..)` on a `DirBuilder`, and the `Read`/
+ *       `Write` calls that move a whole file (`read_to_end`, `read_to_string`, `write_all`, `sync_all`) on a std
+ *       `File`;</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
- *       calls above (not a lock) in its own body.</li>
+ *       calls above in its own body.</li>
  * </ul>
+ * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
+ * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
+ * across an `.await` is lock-across-await's), and start-up work in an async `main` before anything else runs on
+ * the runtime.
  */
 public record BlockingInAsyncRule() implements Rule {
-    /** Asked of a path they stat the file system; asked of `Metadata` or `FileType` they read what was read. */
-    private static final Set<String> FILE_KIND = Set.of("is_file", "is_dir", "is_symlink");
-    private static final Set<String> METADATA = Set.of("metadata", "symlink_metadata", "file_type");
     private static final Pattern UPPER = Pattern.compile("[A-Z]\\w*");
     private static final Set<String> PROCESS = Set.of("output", "status", "wait", "wait_with_output");
-    private static final Set<String> LOCKS = Set.of("lock", "read", "write");
     private static final Set<String> FS_TYPES = Set.of("std::path::Path", "std::path::PathBuf", "std::fs::File", "std::fs::DirEntry");
-    private static final Set<String> TYPED = Set.of("recv", "output", "status", "wait", "wait_with_output", "open", "create", "lock",
-            "read", "write");
+    /** Whole-file moves on a std `File`: one call, many blocking reads or writes. */
+    private static final Set<String> FILE_IO = Set.of("read_to_end", "read_to_string", "write_all", "sync_all", "sync_data");
+    private static final Set<String> TYPED = Set.of("recv", "output", "status", "wait", "wait_with_output", "open", "create");
 
     @Override
     public String id() {
@@ -58,9 +58,8 @@ public record BlockingInAsyncRule() implements Rule {
                 direct.put(call, what);
             }
         }
-        // A short std lock in a helper is how sync code shares state; only I/O, sleeps and joins make one blocking.
-        Function<CallSite, String> seeds = k -> k.method() != null && LOCKS.contains(k.method()) ? null : direct.get(k);
-        BlockingHelpers helpers = BlockingHelpers.of(c, seeds, direct.keySet().stream().anyMatch(k -> seeds.apply(k) != null));
+        Function<CallSite, String> seeds = direct::get;
+        BlockingHelpers helpers = BlockingHelpers.of(c, seeds, !direct.isEmpty());
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
         boolean usesCrate = c.src().text().contains("crate::");
         for (CallSite call : c.file().calls()) {
@@ -76,49 +75,18 @@ public record BlockingInAsyncRule() implements Rule {
                 continue;
             }
             TSNode body = c.async().body(call.node());
-            // A poll fn cannot await an async lock: a short std lock there is the way to write it, not advice to give.
-            boolean pollFnLock = body != null && body.getType().equals("function_item") && call.method() != null && LOCKS.contains(call.method())
-                    && !c.file().modifiers(body).contains("async");
-            if (body != null && !pollFnLock) {
+            if (body != null && !startUp(c, body)) {
                 report.at(call.name(), what + " blocks the executor thread in async code; use the async API or spawn_blocking");
             }
         }
     }
 
     /**
-     * The receiver of an untyped `is_file()`/`is_dir()` holds metadata already read (`fs::metadata(p)?`,
-     * `entry.file_type()?`, `tokio::fs::metadata(p).await?`, or a variable bound to one): asking it does not block.
+     * The body of an async `main` (only a runtime's attribute makes one): what it does before it serves is start-up,
+     * with no other task on the runtime to stall. Tasks it spawns are async blocks of their own and still checked.
      */
-    private static boolean fromMetadata(FileContext c, TSNode receiver, int depth) {
-        TSNode n = receiver;
-        for (int guard = 0; n != null && guard < 16; guard++) {
-            switch (n.getType()) {
-                case "try_expression", "parenthesized_expression", "reference_expression", "unary_expression" ->
-                        n = n.getNamedChildCount() > 0 ? n.getNamedChild(n.getNamedChildCount() - 1) : null;
-                case "await_expression" -> {
-                    return true;
-                }
-                case "call_expression" -> {
-                    CallSite call = c.file().call(n);
-                    String name = call == null ? null : call.method() != null ? call.method() : Nodes.lastSegment(call.callee());
-                    if (name == null || METADATA.contains(name)) {
-                        return name != null;
-                    }
-                    if (call.method() == null) {
-                        return false;
-                    }
-                    n = call.receiver();
-                }
-                case "identifier" -> {
-                    TSNode value = depth < 2 ? c.types().boundValue(n) : null;
-                    return value != null && fromMetadata(c, value, depth + 1);
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return false;
+    private static boolean startUp(FileContext c, TSNode body) {
+        return body.getType().equals("function_item") && c.file().fnName(body).equals("main");
     }
 
     /** A call from async code of a `crate::` path: maybe another file's helper, matched once the crate was read. */
@@ -166,10 +134,11 @@ public record BlockingInAsyncRule() implements Rule {
         }
         if (k.blockingPathMethods().contains(method) && call.argumentCount() == 0) {
             String type = c.types().typeOf(call.receiver());
-            boolean fs = type == null
-                    ? k.blockingPathMethodsUntyped().contains(method) || FILE_KIND.contains(method) && !fromMetadata(c, call.receiver(), 0)
-                    : FS_TYPES.contains(type);
+            boolean fs = type == null ? k.blockingPathMethodsUntyped().contains(method) : FS_TYPES.contains(type);
             return fs ? "`." + method + "()` (a file-system call)" : null;
+        }
+        if (FILE_IO.contains(method)) {
+            return "std::fs::File".equals(c.types().typeOf(call.receiver())) ? "`File::" + method + "` (std, blocking)" : null;
         }
         if (!TYPED.contains(method)) {
             return null;
@@ -192,9 +161,6 @@ public record BlockingInAsyncRule() implements Rule {
         }
         if (method.equals("create")) {
             return type.equals("std::fs::DirBuilder") ? "`std::fs::DirBuilder::create`" : null;
-        }
-        if (LOCKS.contains(method)) {
-            return k.syncLocks().contains(type) ? "`." + method + "()` on a `" + type + "`" : null;
         }
         return PROCESS.contains(method) && (type.equals("std::process::Command") || type.equals("std::process::Child"))
                 ? "`" + Nodes.lastSegment(type) + "::" + method + "`" : null;

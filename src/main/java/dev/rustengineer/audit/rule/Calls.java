@@ -11,6 +11,8 @@ import org.treesitter.TSNode;
 /** Questions several rules ask about a call. */
 final class Calls {
     private static final Set<String> LOOPS = Set.of("for_expression", "while_expression", "loop_expression");
+    private static final Set<String> STEPS = Set.of("try_expression", "await_expression", "parenthesized_expression");
+    private static final Set<String> NEXT = Set.of("next", "try_next", "next_back");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
 
     private Calls() {}
@@ -52,9 +54,11 @@ final class Calls {
     }
 
     /**
-     * Whether the node runs once per iteration of a loop in its own function: inside a loop's body, with no fn
-     * item, async block (a task spawned or joined per item runs concurrently) or non-inline closure in between.
-     * A `for` over an array literal or a constant (`for ddl in DDL`) is a fixed list of statements, not one per row.
+     * Whether the node runs once per item of a collection, in its own function: inside the body of a loop that walks
+     * items, with no fn item, async block (a task spawned or joined per item runs concurrently) or non-inline closure
+     * in between. Items are walked by a `for` (not over an array literal or a constant: `for ddl in DDL` is a fixed
+     * script) and by `while let .. = it.next()` / `try_next()` (an iterator or a stream). A bare `loop` or a
+     * `while` on a condition polls, waits, retries or pages: one round per tick or per page, not per item.
      */
     static boolean inLoop(FileContext c, TSNode n) {
         RustFile f = c.file();
@@ -67,7 +71,7 @@ final class Calls {
             if (LOOPS.contains(type)) {
                 TSNode body = Nodes.field(p, "body");
                 if (body != null && child.getStartByte() >= body.getStartByte() && child.getEndByte() <= body.getEndByte()) {
-                    return !overLiteralList(c, p);
+                    return walksItems(c, p);
                 }
             }
             switch (type) {
@@ -85,10 +89,28 @@ final class Calls {
         return false;
     }
 
-    private static boolean overLiteralList(FileContext c, TSNode loop) {
-        if (!loop.getType().equals("for_expression")) {
+    private static boolean walksItems(FileContext c, TSNode loop) {
+        return switch (loop.getType()) {
+            case "for_expression" -> !overLiteralList(c, loop);
+            case "while_expression" -> nextItem(c, Nodes.field(loop, "condition"));
+            default -> false;
+        };
+    }
+
+    /** `let Some(x) = it.next()`, `let Some(row) = rows.try_next().await?`: the condition takes the next item. */
+    private static boolean nextItem(FileContext c, TSNode condition) {
+        if (condition == null || !condition.getType().equals("let_condition")) {
             return false;
         }
+        TSNode value = Nodes.field(condition, "value");
+        while (value != null && STEPS.contains(value.getType())) {
+            value = value.getNamedChildCount() > 0 ? value.getNamedChild(0) : null;
+        }
+        CallSite call = value == null ? null : c.file().call(value);
+        return call != null && call.method() != null && NEXT.contains(call.method());
+    }
+
+    private static boolean overLiteralList(FileContext c, TSNode loop) {
         TSNode value = Nodes.field(loop, "value");
         while (value != null && (value.getType().equals("reference_expression") || value.getType().equals("call_expression"))) {
             if (value.getType().equals("reference_expression")) {

@@ -11,8 +11,9 @@ import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
- * query-in-loop: a database query run once per iteration of a loop (the N+1 pattern; {@code Calls.inLoop}: a
- * task spawned per item is concurrent, a loop over a literal list is a fixed script). A query is:
+ * query-in-loop: a database query run once per item of a collection (the N+1 pattern; {@code Calls.inLoop}: a `for`
+ * or a `while let .. = it.next()`; a polling, paging or retry `loop` runs one round per tick, a task spawned per
+ * item is concurrent, a loop over a literal list is a fixed script). A query is:
  * <ul>
  *   <li>an execution method (`execute`, `fetch_one`, `fetch_all`, tokio-postgres `query`, ...) on a sqlx query
  *       (`sqlx::query*(..)`, `query!`-like macros, `raw_sql`, `QueryBuilder::build()`, or a variable bound to one)

@@ -107,6 +107,19 @@ public final class AsyncContext {
         return null;
     }
 
+    private boolean calledByName(TSNode let, TSNode closure) {
+        String name = f.letPattern(let).replaceFirst("^mut\\s+", "");
+        TSNode block = let.getParent();
+        if (!name.matches("[A-Za-z_]\\w*") || !Nodes.present(block)) {
+            return false;
+        }
+        int from = closure.getEndByte();
+        int to = block.getEndByte();
+        // called where it runs on the task itself, not from a thread or spawn_blocking closure
+        return f.calls().stream().anyMatch(call -> call.start() >= from && call.start() < to && name.equals(call.callee())
+                && body(call.node()) != null);
+    }
+
     private boolean asyncMacro(TSNode macro) {
         return k.asyncMacros().contains(Nodes.lastSegment(f.text(macro.getChildByFieldName("macro"))));
     }
@@ -128,9 +141,16 @@ public final class AsyncContext {
         return false;
     }
 
-    /** A closure passed to a method that calls it on the calling task (`iter.map(|x| ..)`, `opt.unwrap_or_else(..)`). */
+    /**
+     * A closure run on the calling task: passed to a method that calls it there (`iter.map(|x| ..)`,
+     * `opt.unwrap_or_else(..)`), or bound to a name by `let` and called by that name later in the same block
+     * (`let add = |p| ..; add(p)?`), as handlers do to share a step between branches.
+     */
     public boolean isInlineClosure(TSNode closure) {
         TSNode args = closure.getParent();
+        if (Nodes.present(args) && args.getType().equals("let_declaration")) {
+            return calledByName(args, closure);
+        }
         if (!Nodes.present(args) || !args.getType().equals("arguments")) {
             return false;
         }

@@ -36,7 +36,9 @@ public final class ReceiverTypes {
     private static final Set<String> SAME_TYPE_METHODS = Set.of("clone", "as_ref", "as_mut", "borrow", "borrow_mut", "deref",
             "deref_mut", "to_owned", "by_ref", "get_ref", "get_mut");
     /** Builders whose methods return the builder (std/tokio Command, sqlx queries). */
-    private static final Pattern BUILDER = Pattern.compile("std::process::Command|tokio::process::Command|sqlx::query\\w*|sqlx::raw_sql");
+    private static final Pattern BUILDER = Pattern.compile("std::process::Command|tokio::process::Command|std::fs::OpenOptions|sqlx::query\\w*|sqlx::raw_sql");
+    /** The std calls that open a file. */
+    private static final Set<String> FILE_OPENERS = Set.of("std::fs::File::open", "std::fs::File::create", "std::fs::File::create_new");
     private static final Pattern CONSTRUCTOR = Pattern.compile("(.+)::(new\\w*|default|with_\\w+|from\\w*|const_new|builder)$");
 
     private static final Pattern BOUND_NAME = Pattern.compile("[^A-Za-z0-9_]+");
@@ -161,6 +163,9 @@ public final class ReceiverTypes {
         }
         if (call.method() != null) {
             String receiver = typeOf(call.receiver(), seen);
+            if ("std::fs::OpenOptions".equals(receiver) && call.method().equals("open")) {
+                return "std::fs::File";
+            }
             if (receiver != null && (SAME_TYPE_METHODS.contains(call.method()) || BUILDER.matcher(receiver).matches())) {
                 return receiver;
             }
@@ -175,6 +180,9 @@ public final class ReceiverTypes {
         }
         if (path.startsWith("sqlx::query") || path.equals("sqlx::raw_sql")) {
             return path;
+        }
+        if (FILE_OPENERS.contains(path)) {
+            return "std::fs::File";
         }
         Matcher m = CONSTRUCTOR.matcher(path);
         if (m.matches()) {

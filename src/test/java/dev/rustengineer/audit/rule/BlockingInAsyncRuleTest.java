@@ -60,7 +60,7 @@ class BlockingInAsyncRuleTest {
     }
 
     @Test
-    void receiverTypesTellBlockingLocksChannelsThreadsAndProcesses() {
+    void receiverTypesTellBlockingChannelsThreadsAndProcessesAndAShortStdLockIsNotBlocking() {
         new RuleFixture(dir).file("src/lib.rs", """
                 use std::net::ToSocketAddrs;
                 use std::process::Command;
@@ -75,7 +75,7 @@ class BlockingInAsyncRuleTest {
                     let got = rx.recv(); // fires
                     let (atx, mut arx) = tokio::sync::mpsc::channel::<u8>(1);
                     let got = arx.recv().await;
-                    state.jobs.lock().unwrap().push(1); // fires
+                    state.jobs.lock().unwrap().push(1);
                     state.queue.lock().await.push(1);
                     let words = ["a", "b"].join(",");
                     futures::executor::block_on(async {}); // fires
@@ -86,7 +86,7 @@ class BlockingInAsyncRuleTest {
     }
 
     @Test
-    void fileSystemQueriesOnPathsBlockButGettersOfFetchedMetadataAndPollFnLocksDoNot() {
+    void fileSystemWalksBlockButALoneExistenceProbeAndPollFnLocksDoNot() {
         new RuleFixture(dir).file("src/lib.rs", """
                 use std::path::{Path, PathBuf};
                 use std::sync::Mutex;
@@ -94,12 +94,13 @@ class BlockingInAsyncRuleTest {
                 impl Server {
                     pub async fn handle(&self, name: &str, options: Options) -> bool {
                         let index = self.root.join(name);
-                        if index.is_file() { // fires
+                        if index.is_file() {
                             return true;
                         }
                         let meta = tokio::fs::metadata(&index).await.unwrap();
                         let known = meta.is_file();
-                        options.filename.exists() // fires
+                        let listing = std::fs::read_dir(&self.root); // fires
+                        options.filename.exists()
                     }
                     fn poll_ready(&self, cx: &mut Context<'_>) -> Poll<()> {
                         self.waiters.lock().unwrap().push(1);
@@ -147,7 +148,7 @@ class BlockingInAsyncRuleTest {
                     let _ = index(a); // fires
                     let _ = count(m) + AbsPath::canonicalize(b).map(|_| 1).unwrap_or(0); // fires
                     let _ = lazily(a.to_path_buf());
-                    let _ = found.filter(|p| p.is_file()); // fires
+                    let _ = found.filter(|p| p.canonicalize().is_ok()); // fires
                     let meta = tokio::fs::metadata(a).await.unwrap();
                     let _ = meta.is_dir() || std::fs::metadata(b).map(|m| m.is_file()).unwrap_or(false); // fires
                     drop(s);
@@ -180,6 +181,33 @@ class BlockingInAsyncRuleTest {
                 mod tests {
                     #[tokio::test]
                     async fn t() { crate::fs::write_new(std::path::Path::new("t")).ok(); }
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void aClosureCalledByNameOnTheTaskIsAsyncContextAndAsyncMainsStartUpIsNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::io::Read;
+                pub async fn archive(paths: Vec<std::path::PathBuf>) -> std::io::Result<Vec<u8>> {
+                    let mut add = |p: &std::path::Path| -> std::io::Result<Vec<u8>> {
+                        let mut f = std::fs::File::open(p)?; // fires
+                        let mut buffer = Vec::new();
+                        f.read_to_end(&mut buffer)?; // fires
+                        Ok(buffer)
+                    };
+                    let later = |p: std::path::PathBuf| std::fs::read(p);
+                    std::thread::spawn(move || later("x".into()));
+                    let mut out = Vec::new();
+                    for p in &paths {
+                        out.extend(add(p)?);
+                    }
+                    Ok(out)
+                }
+                #[tokio::main]
+                async fn main() {
+                    std::fs::create_dir_all("data").unwrap();
+                    tokio::spawn(async { std::fs::write("a", b"").ok(); }); // fires
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }

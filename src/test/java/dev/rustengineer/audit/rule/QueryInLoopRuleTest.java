@@ -76,4 +76,39 @@ class QueryInLoopRuleTest {
                         """)
                 .firesOnMarkedLines("query-in-loop");
     }
+
+    @Test
+    void itemsWalkedByForOrNextFireButPollingPagingAndRetryLoopsDoNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use futures::TryStreamExt;
+                use sqlx::PgPool;
+                pub async fn run(pool: &PgPool, mut ids: std::vec::IntoIter<i64>) -> sqlx::Result<()> {
+                    while let Some(id) = ids.next() {
+                        sqlx::query("DELETE FROM t WHERE id = $1").bind(id).execute(pool).await?; // fires
+                    }
+                    let mut rows = sqlx::query_as::<_, (i64,)>("SELECT id FROM t").fetch(pool);
+                    while let Some((id,)) = rows.try_next().await? {
+                        sqlx::query("UPDATE u SET seen = true WHERE t_id = $1").bind(id).execute(pool).await?; // fires
+                    }
+                    loop {
+                        let jobs = sqlx::query_as::<_, (i64,)>("SELECT id FROM jobs LIMIT 10").fetch_all(pool).await?;
+                        if jobs.is_empty() {
+                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                            continue;
+                        }
+                        for (id,) in jobs {
+                            sqlx::query("UPDATE jobs SET done = true WHERE id = $1").bind(id).execute(pool).await?; // fires
+                        }
+                    }
+                }
+                pub async fn pages(pool: &PgPool) -> sqlx::Result<()> {
+                    let mut after = 0_i64;
+                    while after >= 0 {
+                        let page = sqlx::query_as::<_, (i64,)>("SELECT id FROM t WHERE id > $1 LIMIT 1000").bind(after).fetch_all(pool).await?;
+                        after = page.last().map_or(-1, |r| r.0);
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
 }
