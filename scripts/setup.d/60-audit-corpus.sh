@@ -2,8 +2,8 @@
 # The real crates the audit's labelled corpus refers to (src/test/resources/audit-real/crates.txt, the tuning
 # set, and audit-real/heldout/crates.txt and audit-real/heldout2/crates.txt, the two held-out test sets: name,
 # version and the registry's sha256 per line), downloaded from crates.io's static host and unpacked under
-# ~/.cache/rust-engineer/audit-corpus/NAME-VERSION (RUST_ENGINEER_AUDIT_CORPUS overrides). Every archive is checked against its
-# recorded checksum, so the labels always point at the same bytes. Idempotent.
+# ~/.cache/rust-engineer/audit-corpus/NAME-VERSION (RUST_ENGINEER_AUDIT_CORPUS overrides). Every archive is
+# checked against its recorded checksum, so the labels always point at the same bytes. Idempotent.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 root="${RUST_ENGINEER_AUDIT_CORPUS:-$HOME/.cache/rust-engineer/audit-corpus}"
