@@ -17,12 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -138,7 +140,7 @@ public final class Auditor {
                 throw new UsageException("cargo metadata failed (run `cargo fetch` first): " + err.strip().lines().reduce((a, b) -> b).orElse(""));
             }
             JsonNode meta = new ObjectMapper().readTree(json);
-            java.util.Set<String> members = new java.util.HashSet<>();
+            Set<String> members = new HashSet<>();
             meta.path("workspace_members").forEach(m -> members.add(m.asText()));
             for (JsonNode pkg : meta.path("packages")) {
                 if (members.contains(pkg.path("id").asText())) {
@@ -147,7 +149,7 @@ public final class Auditor {
                 out.add(new Dependency(pkg.path("name").asText(), pkg.path("version").asText(),
                         Path.of(pkg.path("manifest_path").asText()).getParent()));
             }
-            out.sort(java.util.Comparator.comparing(Dependency::name).thenComparing(Dependency::version));
+            out.sort(Comparator.comparing(Dependency::name).thenComparing(Dependency::version));
             return out;
         } catch (IOException e) {
             throw new UsageException("cargo not found on PATH: install Rust to audit dependencies");
@@ -211,7 +213,7 @@ public final class Auditor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("audit failed", e.getCause());
         } finally {
             pool.shutdown();

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a structured brief (YAML or JSON, a file or one JSON object) into a {@link Brief}. Keys are the
@@ -61,7 +63,7 @@ public final class StructuredBriefReader {
         }
     }
 
-    public Brief read(JsonNode node, String source, java.util.function.Function<String, Evidence> evidence) {
+    public Brief read(JsonNode node, String source, Function<String, Evidence> evidence) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             throw new UsageException(source + ": the brief is empty");
         }
@@ -83,7 +85,7 @@ public final class StructuredBriefReader {
                 continue;
             }
             Field field = Field.byKey(key).orElseThrow(() -> new UsageException(source + ": unknown field '" + key
-                    + "'; known fields: text, " + String.join(", ", java.util.Arrays.stream(Field.values()).map(Field::key).toList())));
+                    + "'; known fields: text, " + String.join(", ", Arrays.stream(Field.values()).map(Field::key).toList())));
             JsonNode v = e.getValue();
             if (v.isNull()) {
                 continue;

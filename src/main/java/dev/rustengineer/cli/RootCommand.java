@@ -1,5 +1,6 @@
 package dev.rustengineer.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "The Rust Engineer: decides whether Rust fits a task and how, generates and verifies Rust projects, audits Rust code.",
         subcommandsRepeatable = false)
-final class RootCommand implements java.util.concurrent.Callable<Integer> {
+final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

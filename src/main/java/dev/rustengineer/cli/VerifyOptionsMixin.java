@@ -6,6 +6,8 @@ import dev.rustengineer.verify.VerifyStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** The options `verify` and `new --verify` share. */
@@ -32,10 +34,10 @@ final class VerifyOptionsMixin {
 
     /** "90s", "20m", "1h", "500ms" or ISO-8601 ("PT20M"); positive. */
     static Duration duration(String raw) {
-        String s = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        String s = raw.strip().toLowerCase(Locale.ROOT);
         Duration d;
         try {
-            var m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(s);
+            var m = Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(s);
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
                 d = switch (m.group(2)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A template set's manifest: what it offers, the crates its Cargo.toml declares, and its files grouped by the
@@ -183,7 +184,7 @@ public record TemplateManifest(String id, Offer offer, Map<String, String> value
         }
         for (String w : when) {
             if (!CONDITIONS.contains(w)) {
-                throw doc.error(node, "when", "unknown condition '" + w + "' (one of " + new java.util.TreeSet<>(CONDITIONS) + ")");
+                throw doc.error(node, "when", "unknown condition '" + w + "' (one of " + new TreeSet<>(CONDITIONS) + ")");
             }
         }
         return when.stream().distinct().sorted().toList();

@@ -7,6 +7,7 @@ import dev.rustengineer.knowledge.YamlDoc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class TemplateSets {
                     throw doc.error(doc.root(), "sets", "set '" + id + "' is listed twice");
                 }
             }
-            return new TemplateSets(java.util.Collections.unmodifiableMap(sets));
+            return new TemplateSets(Collections.unmodifiableMap(sets));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

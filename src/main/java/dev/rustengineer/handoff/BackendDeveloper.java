@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -80,7 +81,7 @@ public record BackendDeveloper() implements Specialist {
             for (var path : api.json().path("paths").properties()) {
                 for (var op : path.getValue().properties()) {
                     if (op.getValue().has("responses")) {
-                        contract.append("| `").append(op.getKey().toUpperCase(java.util.Locale.ROOT)).append(' ').append(path.getKey()).append("` | `")
+                        contract.append("| `").append(op.getKey().toUpperCase(Locale.ROOT)).append(' ').append(path.getKey()).append("` | `")
                                 .append(TypeScriptClient.camel(op.getValue().path("operationId").asText("-"))).append("` | ")
                                 .append(op.getValue().path("summary").asText("").replace("|", "\\|")).append(" |\n");
                     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -414,7 +415,7 @@ public record CppPro() implements Specialist {
         }
         Matcher arrays = Pattern.compile("const (\\w+): &\\[&str\\] = &\\[(.*?)\\];", Pattern.DOTALL).matcher(src);
         while (arrays.find()) {
-            if (src.contains("allowlist_function(" + arrays.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("s$", ""))
+            if (src.contains("allowlist_function(" + arrays.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", ""))
                     || src.contains("in " + arrays.group(1))) {
                 Matcher str = STRING.matcher(arrays.group(2));
                 while (str.find()) {

@@ -3,6 +3,7 @@ package dev.rustengineer.handoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -74,7 +75,7 @@ public record DevopsEngineer() implements Specialist {
         return md.toString();
     }
 
-    private static String envTable(List<EnvVar> env, java.util.Map<String, String> image) {
+    private static String envTable(List<EnvVar> env, Map<String, String> image) {
         if (env.isEmpty()) {
             return "The source reads no environment variables.";
         }

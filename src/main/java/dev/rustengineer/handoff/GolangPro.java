@@ -1,8 +1,10 @@
 package dev.rustengineer.handoff;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,7 +80,7 @@ public record GolangPro() implements Specialist {
 
     static String goPackageName(ProtoContracts.ProtoFile f) {
         String base = f.protoPackage().isEmpty() ? f.folder() : f.protoPackage();
-        String pkg = base.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        String pkg = base.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         return pkg.isEmpty() ? "contracts" : pkg;
     }
 
@@ -107,7 +109,7 @@ public record GolangPro() implements Specialist {
         for (var f : protos.files()) {
             // A List call first: the example can run against a live service with an empty request.
             var rpcs = new ArrayList<>(f.rpcs());
-            rpcs.sort(java.util.Comparator.comparing(r -> !r.method().startsWith("List")));
+            rpcs.sort(Comparator.comparing(r -> !r.method().startsWith("List")));
             for (var r : rpcs) {
                 if (r.streaming() || r.request().contains(".")) {
                     continue;

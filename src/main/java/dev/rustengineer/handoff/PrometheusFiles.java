@@ -2,6 +2,7 @@ package dev.rustengineer.handoff;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** prometheus.yml and alerts.yml for one service, on its real metric names. */
 final class PrometheusFiles {
@@ -76,7 +77,7 @@ final class PrometheusFiles {
                 continue;
             }
             // the selector's label and one value it matches, and one it does not
-            var sel = java.util.regex.Pattern.compile("(\\w+)=~\"([^\"|.]+)").matcher(f.errors());
+            var sel = Pattern.compile("(\\w+)=~\"([^\"|.]+)").matcher(f.errors());
             if (!sel.find()) {
                 continue;
             }

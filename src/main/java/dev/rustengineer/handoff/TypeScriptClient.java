@@ -2,6 +2,7 @@ package dev.rustengineer.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -132,7 +133,7 @@ final class TypeScriptClient {
     }
 
     private static void properties(StringBuilder ts, JsonNode s, String indent) {
-        Set<String> required = new java.util.HashSet<>();
+        Set<String> required = new HashSet<>();
         s.path("required").forEach(r -> required.add(r.asText()));
         for (var p : s.path("properties").properties()) {
             doc(ts, p.getValue().path("description").asText(""), indent);
@@ -192,7 +193,7 @@ final class TypeScriptClient {
             default -> {
                 if (s.has("properties")) {
                     var inner = new StringBuilder("{ ");
-                    Set<String> required = new java.util.HashSet<>();
+                    Set<String> required = new HashSet<>();
                     s.path("required").forEach(r -> required.add(r.asText()));
                     for (var p : s.path("properties").properties()) {
                         inner.append(key(p.getKey())).append(required.contains(p.getKey()) ? "" : "?").append(": ").append(type(p.getValue())).append("; ");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustengineer.brief.Field;
 import java.io.IOException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -65,9 +66,9 @@ public final class KnowledgeJson {
     }
 
     private static final class ToText<T> extends JsonSerializer<T> {
-        private final java.util.function.Function<T, String> text;
+        private final Function<T, String> text;
 
-        ToText(java.util.function.Function<T, String> text) {
+        ToText(Function<T, String> text) {
             this.text = text;
         }
 

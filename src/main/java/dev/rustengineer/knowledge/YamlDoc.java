@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class YamlDoc {
                 lines.put(o, line);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    keyLines.computeIfAbsent(o, k -> new java.util.HashMap<>())
+                    keyLines.computeIfAbsent(o, k -> new HashMap<>())
                             .put(name, p.currentTokenLocation().getLineNr());
                     p.nextToken();
                     o.set(name, readValue(p, lines, keyLines));

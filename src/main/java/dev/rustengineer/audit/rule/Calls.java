@@ -13,6 +13,7 @@ final class Calls {
     private static final Set<String> LOOPS = Set.of("for_expression", "while_expression", "loop_expression");
     private static final Set<String> STEPS = Set.of("try_expression", "await_expression", "parenthesized_expression");
     private static final Set<String> NEXT = Set.of("next", "try_next", "next_back");
+    private static final Set<String> SPAWNS = Set.of("spawn", "spawn_local", "spawn_on", "spawn_with_handle");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
 
     private Calls() {}
@@ -77,6 +78,11 @@ final class Calls {
             switch (type) {
                 case "function_item", "async_block", "const_item", "static_item", "impl_item", "trait_item", "mod_item":
                     return false;
+                case "arguments":
+                    if (spawns(c, p.getParent())) {
+                        return false; // `task::spawn(keep_alive(id, pool))`: the future runs as its own task
+                    }
+                    break;
                 case "closure_expression":
                     if (!c.async().isInlineClosure(p)) {
                         return false;
@@ -87,6 +93,15 @@ final class Calls {
             }
         }
         return false;
+    }
+
+    private static boolean spawns(FileContext c, TSNode callNode) {
+        CallSite call = c.file().call(callNode);
+        if (call == null) {
+            return false;
+        }
+        String name = call.method() != null ? call.method() : Nodes.lastSegment(call.callee());
+        return SPAWNS.contains(name);
     }
 
     private static boolean walksItems(FileContext c, TSNode loop) {

@@ -13,12 +13,15 @@ import org.treesitter.TSNode;
  * complex-lifetimes: an item with a higher-ranked `for<'x>` bound (for a struct or enum, also in its field types),
  * or with two or more lifetime parameters and a trait bound that mentions a lifetime (`<'a, 'de, V: Visitor<'de>>`,
  * or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de> for &'a str`);
- * plain outlives bounds (`'b: 'a`, `T: 'a`) are no trait bounds. In macro bodies, a `for<'x>` bound is reported
+ * plain outlives bounds (`'b: 'a`, `T: 'a`) are no trait bounds, and `for<'de> Deserialize<'de>` is serde's
+ * `DeserializeOwned` spelled out, not a higher-ranked bound to review. In macro bodies, a `for<'x>` bound is reported
  * at the item it belongs to.
  */
 public record ComplexLifetimesRule() implements Rule {
     private static final Pattern LIFETIME = Pattern.compile("'[A-Za-z_]\\w*");
     private static final Pattern HRTB = Pattern.compile("\\bfor\\s*<\\s*'");
+    /** `for<'de> Deserialize<'de>`: serde's `DeserializeOwned` spelled out, an owned-data bound with nothing to tie. */
+    private static final Pattern OWNED_DESERIALIZE = Pattern.compile("\\bfor\\s*<\\s*'(\\w+)\\s*>\\s*(?:\\w+::)*Deserialize\\s*<\\s*'\\1\\s*>");
 
     @Override
     public String id() {
@@ -58,12 +61,12 @@ public record ComplexLifetimesRule() implements Rule {
         if (!type && !c.src().hasLifetimeBeforeBody(item.getStartByte())) {
             return; // no lifetime in the signature: most functions, answered from the bytes alone
         }
-        String sig = type ? c.text(item) : Nodes.signature(c.file(), item);
+        String sig = owned(type ? c.text(item) : Nodes.signature(c.file(), item));
         if (sig.indexOf('\'') < 0) {
             return;
         }
         TSNode params = Nodes.field(item, "type_parameters");
-        String generics = params == null ? "" : c.text(params);
+        String generics = params == null ? "" : owned(c.text(params));
         if (HRTB.matcher(sig).find()) {
             report.at(item, "`" + what + "` has a higher-ranked `for<'_>` bound");
             return;
@@ -78,6 +81,10 @@ public record ComplexLifetimesRule() implements Rule {
         if (lifetimeTraitBound(generics) || lifetimeTraitBound(where) || trait != null && LIFETIME.matcher(c.text(trait)).find()) {
             report.at(item, "`" + what + "` declares " + count + " lifetimes and a trait bound that mentions one");
         }
+    }
+
+    private static String owned(String text) {
+        return text.indexOf("Deserialize") < 0 ? text : OWNED_DESERIALIZE.matcher(text).replaceAll("DeserializeOwned");
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.rustengineer.audit.syntax.RustFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
@@ -21,13 +22,21 @@ import org.treesitter.TSNode;
  *       audit/knowledge.yaml `db_handle_*`);</li>
  *   <li>a diesel `RunQueryDsl` method (`load`, `get_result`, `first`, `execute`, ...) given one argument, when
  *       `RunQueryDsl` is in scope (so an atomic's `load(Ordering)` or a slice's `first()` is not);</li>
- *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`).</li>
+ *   <li>an execution method on a chain that binds parameters (`query(..).bind(x).execute(&mut *tx)`, whatever
+ *       wraps the query), or given SQL written out (`conn.execute("INSERT INTO ..", params)`, rusqlite);</li>
+ *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`), and an
+ *       awaited method of a repository or store (`state.repo.identifier(h).await`, `storage.delete(id).await`).</li>
  * </ul>
+ * Not a query per item: a loop whose item is the statement itself (`for ddl in setup { query(&ddl).. }` runs a
+ * script), and a call whose future is handed to a spawn (`task::spawn(keep_alive(id, pool))` runs concurrently).
  * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
  * runs it; a repository method's at the call.
  */
 public record QueryInLoopRule() implements Rule {
     private static final Set<String> BUILDS = Set.of("build", "build_query_as", "build_query_scalar");
+    private static final Pattern SQL = Pattern.compile("(?is)^[a-z]*#*\"\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|UPSERT|WITH|MERGE)\\b.*");
+    /** A repository or store by its name: the object a service asks for its rows. */
+    private static final Pattern REPOSITORY = Pattern.compile("(?i)(\\w+_)?(repo|repos|repository|store|storage|db|database|dao)");
 
     @Override
     public String id() {
@@ -39,7 +48,7 @@ public record QueryInLoopRule() implements Rule {
 
     /** Words without which a file cannot hold a query this rule knows: a quick test before any call is read. */
     private static final List<String> DATABASE = List.of("sqlx", "diesel", "postgres", "sqlite", "mysql", "Pool", "Conn", "conn", "pool",
-            "Transaction", "Client", "query");
+            "Transaction", "Client", "query", "repo", "store", "storage", "db", "database", "dao");
 
     @Override
     public void check(FileContext c, Report report) {
@@ -54,7 +63,7 @@ public record QueryInLoopRule() implements Rule {
                 continue;
             }
             Query q = query(c, call);
-            if (q != null && Calls.inLoop(c, call.node()) && reported.add(call.start())) {
+            if (q != null && Calls.inLoop(c, call.node()) && !runsTheLoopsStatement(c, call) && reported.add(call.start())) {
                 report.at(q.at(), q.what() + " inside a loop: one query per iteration (N+1)");
             }
         }
@@ -76,6 +85,12 @@ public record QueryInLoopRule() implements Rule {
             if (c.types().isDbHandle(receiver)) {
                 return new Query("`." + method + "()` on a database handle", call.name());
             }
+            if (bindsParameters(c, receiver)) {
+                return new Query("a query with bound parameters, `." + method + "()`", call.name());
+            }
+            if (SQL.matcher(c.text(args.getFirst()).strip()).matches()) {
+                return new Query("SQL run by `." + method + "()`", call.name());
+            }
         }
         if (method != null && k.dieselRunMethods().contains(method) && args.size() == 1
                 && !c.text(args.getFirst()).contains("Ordering") && runQueryDslInScope(c, call.start())) {
@@ -91,7 +106,72 @@ public record QueryInLoopRule() implements Rule {
                 return new Query("`" + callee.strip() + "(..)` given a database handle", call.node());
             }
         }
+        if (method != null && Calls.awaited(call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
+            return new Query("`" + lastName(c, call.receiver()) + "." + method + "(..)` (a repository call)", call.name());
+        }
         return null;
+    }
+
+    /** `repo`, `self.repo`, `state.store`: the name the receiver is known by, or "". */
+    private static String lastName(FileContext c, TSNode receiver) {
+        if (receiver == null) {
+            return "";
+        }
+        return switch (receiver.getType()) {
+            case "identifier" -> c.text(receiver);
+            case "field_expression" -> c.text(Nodes.field(receiver, "field"));
+            default -> "";
+        };
+    }
+
+    /** A method chain with a `.bind(..)` in it: parameters bound to a statement, whatever built it. */
+    private static boolean bindsParameters(FileContext c, TSNode receiver) {
+        for (TSNode n = receiver; n != null && n.getType().equals("call_expression"); ) {
+            CallSite step = c.file().call(n);
+            if (step == null || step.method() == null) {
+                return false;
+            }
+            if (step.method().equals("bind")) {
+                return true;
+            }
+            n = step.receiver();
+        }
+        return false;
+    }
+
+    /**
+     * The query's SQL is the item of the `for` around it (`for ddl in setup { sqlx::query(&ddl).execute(..) }`):
+     * the loop runs a list of statements once each, a script, not one query per row of data.
+     */
+    private static boolean runsTheLoopsStatement(FileContext c, CallSite call) {
+        TSNode loop = c.file().parent(call.node());
+        while (loop != null && !loop.getType().equals("for_expression")) {
+            if (loop.getType().equals("function_item") || loop.getType().equals("closure_expression")) {
+                return false;
+            }
+            loop = c.file().parent(loop);
+        }
+        if (loop == null) {
+            return false;
+        }
+        String item = c.text(Nodes.field(loop, "pattern")).strip();
+        if (!item.matches("\\w+")) {
+            return false;
+        }
+        // The SQL is the first argument of the query function that starts the chain (`sqlx::query(&ddl)`), or of
+        // the execution method itself (`conn.execute(&ddl)`); a repository method given the item is per item.
+        CallSite first = c.file().call(Calls.chainRoot(c, call.node()));
+        List<TSNode> sqlArgs = List.of();
+        if (first != null && first.method() == null && Nodes.lastSegment(first.callee()).matches("query\\w*|raw_sql")) {
+            sqlArgs = first.arguments();
+        } else if (call.method() != null && c.knowledge().queryExecutionMethods().contains(call.method())) {
+            sqlArgs = call.arguments();
+        }
+        if (sqlArgs.isEmpty()) {
+            return false;
+        }
+        String sql = c.text(sqlArgs.getFirst()).replaceAll("^[&*\\s]+|\\.as_str\\(\\)$", "");
+        return sql.equals(item);
     }
 
     private static boolean runQueryDslInScope(FileContext c, int at) {

@@ -39,6 +39,16 @@ class ComplexLifetimesRuleTest {
     }
 
     @Test
+    void deserializeOwnedSpelledOutIsNotAHigherRankedBound() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub async fn read<T: for<'de> serde::Deserialize<'de>>(q: &str) -> Option<T> { None }
+                pub async fn read_with<'c, E: sqlx::Executor<'c>, T: for<'de> Deserialize<'de>>(e: E) -> Option<T> { None }
+                pub fn call<F: for<'a> Fn(&'a str) -> &'a str>(f: F) {} // fires
+                pub struct Cache<T> where T: for<'x> Deserialize<'x> { items: Vec<T> }
+                """).firesOnMarkedLines("complex-lifetimes");
+    }
+
+    @Test
     void countsOnlyTheGenericsOwnLifetimes() {
         assertThat(ComplexLifetimesRule.lifetimeParameters("<'a, 'de: 'a, V: Visitor<'de>>")).isEqualTo(2);
         assertThat(ComplexLifetimesRule.lifetimeParameters("<T: Fn(&'static str)>")).isZero();

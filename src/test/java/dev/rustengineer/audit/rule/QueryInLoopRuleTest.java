@@ -111,4 +111,30 @@ class QueryInLoopRuleTest {
                 }
                 """).firesOnMarkedLines("query-in-loop");
     }
+
+    @Test
+    void boundChainsWrittenSqlAndRepositoriesAreQueriesButAScriptOfStatementsAndSpawnedFuturesAreNot() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use crate::db::query;
+                pub async fn upload(tx: &mut Tx, items: Vec<Item>, conn: &rusqlite::Connection, state: &State) -> Result<(), E> {
+                    for i in &items {
+                        query("INSERT INTO h VALUES ($1)").bind(i.id).execute(&mut *tx).await?; // fires
+                        conn.execute("INSERT INTO pasta (id) VALUES (?1)", [i.id])?; // fires
+                        let aliases = state.repo.aliases_for_hash(i.hash.clone()).await?; // fires
+                        let len = i.name.len();
+                        let cached = state.cache.get(&i.id);
+                        tokio::task::spawn(keep_alive(i.id, state.pool.clone()));
+                    }
+                    for ddl in setup_statements(&name) {
+                        sqlx::query(&ddl).execute(&mut *tx).await?;
+                    }
+                    for alias in aliases_of(&name) {
+                        if let Some(token) = state.repo.delete_token(&alias).await? { // fires
+                            drop(token);
+                        }
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
 }
