@@ -1,9 +1,10 @@
 // Which sentence-embedding model reads briefs best, run by bench/embedding-models.sh:
-//   java -cp target/rust-engineer.jar:MODEL_JARS bench/EmbeddingModelsBench.java minilm|minilm-q|bge-q|e5-q|minilm-q+bge-q
+//   java -cp target/rust-engineer.jar:MODEL_JARS bench/EmbeddingModelsBench.java minilm|minilm-q|bge-q|e5-q|minilm-q+bge-q [latency]
 // For one model: its load time, the embedding's p50/p99 per brief, the dev split read by a reader trained on train
 // alone (as `evaluate --split dev`), and 5-fold cross-validation of the whole reader over the train and dev splits
 // with the reader's own seed (as `evaluate --folds 5 --tuning-only`). Only train and dev briefs are read, never
-// the test split, which is not used to choose. "a+b" concatenates two models' vectors, each scaled by 1/sqrt(2)
+// the test split, which is not used to choose. With "latency", only the load and embedding times (a minute, for
+// re-timing on a quiet machine). "a+b" concatenates two models' vectors, each scaled by 1/sqrt(2)
 // so the joined vector keeps unit length and the features' embedding weight means the same.
 import dev.rustengineer.*;
 import dev.rustengineer.brief.*;
@@ -55,6 +56,10 @@ public class EmbeddingModelsBench {
     long[] each = new long[600];
     for (int i = 0; i < 600; i++) { long s = System.nanoTime(); e.embed(texts.get(i % texts.size())); each[i] = System.nanoTime() - s; }
     Arrays.sort(each);
+    if (a.length > 1 && a[1].equals("latency")) {
+      System.out.printf("%s load %.0f ms, embed p50 %.2f ms p99 %.2f ms (latency only)%n", a[0], load, each[300]/1e6, each[594]/1e6);
+      return;
+    }
     var d = CrossValidation.dev(re.knowledge(), corpus.split(CorpusBrief.Split.TRAIN), corpus.split(CorpusBrief.Split.DEV), e);
     var s = CrossValidation.run(re.knowledge(), tuning, 5, BriefModel.SEED, e);
     System.out.printf("%s load %.0f ms, embed p50 %.2f ms p99 %.2f ms; dev fields %.4f invroute %.4f; cv fields %.4f invroute %.4f (%d briefs)%n",

