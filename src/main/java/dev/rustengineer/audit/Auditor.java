@@ -108,7 +108,8 @@ public final class Auditor {
     }
 
     /** The version of the rules' code and catalogue that cached results must match; one per process. */
-    private static final CodeVersion CODE_VERSION = CodeVersion.of(Auditor.class, "dev/rustengineer/audit/", List.of("/audit/rules.yaml"));
+    private static final CodeVersion CODE_VERSION = CodeVersion.of(Auditor.class, "dev/rustengineer/audit/",
+            List.of("/audit/rules.yaml", "/audit/knowledge.yaml"));
 
     record Dependency(String name, String version, Path dir) {}
 

@@ -147,6 +147,9 @@ class AuditCacheTest {
         assertThat(v.identity()).as("from a class directory the identity is the hash").isEqualTo(v.hash());
         assertThat(CodeVersion.of(AuditCache.class, "dev/rustengineer/audit/", List.of()).hash()).isNotEqualTo(v.hash());
         assertThat(CodeVersion.of(AuditCache.class, "dev/rustengineer/audit/cache/", List.of("/audit/rules.yaml")).hash()).isNotEqualTo(v.hash());
+        // the analyses' knowledge (which calls block, which types are database handles) changes findings too
+        assertThat(CodeVersion.of(AuditCache.class, "dev/rustengineer/audit/", List.of("/audit/rules.yaml", "/audit/knowledge.yaml")).hash())
+                .isNotEqualTo(v.hash());
     }
 
     @Test
