@@ -23,11 +23,7 @@ public final class ProcessTree {
             if (alive.isEmpty()) {
                 break;
             }
-            alive.forEach(ProcessHandle::destroyForcibly);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!killAndPause(alive)) {
                 break;
             }
         }
@@ -53,13 +49,21 @@ public final class ProcessTree {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<ProcessHandle> left;
         while (!(left = ProcessGroup.members(group)).isEmpty() && System.nanoTime() < deadline) {
-            left.forEach(ProcessHandle::destroyForcibly);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!killAndPause(left)) {
                 return;
             }
+        }
+    }
+
+    /** SIGKILL to each, then a moment for the kernel and their parents; false when this thread was interrupted. */
+    private static boolean killAndPause(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+        try {
+            Thread.sleep(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
