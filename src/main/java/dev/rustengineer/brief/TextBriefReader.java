@@ -99,6 +99,12 @@ public final class TextBriefReader {
             LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
         }
         if (job == null) {
+            // The fallback rules speak only where the learned reader could not tell what the job is.
+            for (TextRule rule : knowledge.textRules()) {
+                if (rule.fallback()) {
+                    read(rule, t, r.scope(), r.builder(), new ArrayList<>());
+                }
+            }
             noNeedMeansNotRust(r.builder());
         }
         exportIsLibrary(r.builder());
@@ -176,39 +182,46 @@ public final class TextBriefReader {
         NegationScope scope = NegationScope.of(t);
         List<BriefFeatures.RuleHit> hits = new ArrayList<>();
         for (TextRule rule : knowledge.textRules()) {
-            if (rule.unless() != null && mentions(rule.unless().matcher(t), scope)) {
-                continue;
-            }
-            Matcher m = rule.pattern().matcher(t);
-            // A number is what it is: "doesn't answer in under five milliseconds" still states a 5 ms budget.
-            boolean reads = rule.assignments().stream().anyMatch(a -> a.value() instanceof TextRule.Value.DurationMs
-                    || a.value() instanceof TextRule.Value.Count);
-            boolean matched = false;
-            boolean fired = false;
-            String negatedWords = null;
-            while (m.find()) {
-                matched = true;
-                // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
-                if (!reads && scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
-                    negatedWords = m.group().strip();
-                    continue;
-                }
-                fired = true;
-                assign(rule, m, b);
-                break;
-            }
-            if (matched) {
-                hits.add(new BriefFeatures.RuleHit(rule.id(), !fired));
-            }
-            if (matched && !fired) {
-                for (TextRule.Assignment a : rule.negated()) {
-                    if (!b.has(a.field())) {
-                        b.set(a.field(), ((TextRule.Value.Literal) a.value()).value(), Evidence.text(negatedWords, rule.id() + ", negated"));
-                    }
-                }
+            if (!rule.fallback()) {
+                read(rule, t, scope, b, hits);
             }
         }
         return new Reading(b, scope, hits);
+    }
+
+    /** Reads one rule into the brief, noting in {@code hits} whether it fired or matched only inside a negation. */
+    private static void read(TextRule rule, String t, NegationScope scope, Brief.Builder b, List<BriefFeatures.RuleHit> hits) {
+        if (rule.unless() != null && mentions(rule.unless().matcher(t), scope)) {
+            return;
+        }
+        Matcher m = rule.pattern().matcher(t);
+        // A number is what it is: "doesn't answer in under five milliseconds" still states a 5 ms budget.
+        boolean reads = rule.assignments().stream().anyMatch(a -> a.value() instanceof TextRule.Value.DurationMs
+                || a.value() instanceof TextRule.Value.Count);
+        boolean matched = false;
+        boolean fired = false;
+        String negatedWords = null;
+        while (m.find()) {
+            matched = true;
+            // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
+            if (!reads && scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
+                negatedWords = m.group().strip();
+                continue;
+            }
+            fired = true;
+            assign(rule, m, b);
+            break;
+        }
+        if (matched) {
+            hits.add(new BriefFeatures.RuleHit(rule.id(), !fired));
+        }
+        if (matched && !fired) {
+            for (TextRule.Assignment a : rule.negated()) {
+                if (!b.has(a.field())) {
+                    b.set(a.field(), ((TextRule.Value.Literal) a.value()).value(), Evidence.text(negatedWords, rule.id() + ", negated"));
+                }
+            }
+        }
     }
 
     /** True when the pattern matches outside a negation: "not in Rust" is no mention of Rust for an `unless`. */

@@ -402,7 +402,8 @@ public final class KnowledgeLoader {
                             new TextRule.Value.Literal(literal(doc, neg, e.getKey(), field, e.getValue(), false)), false));
                 });
             }
-            out.add(new TextRule(id, pattern, unless, assignments, negated));
+            boolean fallback = r.has("fallback") && r.get("fallback").asBoolean();
+            out.add(new TextRule(id, pattern, unless, assignments, negated, fallback));
         }
         return out;
     }
