@@ -28,6 +28,8 @@ final class LearnedFields {
             + "ctypes|cffi|cdylib|dll|uniffi|cxx|native|extern|no_mangle|etw|registry|kernel32)(?![\\w+#])",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern RUST = Pattern.compile("\\brust\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Map<String, Pattern> NAMED = Map.of(
             "go", Pattern.compile("\\b(?:go|golang)\\b", Pattern.CASE_INSENSITIVE),
             "node", Pattern.compile("\\b(?:node(?:\\.js)?|typescript|javascript|express|nestjs|next\\.?js|deno|bun|ts|js)\\b",
@@ -129,6 +131,23 @@ final class LearnedFields {
         if (open && named.size() == 1) {
             b.set(Field.LANGUAGE, named.firstKey(), Evidence.text(named.get(named.firstKey()), "only-language-named"));
         }
+    }
+
+    /**
+     * When the learned job is unsure, the one language a brief names is the work's, but only where Rust is not
+     * named as well (a brief weighing Rust against Go names two), and a lower-case "go" is the verb ("before I go").
+     */
+    static void onlyLanguageWhenUnsure(Brief.Builder b, String text, NegationScope scope) {
+        Matcher rust = RUST.matcher(text);
+        while (rust.find()) {
+            if (!scope.negated(rust.start(), rust.end())) {
+                return;
+            }
+        }
+        if ("go".equals(named(text, scope, b).get("go"))) {
+            return;
+        }
+        onlyNamedLanguage(b, text, scope);
     }
 
     private static void setIfOpen(Brief.Builder b, Field field, Object value, Evidence why) {

@@ -99,6 +99,9 @@ public final class TextBriefReader {
             LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
         }
         if (job == null) {
+            // The learned reader could not tell what the job is: a brief that names exactly one language outside
+            // a negation ("a Python check", "Flask + SQLite", "a bash wrapper") names the work's language.
+            LearnedFields.onlyLanguageWhenUnsure(r.builder(), t, r.scope());
             // The fallback rules speak only where the learned reader could not tell what the job is.
             for (TextRule rule : knowledge.textRules()) {
                 if (rule.fallback()) {
