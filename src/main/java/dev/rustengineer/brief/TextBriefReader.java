@@ -63,6 +63,7 @@ public final class TextBriefReader {
             return r.builder().build();
         }
         BriefModel.Seen seen = see(t, r);
+        Brief ruled = r.builder().build();
         BriefModel m = model();
         String job = null;
         // The nearest corpus briefs are the same for every learned field: found once, when the first is used.
@@ -110,8 +111,26 @@ public final class TextBriefReader {
             }
             noNeedMeansNotRust(r.builder());
         }
+        wrapperIsNoService(r.builder(), ruled);
         exportIsLibrary(r.builder());
         return r.builder().build();
+    }
+
+    /**
+     * Porting, wrapping or binding C with no API named is not a service, whatever the words around it ("a safe Rust
+     * crate around the vendor's C SDK"). The learned kind is read before the learned FFI row, so a backend it read
+     * is checked again here, once the row is known, and the kind the rules read ("crate": a library) stands.
+     */
+    private static void wrapperIsNoService(Brief.Builder b, Brief ruled) {
+        if (!"backend".equals(b.get(Field.KIND)) || !b.has(Field.FFI) || b.get(Field.FEATURES) != null
+                || "backend".equals(ruled.get(Field.KIND))) {
+            return;
+        }
+        if (ruled.has(Field.KIND)) {
+            b.set(Field.KIND, ruled.get(Field.KIND), ruled.evidence().get(Field.KIND));
+        } else {
+            b.remove(Field.KIND);
+        }
     }
 
     /**
