@@ -99,7 +99,7 @@ final class LearnedFields {
     static SortedMap<String, String> named(String text, NegationScope scope, Brief.Builder b) {
         SortedMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, Pattern> e : NAMED.entrySet()) {
-            if ((e.getKey().equals("go") || e.getKey().equals("node")) && Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK))) {
+            if ((e.getKey().equals("go") || e.getKey().equals("node")) && goAndNodeSaidOut(b)) {
                 continue;
             }
             Matcher m = e.getValue().matcher(text);
@@ -111,6 +111,16 @@ final class LearnedFields {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the brief rules Go and Node.js out. A "no" the learned job gave (reading the brief as Rust's job) is
+     * no such word: when Rust is then ruled out ("this isn't a Rust job: our Next.js site needs..."), the Node.js
+     * the brief names is still the work's.
+     */
+    private static boolean goAndNodeSaidOut(Brief.Builder b) {
+        Evidence why = b.evidence(Field.GO_OR_NODE_OK);
+        return Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK)) && (why == null || !"model".equals(why.source()));
     }
 
     /**
