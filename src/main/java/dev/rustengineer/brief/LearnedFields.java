@@ -56,6 +56,11 @@ final class LearnedFields {
                 if (p.label().equals("backend") && b.has(Field.FFI) && b.get(Field.FEATURES) == null) {
                     return;
                 }
+                // A library or crate named as the deliverable ("a safe wrapper library", "a parsing library") is a
+                // library, though the words around it (C, parsing, zero-copy) sound like systems work.
+                if (p.label().equals("systems") && "library".equals(b.get(Field.KIND))) {
+                    return;
+                }
                 b.set(Field.KIND, p.label(), why);
                 if (p.label().equals("web")) {
                     b.set(Field.WEB_TARGET, "browser", why);
