@@ -121,7 +121,7 @@ public final class TextBriefReader {
      * crate around the vendor's C SDK"). The learned kind is read before the learned FFI row, so a backend it read
      * is checked again here, once the row is known, and the kind the rules read ("crate": a library) stands.
      */
-    private static void wrapperIsNoService(Brief.Builder b, Brief ruled) {
+    static void wrapperIsNoService(Brief.Builder b, Brief ruled) {
         if (!"backend".equals(b.get(Field.KIND)) || !b.has(Field.FFI) || b.get(Field.FEATURES) != null
                 || "backend".equals(ruled.get(Field.KIND))) {
             return;
