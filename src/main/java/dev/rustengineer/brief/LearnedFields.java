@@ -149,13 +149,20 @@ final class LearnedFields {
     }
 
     /**
-     * When the learned job is unsure, the one language a brief names is the work's, but only where Rust is not
-     * named as well (a brief weighing Rust against Go names two), and a lower-case "go" is the verb ("before I go").
+     * When the learned job is unsure, the one language a brief names is the work's, Rust included; Rust named beside
+     * another (a brief weighing Rust against Go) names two, and a lower-case "go" is the verb ("before I go").
      */
     static void onlyLanguageWhenUnsure(Brief.Builder b, String text, NegationScope scope) {
         Matcher rust = RUST.matcher(text);
         while (rust.find()) {
             if (!scope.negated(rust.start(), rust.end())) {
+                // Rust named and no other language ("Rust please, it's the desktop team's standard"): Rust's.
+                SortedMap<String, String> others = named(text, scope, b);
+                others.remove("c");
+                others.remove("cpp");
+                if (others.isEmpty() && !b.has(Field.LANGUAGE) && !Boolean.FALSE.equals(b.get(Field.RUST_OK))) {
+                    b.set(Field.LANGUAGE, "rust", Evidence.text(rust.group(), "only-language-named"));
+                }
                 return;
             }
         }

@@ -124,6 +124,9 @@ class TextBriefReaderTest {
         assertThat(unsure("Before I go: the nightly export runs from my crontab.")).as("the verb, not Go").isNull();
         assertThat(unsure("We're still choosing between Rust and Go for a new API.")).as("Rust named too").isNull();
         assertThat(unsure("A report page in Python or Node, whichever.")).as("two named").isNull();
+        assertThat(unsure("Windows tray utility for VPN status. Rust please, it's the desktop team's standard.")).isEqualTo("rust");
+        assertThat(unsure("Rust please, though the glue around it is Python.")).as("Rust and Python named").isNull();
+        assertThat(unsure("A tray utility, not in Rust.")).as("Rust only negated").isNull();
     }
 
     private static Object unsure(String text) {
