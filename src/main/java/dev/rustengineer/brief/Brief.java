@@ -122,6 +122,11 @@ public record Brief(String text, Map<Field, Object> values, Map<Field, Evidence>
             return values.get(field);
         }
 
+        /** Why a field has its value, or null when it has none. */
+        public Evidence evidence(Field field) {
+            return evidence.get(field);
+        }
+
         /** Sets a value after checking it; {@code raw} may be a Boolean, Number, String or Collection. */
         public Builder set(Field field, Object raw, Evidence why) {
             values.put(field, coerce(field, raw));

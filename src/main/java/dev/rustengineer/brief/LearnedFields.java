@@ -28,6 +28,8 @@ final class LearnedFields {
             + "ctypes|cffi|cdylib|dll|uniffi|cxx|native|extern|no_mangle|etw|registry|kernel32)(?![\\w+#])",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern RUST = Pattern.compile("\\brust\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Map<String, Pattern> NAMED = Map.of(
             "go", Pattern.compile("\\b(?:go|golang)\\b", Pattern.CASE_INSENSITIVE),
             "node", Pattern.compile("\\b(?:node(?:\\.js)?|typescript|javascript|express|nestjs|next\\.?js|deno|bun|ts|js)\\b",
@@ -52,6 +54,11 @@ final class LearnedFields {
             case KIND -> {
                 // Porting, wrapping or exporting C with no API named is not a service, whatever the words around it.
                 if (p.label().equals("backend") && b.has(Field.FFI) && b.get(Field.FEATURES) == null) {
+                    return;
+                }
+                // A library or crate named as the deliverable ("a safe wrapper library", "a parsing library") is a
+                // library, though the words around it (C, parsing, zero-copy) sound like systems work.
+                if (p.label().equals("systems") && "library".equals(b.get(Field.KIND))) {
                     return;
                 }
                 b.set(Field.KIND, p.label(), why);
@@ -97,7 +104,7 @@ final class LearnedFields {
     static SortedMap<String, String> named(String text, NegationScope scope, Brief.Builder b) {
         SortedMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, Pattern> e : NAMED.entrySet()) {
-            if ((e.getKey().equals("go") || e.getKey().equals("node")) && Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK))) {
+            if ((e.getKey().equals("go") || e.getKey().equals("node")) && goAndNodeSaidOut(b)) {
                 continue;
             }
             Matcher m = e.getValue().matcher(text);
@@ -109,6 +116,16 @@ final class LearnedFields {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the brief rules Go and Node.js out. A "no" the learned job gave (reading the brief as Rust's job) is
+     * no such word: when Rust is then ruled out ("this isn't a Rust job: our Next.js site needs..."), the Node.js
+     * the brief names is still the work's.
+     */
+    private static boolean goAndNodeSaidOut(Brief.Builder b) {
+        Evidence why = b.evidence(Field.GO_OR_NODE_OK);
+        return Boolean.FALSE.equals(b.get(Field.GO_OR_NODE_OK)) && (why == null || !"model".equals(why.source()));
     }
 
     /**
@@ -129,6 +146,30 @@ final class LearnedFields {
         if (open && named.size() == 1) {
             b.set(Field.LANGUAGE, named.firstKey(), Evidence.text(named.get(named.firstKey()), "only-language-named"));
         }
+    }
+
+    /**
+     * When the learned job is unsure, the one language a brief names is the work's, Rust included; Rust named beside
+     * another (a brief weighing Rust against Go) names two, and a lower-case "go" is the verb ("before I go").
+     */
+    static void onlyLanguageWhenUnsure(Brief.Builder b, String text, NegationScope scope) {
+        Matcher rust = RUST.matcher(text);
+        while (rust.find()) {
+            if (!scope.negated(rust.start(), rust.end())) {
+                // Rust named and no other language ("Rust please, it's the desktop team's standard"): Rust's.
+                SortedMap<String, String> others = named(text, scope, b);
+                others.remove("c");
+                others.remove("cpp");
+                if (others.isEmpty() && !b.has(Field.LANGUAGE) && !Boolean.FALSE.equals(b.get(Field.RUST_OK))) {
+                    b.set(Field.LANGUAGE, "rust", Evidence.text(rust.group(), "only-language-named"));
+                }
+                return;
+            }
+        }
+        if ("go".equals(named(text, scope, b).get("go"))) {
+            return;
+        }
+        onlyNamedLanguage(b, text, scope);
     }
 
     private static void setIfOpen(Brief.Builder b, Field field, Object value, Evidence why) {

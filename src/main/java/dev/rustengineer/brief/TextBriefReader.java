@@ -63,6 +63,7 @@ public final class TextBriefReader {
             return r.builder().build();
         }
         BriefModel.Seen seen = see(t, r);
+        Brief ruled = r.builder().build();
         BriefModel m = model();
         String job = null;
         // The nearest corpus briefs are the same for every learned field: found once, when the first is used.
@@ -99,10 +100,37 @@ public final class TextBriefReader {
             LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
         }
         if (job == null) {
+            // The learned reader could not tell what the job is: a brief that names exactly one language outside
+            // a negation ("a Python check", "Flask + SQLite", "a bash wrapper") names the work's language.
+            LearnedFields.onlyLanguageWhenUnsure(r.builder(), t, r.scope());
+            // The fallback rules speak only where the learned reader could not tell what the job is.
+            for (TextRule rule : knowledge.textRules()) {
+                if (rule.fallback()) {
+                    read(rule, t, r.scope(), r.builder(), new ArrayList<>());
+                }
+            }
             noNeedMeansNotRust(r.builder());
         }
+        wrapperIsNoService(r.builder(), ruled);
         exportIsLibrary(r.builder());
         return r.builder().build();
+    }
+
+    /**
+     * Porting, wrapping or binding C with no API named is not a service, whatever the words around it ("a safe Rust
+     * crate around the vendor's C SDK"). The learned kind is read before the learned FFI row, so a backend it read
+     * is checked again here, once the row is known, and the kind the rules read ("crate": a library) stands.
+     */
+    static void wrapperIsNoService(Brief.Builder b, Brief ruled) {
+        if (!"backend".equals(b.get(Field.KIND)) || !b.has(Field.FFI) || b.get(Field.FEATURES) != null
+                || "backend".equals(ruled.get(Field.KIND))) {
+            return;
+        }
+        if (ruled.has(Field.KIND)) {
+            b.set(Field.KIND, ruled.get(Field.KIND), ruled.evidence().get(Field.KIND));
+        } else {
+            b.remove(Field.KIND);
+        }
     }
 
     /**
@@ -176,39 +204,46 @@ public final class TextBriefReader {
         NegationScope scope = NegationScope.of(t);
         List<BriefFeatures.RuleHit> hits = new ArrayList<>();
         for (TextRule rule : knowledge.textRules()) {
-            if (rule.unless() != null && mentions(rule.unless().matcher(t), scope)) {
-                continue;
-            }
-            Matcher m = rule.pattern().matcher(t);
-            // A number is what it is: "doesn't answer in under five milliseconds" still states a 5 ms budget.
-            boolean reads = rule.assignments().stream().anyMatch(a -> a.value() instanceof TextRule.Value.DurationMs
-                    || a.value() instanceof TextRule.Value.Count);
-            boolean matched = false;
-            boolean fired = false;
-            String negatedWords = null;
-            while (m.find()) {
-                matched = true;
-                // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
-                if (!reads && scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
-                    negatedWords = m.group().strip();
-                    continue;
-                }
-                fired = true;
-                assign(rule, m, b);
-                break;
-            }
-            if (matched) {
-                hits.add(new BriefFeatures.RuleHit(rule.id(), !fired));
-            }
-            if (matched && !fired) {
-                for (TextRule.Assignment a : rule.negated()) {
-                    if (!b.has(a.field())) {
-                        b.set(a.field(), ((TextRule.Value.Literal) a.value()).value(), Evidence.text(negatedWords, rule.id() + ", negated"));
-                    }
-                }
+            if (!rule.fallback()) {
+                read(rule, t, scope, b, hits);
             }
         }
         return new Reading(b, scope, hits);
+    }
+
+    /** Reads one rule into the brief, noting in {@code hits} whether it fired or matched only inside a negation. */
+    private static void read(TextRule rule, String t, NegationScope scope, Brief.Builder b, List<BriefFeatures.RuleHit> hits) {
+        if (rule.unless() != null && mentions(rule.unless().matcher(t), scope)) {
+            return;
+        }
+        Matcher m = rule.pattern().matcher(t);
+        // A number is what it is: "doesn't answer in under five milliseconds" still states a 5 ms budget.
+        boolean reads = rule.assignments().stream().anyMatch(a -> a.value() instanceof TextRule.Value.DurationMs
+                || a.value() instanceof TextRule.Value.Count);
+        boolean matched = false;
+        boolean fired = false;
+        String negatedWords = null;
+        while (m.find()) {
+            matched = true;
+            // A match inside a negation is not what the brief asks for, unless the pattern reads the cue itself.
+            if (!reads && scope.negated(m.start(), m.end()) && !scope.containsCue(m.start(), m.end())) {
+                negatedWords = m.group().strip();
+                continue;
+            }
+            fired = true;
+            assign(rule, m, b);
+            break;
+        }
+        if (matched) {
+            hits.add(new BriefFeatures.RuleHit(rule.id(), !fired));
+        }
+        if (matched && !fired) {
+            for (TextRule.Assignment a : rule.negated()) {
+                if (!b.has(a.field())) {
+                    b.set(a.field(), ((TextRule.Value.Literal) a.value()).value(), Evidence.text(negatedWords, rule.id() + ", negated"));
+                }
+            }
+        }
     }
 
     /** True when the pattern matches outside a negation: "not in Rust" is no mention of Rust for an `unless`. */

@@ -402,7 +402,11 @@ public final class KnowledgeLoader {
                             new TextRule.Value.Literal(literal(doc, neg, e.getKey(), field, e.getValue(), false)), false));
                 });
             }
-            out.add(new TextRule(id, pattern, unless, assignments, negated));
+            if (r.has("fallback") && !r.get("fallback").isBoolean()) {
+                throw doc.error(r, "fallback", "rule '" + id + "': fallback must be true or false");
+            }
+            boolean fallback = r.has("fallback") && r.get("fallback").asBoolean();
+            out.add(new TextRule(id, pattern, unless, assignments, negated, fallback));
         }
         return out;
     }

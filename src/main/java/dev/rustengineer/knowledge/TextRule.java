@@ -7,8 +7,11 @@ import java.util.regex.Pattern;
 /**
  * A deterministic reading of free text: when {@code pattern} matches (and {@code unless} does not), each
  * assignment sets or adds a field; when it matches only inside a negation's scope, {@code negated} is set instead.
+ * A {@code fallback} rule is read only after the learned reader, and only when it could not tell what the job is:
+ * it is no feature of the learned reader, so adding one changes no other brief's reading.
  */
-public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments, List<Assignment> negated) {
+public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments, List<Assignment> negated,
+        boolean fallback) {
 
     public record Assignment(Field field, Value value, boolean add) {}
 

@@ -107,6 +107,61 @@ class TextBriefReaderTest {
     }
 
     @Test
+    void aFallbackRuleIsNoFeatureOfTheLearnedReader() {
+        TextRule oneOff = K.textRules().stream().filter(r -> r.id().equals("one-off-or-scheduled-job")).findFirst().orElseThrow();
+        assertThat(oneOff.fallback()).isTrue();
+        assertThat(oneOff.pattern().matcher("the nightly export runs from my laptop's crontab").find()).isTrue();
+        assertThat(oneOff.pattern().matcher("a one-off clean-up of the old buckets").find()).isTrue();
+        TextBriefReader r = new TextBriefReader(K);
+        assertThat(r.see("A one-off clean-up: a small bash script that runs once").features())
+                .containsKey("r:simple-script").doesNotContainKey("r:one-off-or-scheduled-job");
+    }
+
+    @Test
+    void whenTheJobIsUnsureTheOneLanguageNamedIsTheWorks() {
+        assertThat(unsure("Retro action: add a Python check to the release pipeline.")).isEqualTo("python");
+        assertThat(unsure("Handing over room-bookings: Flask + SQLite, used by the office.")).isEqualTo("python");
+        assertThat(unsure("Before I go: the nightly export runs from my crontab.")).as("the verb, not Go").isNull();
+        assertThat(unsure("We're still choosing between Rust and Go for a new API.")).as("Rust named too").isNull();
+        assertThat(unsure("A report page in Python or Node, whichever.")).as("two named").isNull();
+        assertThat(unsure("Windows tray utility for VPN status. Rust please, it's the desktop team's standard.")).isEqualTo("rust");
+        assertThat(unsure("Rust please, though the glue around it is Python.")).as("Rust and Python named").isNull();
+        assertThat(unsure("A tray utility, not in Rust.")).as("Rust only negated").isNull();
+    }
+
+    private static Object unsure(String text) {
+        Brief.Builder b = Brief.builder().text(text);
+        LearnedFields.onlyLanguageWhenUnsure(b, text, NegationScope.of(text));
+        return b.get(Field.LANGUAGE);
+    }
+
+    @Test
+    void onlyAGoOrNodeRuledOutInWordsHidesTheNodeNamedWhenRustIsOut() {
+        String text = "this isn't a Rust job: our Next.js site needs an API route that proxies search requests";
+        Brief.Builder learned = Brief.builder().text(text).set(Field.GO_OR_NODE_OK, false,
+                new Evidence("model", text, "learned job: rust, probability 0.68"));
+        LearnedFields.onlyNamedLanguage(learned, text, NegationScope.of(text));
+        assertThat(learned.get(Field.LANGUAGE)).isEqualTo("node");
+        Brief.Builder said = Brief.builder().text(text).set(Field.GO_OR_NODE_OK, false, Evidence.text("Node is out", "go-node-not-ok"));
+        LearnedFields.onlyNamedLanguage(said, text, NegationScope.of(text));
+        assertThat(said.has(Field.LANGUAGE)).isFalse();
+    }
+
+    @Test
+    void aCWrapperWithNoApiNamedIsNoServiceWhateverTheLearnedKind() {
+        Brief ruled = Brief.builder().set(Field.KIND, "library", Evidence.text("Rust crate", "kind-library")).build();
+        Brief.Builder b = Brief.builder().set(Field.KIND, "backend", new Evidence("model", "x", "learned kind: backend"))
+                .set(Field.FFI, "legacy-c-library", new Evidence("model", "x", "learned ffi: legacy-c-library"));
+        TextBriefReader.wrapperIsNoService(b, ruled);
+        assertThat(b.get(Field.KIND)).isEqualTo("library");
+        Brief.Builder api = Brief.builder().set(Field.KIND, "backend", new Evidence("model", "x", "learned kind: backend"))
+                .set(Field.FFI, "legacy-c-library", new Evidence("model", "x", "learned ffi"))
+                .add(Field.FEATURES, "rest", Evidence.text("REST API", "feature-rest"));
+        TextBriefReader.wrapperIsNoService(api, ruled);
+        assertThat(api.get(Field.KIND)).as("an API named: a service").isEqualTo("backend");
+    }
+
+    @Test
     void aForeignLibraryNamedDoesNotHideTheCrateAskedFor() {
         TextRule library = K.textRules().stream().filter(r -> r.id().equals("kind-library")).findFirst().orElseThrow();
         assertThat(library.pattern().matcher("bindings to the camera vendor's C SDK").find()).isFalse();

@@ -76,6 +76,14 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void aFallbackRuleIsMarkedAndABadFallbackNamesFileAndLine() {
+        assertThat(KnowledgeLoader.loadBundled().textRules()).anyMatch(r -> r.fallback()).anyMatch(r -> !r.fallback());
+        assertThatThrownBy(() -> loadWith("text-rules.yaml", s -> s.replace("fallback: true", "fallback: sometimes")))
+                .isInstanceOf(KnowledgeException.class)
+                .hasMessageMatching("knowledge/text-rules\\.yaml:\\d+: rule 'one-off-or-scheduled-job': fallback must be true or false");
+    }
+
+    @Test
     void unknownNodeIdNamesFileAndLine() {
         assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace("next: cross-platform", "next: cross-platfrom")))
                 .isInstanceOf(KnowledgeException.class)
