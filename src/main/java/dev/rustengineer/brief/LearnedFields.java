@@ -29,6 +29,8 @@ final class LearnedFields {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern RUST = Pattern.compile("\\brust\\b", Pattern.CASE_INSENSITIVE);
+    /** A WebAssembly module: the language named beside it ("for the browser and Node.js") is its host, not its source. */
+    private static final Pattern WASM = Pattern.compile("\\b(?:web\\s?assembly|wasm)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, Pattern> NAMED = Map.of(
             "go", Pattern.compile("\\b(?:go|golang)\\b", Pattern.CASE_INSENSITIVE),
@@ -150,9 +152,16 @@ final class LearnedFields {
 
     /**
      * When the learned job is unsure, the one language a brief names is the work's, Rust included; Rust named beside
-     * another (a brief weighing Rust against Go) names two, and a lower-case "go" is the verb ("before I go").
+     * another (a brief weighing Rust against Go) names two, and a lower-case "go" is the verb ("before I go"). A brief
+     * that builds a WebAssembly module names its host ("for the browser and Node.js"), not the module's language.
      */
     static void onlyLanguageWhenUnsure(Brief.Builder b, String text, NegationScope scope) {
+        Matcher wasm = WASM.matcher(text);
+        while (wasm.find()) {
+            if (!scope.negated(wasm.start(), wasm.end())) {
+                return;
+            }
+        }
         Matcher rust = RUST.matcher(text);
         while (rust.find()) {
             if (!scope.negated(rust.start(), rust.end())) {

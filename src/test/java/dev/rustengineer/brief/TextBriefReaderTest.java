@@ -127,6 +127,7 @@ class TextBriefReaderTest {
         assertThat(unsure("Windows tray utility for VPN status. Rust please, it's the desktop team's standard.")).isEqualTo("rust");
         assertThat(unsure("Rust please, though the glue around it is Python.")).as("Rust and Python named").isNull();
         assertThat(unsure("A tray utility, not in Rust.")).as("Rust only negated").isNull();
+        assertThat(unsure("A WebAssembly module for the browser and Node.js")).as("Node.js hosts the module").isNull();
     }
 
     private static Object unsure(String text) {
