@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -40,21 +42,24 @@ public final class AuditRules {
             Policy inTests, Policy inBuildScripts) {}
 
     private final Map<String, Rule> rules;
-    /** Rules were switched off for this run (`withDisabled`): its results differ from the catalogue's. */
-    private final boolean narrowed;
+    /** The rules switched off for this run (`withDisabled`): its results differ from the catalogue's. */
+    private final SortedSet<String> switchedOff;
 
     private AuditRules(Map<String, Rule> rules) {
-        this(rules, false);
+        this(rules, new TreeSet<>());
     }
 
-    private AuditRules(Map<String, Rule> rules, boolean narrowed) {
+    private AuditRules(Map<String, Rule> rules, SortedSet<String> switchedOff) {
         this.rules = rules;
-        this.narrowed = narrowed;
+        this.switchedOff = Collections.unmodifiableSortedSet(switchedOff);
     }
 
-    /** Whether rules were switched off for this run; such a run neither reads nor writes the per-file cache. */
-    public boolean narrowed() {
-        return narrowed;
+    /**
+     * The rules switched off for this run, sorted: a run with a different set keeps its own per-file cache, since
+     * the cache holds the findings of the rules that ran.
+     */
+    public SortedSet<String> switchedOff() {
+        return switchedOff;
     }
 
     public static AuditRules bundled() {
@@ -101,7 +106,9 @@ public final class AuditRules {
             }
             copy.put(id, new Rule(r.id(), r.severity(), r.escalation(), r.handoff(), r.description(), false, r.inTests(), r.inBuildScripts()));
         }
-        return new AuditRules(Map.copyOf(copy), narrowed || !ids.isEmpty());
+        SortedSet<String> off = new TreeSet<>(switchedOff);
+        off.addAll(ids);
+        return new AuditRules(Map.copyOf(copy), off);
     }
 
     public Rule rule(String id) {

@@ -76,9 +76,9 @@ public final class Auditor {
             throw new UsageException(root + " does not exist");
         }
         long start = System.nanoTime();
-        // The cache holds every enabled rule's findings per file: a run with rules switched off neither reads nor writes it.
-        AuditCache<SourceFileAudit.Cached> store = cache && !rules.narrowed()
-                ? AuditCache.open(CacheLocation.forRoot(r, System.getenv()), CODE_VERSION, SourceFileAudit.Cached.class)
+        // The cache holds the findings of the rules that ran: a run with rules switched off keeps a cache of its own.
+        AuditCache<SourceFileAudit.Cached> store = cache
+                ? AuditCache.open(CacheLocation.forRoot(r, System.getenv(), rules.switchedOff()), CODE_VERSION, SourceFileAudit.Cached.class)
                 : null;
         SourceFileAudit files = new SourceFileAudit(rules, fileAuditor, store);
         Scan scan = scan(files, r, r);

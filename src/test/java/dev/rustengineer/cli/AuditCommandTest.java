@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rustengineer.audit.gate.GitFixture;
 import dev.rustengineer.audit.cache.CacheLocation;
+import dev.rustengineer.audit.gate.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,8 +164,14 @@ class AuditCommandTest {
         List<String> rulesLeft = new ArrayList<>();
         json(narrowed).get("findings").forEach(f -> rulesLeft.add(f.get("rule").asText()));
         assertThat(rulesLeft).containsExactly("unsafe-block");
-        assertThat(CacheLocation.forRoot(dir, System.getenv())).as("a narrowed run writes no cache").doesNotExist();
+        assertThat(CacheLocation.forRoot(dir, System.getenv())).as("a narrowed run keeps out of the full run's cache").doesNotExist();
+        SortedSet<String> off = new TreeSet<>(List.of("unwrap-in-production", "undocumented-unsafe"));
+        assertThat(CacheLocation.forRoot(dir, System.getenv(), off)).as("and keeps one of its own").isRegularFile();
+        var again = json(run("audit", dir.toString(), "--format", "json", "--disable", "undocumented-unsafe,unwrap-in-production"));
+        assertThat(again.at("/summary/cached_files").asInt()).as("the same set, in any order, reads it").isEqualTo(1);
+        assertThat(again.get("findings")).isEqualTo(json(narrowed).get("findings"));
         var full = json(run("audit", dir.toString(), "--format", "json"));
+        assertThat(full.at("/summary/cached_files").asInt()).isZero();
         assertThat(full.get("findings")).as("the next full run is not narrowed").isEqualTo(all.get("findings"));
 
         var unknown = run("audit", dir.toString(), "--disable", "unwrap-in-production,no-such-rule");
