@@ -2,9 +2,9 @@ package dev.rustengineer.brief;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -109,13 +109,7 @@ final class LearnedFields {
             if ((e.getKey().equals("go") || e.getKey().equals("node")) && goAndNodeSaidOut(b)) {
                 continue;
             }
-            Matcher m = e.getValue().matcher(text);
-            while (m.find()) {
-                if (!scope.negated(m.start(), m.end())) {
-                    out.put(e.getKey(), m.group());
-                    break;
-                }
-            }
+            scope.firstOutside(e.getValue().matcher(text)).ifPresent(words -> out.put(e.getKey(), words));
         }
         return out;
     }
@@ -156,24 +150,19 @@ final class LearnedFields {
      * that builds a WebAssembly module names its host ("for the browser and Node.js"), not the module's language.
      */
     static void onlyLanguageWhenUnsure(Brief.Builder b, String text, NegationScope scope) {
-        Matcher wasm = WASM.matcher(text);
-        while (wasm.find()) {
-            if (!scope.negated(wasm.start(), wasm.end())) {
-                return;
-            }
+        if (scope.firstOutside(WASM.matcher(text)).isPresent()) {
+            return;
         }
-        Matcher rust = RUST.matcher(text);
-        while (rust.find()) {
-            if (!scope.negated(rust.start(), rust.end())) {
-                // Rust named and no other language ("Rust please, it's the desktop team's standard"): Rust's.
-                SortedMap<String, String> others = named(text, scope, b);
-                others.remove("c");
-                others.remove("cpp");
-                if (others.isEmpty() && !b.has(Field.LANGUAGE) && !Boolean.FALSE.equals(b.get(Field.RUST_OK))) {
-                    b.set(Field.LANGUAGE, "rust", Evidence.text(rust.group(), "only-language-named"));
-                }
-                return;
+        Optional<String> rust = scope.firstOutside(RUST.matcher(text));
+        if (rust.isPresent()) {
+            // Rust named and no other language ("Rust please, it's the desktop team's standard"): Rust's.
+            SortedMap<String, String> others = named(text, scope, b);
+            others.remove("c");
+            others.remove("cpp");
+            if (others.isEmpty() && !b.has(Field.LANGUAGE) && !Boolean.FALSE.equals(b.get(Field.RUST_OK))) {
+                b.set(Field.LANGUAGE, "rust", Evidence.text(rust.get(), "only-language-named"));
             }
+            return;
         }
         if ("go".equals(named(text, scope, b).get("go"))) {
             return;

@@ -2,6 +2,7 @@ package dev.rustengineer.brief;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,19 @@ public final class NegationScope {
             }
         }
         return false;
+    }
+
+    /**
+     * The first words the matcher finds outside a negation ("not in Rust, in Go" finds Go), or empty: what a brief
+     * says it wants, as opposed to what it rules out.
+     */
+    public Optional<String> firstOutside(Matcher m) {
+        while (m.find()) {
+            if (!negated(m.start(), m.end())) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when the text [from, to) itself holds a cue: a pattern that reads the negation itself. */

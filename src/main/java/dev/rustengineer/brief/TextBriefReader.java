@@ -213,7 +213,7 @@ public final class TextBriefReader {
 
     /** Reads one rule into the brief, noting in {@code hits} whether it fired or matched only inside a negation. */
     private static void read(TextRule rule, String t, NegationScope scope, Brief.Builder b, List<BriefFeatures.RuleHit> hits) {
-        if (rule.unless() != null && mentions(rule.unless().matcher(t), scope)) {
+        if (rule.unless() != null && scope.firstOutside(rule.unless().matcher(t)).isPresent()) {
             return;
         }
         Matcher m = rule.pattern().matcher(t);
@@ -244,16 +244,6 @@ public final class TextBriefReader {
                 }
             }
         }
-    }
-
-    /** True when the pattern matches outside a negation: "not in Rust" is no mention of Rust for an `unless`. */
-    private static boolean mentions(Matcher m, NegationScope scope) {
-        while (m.find()) {
-            if (!scope.negated(m.start(), m.end())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void assign(TextRule rule, Matcher m, Brief.Builder b) {
