@@ -55,16 +55,16 @@ final class Calls {
     }
 
     /**
-     * Whether the node runs once per item of a collection, in its own function: inside the body of a loop that walks
+     * The loop the node runs once per item of, in its own function, or null: the loop whose body holds it, when it walks
      * items, with no fn item, async block (a task spawned or joined per item runs concurrently) or non-inline closure
      * in between. Items are walked by a `for` (not over an array literal or a constant: `for ddl in DDL` is a fixed
      * script) and by `while let .. = it.next()` / `try_next()` (an iterator or a stream). A bare `loop` or a
      * `while` on a condition polls, waits, retries or pages: one round per tick or per page, not per item.
      */
-    static boolean inLoop(FileContext c, TSNode n) {
+    static TSNode itemLoop(FileContext c, TSNode n) {
         RustFile f = c.file();
         if (!f.inSomeLoopBody(n.getStartByte())) {
-            return false;
+            return null;
         }
         TSNode child = n;
         for (TSNode p = f.parent(n); p != null; child = p, p = f.parent(p)) {
@@ -72,27 +72,27 @@ final class Calls {
             if (LOOPS.contains(type)) {
                 TSNode body = Nodes.field(p, "body");
                 if (body != null && child.getStartByte() >= body.getStartByte() && child.getEndByte() <= body.getEndByte()) {
-                    return walksItems(c, p);
+                    return walksItems(c, p) ? p : null;
                 }
             }
             switch (type) {
                 case "function_item", "async_block", "const_item", "static_item", "impl_item", "trait_item", "mod_item":
-                    return false;
+                    return null;
                 case "arguments":
                     if (spawns(c, p.getParent())) {
-                        return false; // `task::spawn(keep_alive(id, pool))`: the future runs as its own task
+                        return null; // `task::spawn(keep_alive(id, pool))`: the future runs as its own task
                     }
                     break;
                 case "closure_expression":
                     if (!c.async().isInlineClosure(p)) {
-                        return false;
+                        return null;
                     }
                     break;
                 default:
                     break;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean spawns(FileContext c, TSNode callNode) {

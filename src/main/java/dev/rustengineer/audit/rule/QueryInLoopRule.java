@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
- * query-in-loop: a database query run once per item of a collection (the N+1 pattern; {@code Calls.inLoop}: a `for`
+ * query-in-loop: a database query run once per item of a collection (the N+1 pattern; {@code Calls.itemLoop}: a `for`
  * or a `while let .. = it.next()`; a polling, paging or retry `loop` runs one round per tick, a task spawned per
  * item is concurrent, a loop over a literal list is a fixed script). A query is:
  * <ul>
@@ -63,7 +63,8 @@ public record QueryInLoopRule() implements Rule {
                 continue;
             }
             Query q = query(c, call);
-            if (q != null && Calls.inLoop(c, call.node()) && !runsTheLoopsStatement(c, call) && reported.add(call.start())) {
+            TSNode loop = q == null ? null : Calls.itemLoop(c, call.node());
+            if (loop != null && !runsTheLoopsStatement(c, call, loop) && reported.add(call.start())) {
                 report.at(q.at(), q.what() + " inside a loop: one query per iteration (N+1)");
             }
         }
@@ -140,18 +141,11 @@ public record QueryInLoopRule() implements Rule {
     }
 
     /**
-     * The query's SQL is the item of the `for` around it (`for ddl in setup { sqlx::query(&ddl).execute(..) }`):
+     * The query's SQL is the item of the loop it runs in, a `for` (`for ddl in setup { sqlx::query(&ddl).execute(..) }`):
      * the loop runs a list of statements once each, a script, not one query per row of data.
      */
-    private static boolean runsTheLoopsStatement(FileContext c, CallSite call) {
-        TSNode loop = c.file().parent(call.node());
-        while (loop != null && !loop.getType().equals("for_expression")) {
-            if (loop.getType().equals("function_item") || loop.getType().equals("closure_expression")) {
-                return false;
-            }
-            loop = c.file().parent(loop);
-        }
-        if (loop == null) {
+    private static boolean runsTheLoopsStatement(FileContext c, CallSite call, TSNode loop) {
+        if (!loop.getType().equals("for_expression")) {
             return false;
         }
         String item = c.text(Nodes.field(loop, "pattern")).strip();
