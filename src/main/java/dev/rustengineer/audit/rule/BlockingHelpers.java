@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.treesitter.TSNode;
 
 /**
@@ -32,13 +31,10 @@ final class BlockingHelpers {
 
     private BlockingHelpers() {}
 
-    /**
-     * @param direct what a call blocks on by itself (the rule's own test), or null
-     * @param anyBlocking whether some call of the file blocks by itself
-     */
-    static BlockingHelpers of(FileContext c, Function<CallSite, String> direct, boolean anyBlocking) {
+    /** @param direct what each call that blocks by itself blocks on (the rule's own test) */
+    static BlockingHelpers of(FileContext c, Map<CallSite, String> direct) {
         BlockingHelpers h = new BlockingHelpers();
-        if (!anyBlocking) {
+        if (direct.isEmpty()) {
             return h; // most files: nothing blocks, so no fn of theirs is a helper
         }
         RustFile f = c.file();
@@ -57,7 +53,7 @@ final class BlockingHelpers {
         for (int round = 0; round < DEPTH; round++) {
             boolean grew = false;
             for (CallSite call : f.calls()) {
-                String what = Calls.awaited(call) ? null : direct.apply(call);
+                String what = Calls.awaited(call) ? null : direct.get(call);
                 if (what == null && round > 0) {
                     String called = h.called(c, call);
                     what = called == null ? null : "`" + called + "()`";

@@ -8,7 +8,6 @@ import dev.rustengineer.audit.syntax.Nodes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -58,8 +57,7 @@ public record BlockingInAsyncRule() implements Rule {
                 direct.put(call, what);
             }
         }
-        Function<CallSite, String> seeds = direct::get;
-        BlockingHelpers helpers = BlockingHelpers.of(c, seeds, !direct.isEmpty());
+        BlockingHelpers helpers = BlockingHelpers.of(c, direct);
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
         boolean usesCrate = c.src().text().contains("crate::");
         for (CallSite call : c.file().calls()) {

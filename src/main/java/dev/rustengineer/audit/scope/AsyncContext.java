@@ -4,7 +4,9 @@ import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -22,6 +24,8 @@ public final class AsyncContext {
     private final RustFile f;
     private final AuditKnowledge k;
     private List<int[]> candidates;
+    /** Per `let`-bound closure (by start byte): whether it is called by name on the task; asked once per call inside it. */
+    private final Map<Integer, Boolean> calledByName = new HashMap<>();
 
     public AsyncContext(RustFile f, AuditKnowledge k) {
         this.f = f;
@@ -108,6 +112,15 @@ public final class AsyncContext {
     }
 
     private boolean calledByName(TSNode let, TSNode closure) {
+        Boolean known = calledByName.get(closure.getStartByte());
+        if (known == null) {
+            known = findCallByName(let, closure);
+            calledByName.put(closure.getStartByte(), known);
+        }
+        return known;
+    }
+
+    private boolean findCallByName(TSNode let, TSNode closure) {
         String name = f.letPattern(let).replaceFirst("^mut\\s+", "");
         TSNode block = let.getParent();
         if (!name.matches("[A-Za-z_]\\w*") || !Nodes.present(block)) {
