@@ -20,5 +20,5 @@ while read -r name version sum; do
   tar xzf "$archive" -C "$root"
   rm -f "$archive"
   touch "$root/$name-$version/.complete"
-done < <(cat "$here/src/test/resources/audit-real/crates.txt" "$here/src/test/resources/audit-real/heldout2/crates.txt")
+done < <(cat "$here/src/test/resources/audit-real/crates.txt" "$here/src/test/resources/audit-real/heldout2/crates.txt" "$here/src/test/resources/audit-real/heldout3/crates.txt")
 echo "audit corpus: $count crates in $root"
