@@ -6,6 +6,7 @@ import dev.rustengineer.audit.scope.FileContext;
 import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,20 +21,23 @@ import org.treesitter.TSNode;
  *   <li>methods that only exist as blocking calls (`to_socket_addrs`, tokio's `blocking_*`, `block_on`,
  *       `recv_timeout`);</li>
  *   <li>`.join()` with no argument (a thread's `JoinHandle`; a slice's `join` takes a separator);</li>
- *   <li>file-system queries on a `Path`/`PathBuf`/`File` (`metadata`, `canonicalize`, `read_dir`, ...; the ones
+ *   <li>file-system queries on a `Path`/`PathBuf`/`File` (`metadata`, `read_dir`, `read_link`, ...; the ones
  *       only a path has also when the receiver's type is unknown), also called through a type
- *       (`Path::canonicalize(p)`);</li>
+ *       (`Path::read_link(p)`);</li>
  *   <li>by receiver type: `.recv()` on a std or crossbeam channel receiver, `.output()`/`.status()`/`.wait()` on a
  *       std `Command`/`Child`, `.open(..)` on std `OpenOptions`, `.create(..)` on a `DirBuilder`, and the `Read`/
  *       `Write` calls that move a whole file (`read_to_end`, `read_to_string`, `write_all`, `sync_all`) on a std
  *       `File`;</li>
+ *   <li>synchronous database calls: `get()` on an r2d2 pool, rusqlite's `execute`/`query_row`/`prepare`/... on
+ *       its `Connection`/`Transaction`/`Statement`, and diesel's `RunQueryDsl` methods (`load`, `execute`,
+ *       `first`, ...) when diesel's, not diesel-async's, is in scope;</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
  *       calls above in its own body.</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
  * across an `.await` is lock-across-await's), and start-up work in an async `main` before anything else runs on
- * the runtime.
+ * the runtime, and code of a command-line front end's own modules (a one-shot command runs alone on its runtime).
  */
 public record BlockingInAsyncRule() implements Rule {
     private static final Pattern UPPER = Pattern.compile("[A-Z]\\w*");
@@ -41,6 +45,10 @@ public record BlockingInAsyncRule() implements Rule {
     private static final Set<String> FS_TYPES = Set.of("std::path::Path", "std::path::PathBuf", "std::fs::File", "std::fs::DirEntry");
     /** Whole-file moves on a std `File`: one call, many blocking reads or writes. */
     private static final Set<String> FILE_IO = Set.of("read_to_end", "read_to_string", "write_all", "sync_all", "sync_data");
+    /** rusqlite's calls that run SQL on the calling thread, on its `Connection`, `Transaction` or `Statement`. */
+    private static final Set<String> RUSQLITE_CALLS = Set.of("execute", "execute_batch", "query_row", "query_map", "query",
+            "prepare", "prepare_cached", "transaction", "pragma_update", "backup");
+    private static final Set<String> COMMAND_MODULES = Set.of("cli", "cmd", "commands", "console");
     private static final Set<String> TYPED = Set.of("recv", "output", "status", "wait", "wait_with_output", "open", "create");
 
     @Override
@@ -59,6 +67,9 @@ public record BlockingInAsyncRule() implements Rule {
         }
         BlockingHelpers helpers = BlockingHelpers.of(c, direct);
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
+        if (oneShotCommand(c.file().path())) {
+            return;
+        }
         boolean usesCrate = c.src().text().contains("crate::");
         for (CallSite call : c.file().calls()) {
             String what = direct.get(call);
@@ -80,6 +91,22 @@ public record BlockingInAsyncRule() implements Rule {
     }
 
     /**
+     * A command-line front end's own code (a `cli`, `cmd`, `commands` or `console` module: `src/cli.rs`,
+     * `src/client/commands/edit.rs`): a one-shot command runs alone on its runtime, so a blocking call there stalls
+     * no other task. The product's policy (docs/audit.md); its helpers still count when a server calls them.
+     */
+    static boolean oneShotCommand(String relPath) {
+        String[] parts = relPath.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String part = i == parts.length - 1 ? parts[i].replaceFirst("\\.rs$", "") : parts[i];
+            if (COMMAND_MODULES.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The body of an async `main` (only a runtime's attribute makes one): what it does before it serves is start-up,
      * with no other task on the runtime to stall. Tasks it spawns are async blocks of their own and still checked.
      */
@@ -98,6 +125,36 @@ public record BlockingInAsyncRule() implements Rule {
                 && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
             c.crossFile().call(path, call.name().getStartByte());
         }
+    }
+
+    /**
+     * An r2d2 pool (synchronous: `get()` waits for a free connection on the calling thread): the receiver's type
+     * is `r2d2::Pool` (also through diesel's re-export), or, when it is unknown or a type alias, the file uses r2d2
+     * and the receiver is named a pool (`self.read_pool`, where `type SqlitePool = r2d2::Pool<..>`).
+     */
+    private static boolean r2d2Pool(FileContext c, TSNode receiver) {
+        if (receiver == null) {
+            return false;
+        }
+        String type = c.types().typeOf(receiver);
+        if (type != null && (type.equals("r2d2::Pool") || type.endsWith("::r2d2::Pool"))) {
+            return true;
+        }
+        if (type != null && type.contains("::") || !c.src().text().contains("r2d2")) {
+            return false;
+        }
+        String name = Nodes.lastSegment(c.text(receiver).replace(".", "::")).toLowerCase(Locale.ROOT);
+        return name.endsWith("pool");
+    }
+
+    /**
+     * diesel's own `RunQueryDsl` is in scope (`diesel::prelude::*`, `diesel::RunQueryDsl`) and diesel-async's is not:
+     * its `load`/`execute`/`first` run the query synchronously, so an un-awaited one in async code blocks.
+     */
+    private static boolean syncDieselInScope(FileContext c, int at) {
+        return c.imports().anyImport(at, p -> p.equals("diesel::prelude::*") || p.equals("diesel::*") || p.equals("diesel::RunQueryDsl")
+                || p.equals("diesel::query_dsl::*") || p.equals("diesel::query_dsl::RunQueryDsl"))
+                && !c.imports().anyImport(at, p -> p.startsWith("diesel_async"));
     }
 
     /** What blocks, for the message, or null. */
@@ -137,6 +194,17 @@ public record BlockingInAsyncRule() implements Rule {
         }
         if (FILE_IO.contains(method)) {
             return "std::fs::File".equals(c.types().typeOf(call.receiver())) ? "`File::" + method + "` (std, blocking)" : null;
+        }
+        if (method.equals("get") && call.argumentCount() == 0 && r2d2Pool(c, call.receiver())) {
+            return "`.get()` on an r2d2 pool (waits for a free connection)";
+        }
+        if (k.dieselRunMethods().contains(method) && call.argumentCount() == 1 && syncDieselInScope(c, call.start())
+                && !c.text(call.arguments().getFirst()).contains("Ordering")) {
+            return "Diesel `." + method + "()` (synchronous: the query runs on this thread)";
+        }
+        if (RUSQLITE_CALLS.contains(method)) {
+            String type = c.types().typeOf(call.receiver());
+            return type != null && type.startsWith("rusqlite::") ? "`" + Nodes.lastSegment(type) + "::" + method + "` (rusqlite, synchronous)" : null;
         }
         if (!TYPED.contains(method)) {
             return null;

@@ -14,11 +14,14 @@ import org.treesitter.TSNode;
  * or with two or more lifetime parameters and a trait bound that mentions a lifetime (`<'a, 'de, V: Visitor<'de>>`,
  * or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de> for &'a str`);
  * plain outlives bounds (`'b: 'a`, `T: 'a`) are no trait bounds, and `for<'de> Deserialize<'de>` is serde's
- * `DeserializeOwned` spelled out, not a higher-ranked bound to review. In macro bodies, a `for<'x>` bound is reported
+ * `DeserializeOwned` spelled out, not a higher-ranked bound to review. An impl whose self type borrows nothing and
+ * whose lifetimes do not outlive one another only passes a trait's lifetimes through and is not reported
+ * (`impl<'a, 'c> Extract<'a, 'c> for usize`). In macro bodies, a `for<'x>` bound is reported
  * at the item it belongs to.
  */
 public record ComplexLifetimesRule() implements Rule {
     private static final Pattern LIFETIME = Pattern.compile("'[A-Za-z_]\\w*");
+    private static final Pattern OUTLIVES = Pattern.compile("'\\w+\\s*:\\s*'");
     private static final Pattern HRTB = Pattern.compile("\\bfor\\s*<\\s*'");
     /** `for<'de> Deserialize<'de>`: serde's `DeserializeOwned` spelled out, an owned-data bound with nothing to tie. */
     private static final Pattern OWNED_DESERIALIZE = Pattern.compile("\\bfor\\s*<\\s*'(\\w+)\\s*>\\s*(?:\\w+::)*Deserialize\\s*<\\s*'\\1\\s*>");
@@ -78,9 +81,20 @@ public record ComplexLifetimesRule() implements Rule {
         int w = sig.lastIndexOf("where");
         String where = w >= 0 ? sig.substring(w + "where".length()) : "";
         TSNode trait = item.getType().equals("impl_item") ? Nodes.field(item, "trait") : null;
-        if (lifetimeTraitBound(generics) || lifetimeTraitBound(where) || trait != null && LIFETIME.matcher(c.text(trait)).find()) {
+        if (lifetimeTraitBound(generics) || lifetimeTraitBound(where) || trait != null && LIFETIME.matcher(c.text(trait)).find()
+                && tiesTheTraitsLifetimes(c, item, generics)) {
             report.at(item, "`" + what + "` declares " + count + " lifetimes and a trait bound that mentions one");
         }
+    }
+
+    /**
+     * An impl of a trait with lifetimes ties something only when its self type borrows (`for Vec<Cow<'a, str>>`)
+     * or its lifetimes outlive one another (`<'de: 'a, 'a>`): `impl<'a, 'c> Extract<'a, 'c> for usize` only passes
+     * the trait's parameters through, boilerplate with nothing to review.
+     */
+    private static boolean tiesTheTraitsLifetimes(FileContext c, TSNode impl, String generics) {
+        TSNode self = Nodes.field(impl, "type");
+        return self == null || LIFETIME.matcher(c.text(self)).find() || OUTLIVES.matcher(generics).find();
     }
 
     private static String owned(String text) {

@@ -8,6 +8,7 @@ import dev.rustengineer.audit.syntax.RustFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -22,17 +23,29 @@ import org.treesitter.TSNode;
  *       audit/knowledge.yaml `db_handle_*`);</li>
  *   <li>a diesel `RunQueryDsl` method (`load`, `get_result`, `first`, `execute`, ...) given one argument, when
  *       `RunQueryDsl` is in scope (so an atomic's `load(Ordering)` or a slice's `first()` is not);</li>
+ *   <li>an execution method of a prepared statement (`txn.prepare_cached("DELETE ..")?.execute(..)`, or
+ *       `stmt.execute(..)` where the fn bound `stmt` to a `prepare`/`prepare_cached` call);</li>
  *   <li>an execution method on a chain that binds parameters (`query(..).bind(x).execute(&mut *tx)`, whatever
  *       wraps the query), or given SQL written out (`conn.execute("INSERT INTO ..", params)`, rusqlite);</li>
  *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`), and an
  *       awaited method of a repository or store (`state.repo.identifier(h).await`, `storage.delete(id).await`).</li>
  * </ul>
  * Not a query per item: a loop whose item is the statement itself (`for ddl in setup { query(&ddl).. }` runs a
- * script), and a call whose future is handed to a spawn (`task::spawn(keep_alive(id, pool))` runs concurrently).
+ * script), a loop over batches (`for chunk in jobs.chunks(500)`), a loop that replays a log of different commands
+ * (a `match` on the item with several arms, each its own statement), a call whose future is handed to a spawn
+ * (`task::spawn(keep_alive(id, pool))` runs concurrently), and data migrations (a file whose path says migration),
+ * which run once.
  * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
  * runs it; a repository method's at the call.
  */
 public record QueryInLoopRule() implements Rule {
+    private static final Set<String> PREPARES = Set.of("prepare", "prepare_cached");
+    /** What a prepared statement runs beyond the executor methods: rusqlite's row mappers and shortcuts. */
+    private static final Set<String> STATEMENT_RUNS = Set.of("query_map", "query_and_then", "insert", "exists", "raw_execute", "raw_query");
+    private static final Set<String> BATCHES = Set.of("chunks", "chunks_exact", "rchunks", "chunk_by", "batching");
+    /** Data migrations (`src/repo/sqlite_migration.rs`, `migrations/`): run once by the migration runner, not per request. */
+    private static final Pattern MIGRATION = Pattern.compile("(?i)migrat");
+    private static final int COMMAND_ARMS = 3;
     private static final Set<String> BUILDS = Set.of("build", "build_query_as", "build_query_scalar");
     private static final Pattern SQL = Pattern.compile("(?is)^[a-z]*#*\"\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|UPSERT|WITH|MERGE)\\b.*");
     /** A repository or store by its name: the object a service asks for its rows. */
@@ -54,7 +67,7 @@ public record QueryInLoopRule() implements Rule {
     public void check(FileContext c, Report report) {
         RustFile f = c.file();
         String text = c.src().text();
-        if (DATABASE.stream().noneMatch(text::contains)) {
+        if (DATABASE.stream().noneMatch(text::contains) || MIGRATION.matcher(f.path()).find()) {
             return;
         }
         Set<Integer> reported = new HashSet<>();
@@ -64,7 +77,8 @@ public record QueryInLoopRule() implements Rule {
             }
             Query q = query(c, call);
             TSNode loop = q == null ? null : Calls.itemLoop(c, call.node());
-            if (loop != null && !runsTheLoopsStatement(c, call, loop) && reported.add(call.start())) {
+            if (loop != null && !runsTheLoopsStatement(c, call, loop) && !overBatches(c, loop) && !replaysCommands(c, call, loop)
+                    && reported.add(call.start())) {
                 report.at(q.at(), q.what() + " inside a loop: one query per iteration (N+1)");
             }
         }
@@ -93,6 +107,10 @@ public record QueryInLoopRule() implements Rule {
                 return new Query("SQL run by `." + method + "()`", call.name());
             }
         }
+        if (method != null && (k.queryExecutionMethods().contains(method) || STATEMENT_RUNS.contains(method))
+                && preparedStatement(c, call.receiver())) {
+            return new Query("a prepared statement's `." + method + "()`", call.name());
+        }
         if (method != null && k.dieselRunMethods().contains(method) && args.size() == 1
                 && !c.text(args.getFirst()).contains("Ordering") && runQueryDslInScope(c, call.start())) {
             return new Query("Diesel `." + method + "()`", call.name());
@@ -111,6 +129,37 @@ public record QueryInLoopRule() implements Rule {
             return new Query("`" + lastName(c, call.receiver()) + "." + method + "(..)` (a repository call)", call.name());
         }
         return null;
+    }
+
+    /**
+     * A statement prepared on a connection (rusqlite's, sqlx's or tokio-postgres' `prepare`/`prepare_cached`): the
+     * chain itself (`txn.prepare_cached("DELETE ..")?.execute(..)`) or a variable the enclosing fn bound to one
+     * (`let mut stmt = tx.prepare_cached(..)?;` before the loop, `stmt.execute(..)` in it).
+     */
+    private static boolean preparedStatement(FileContext c, TSNode receiver) {
+        TSNode r = receiver;
+        while (r != null && (r.getType().equals("try_expression") || r.getType().equals("await_expression")) && r.getNamedChildCount() > 0) {
+            r = r.getNamedChild(0);
+        }
+        if (r == null) {
+            return false;
+        }
+        CallSite prepare = c.file().call(r);
+        if (prepare != null) {
+            return prepare.method() != null && PREPARES.contains(prepare.method()) && prepare.argumentCount() >= 1;
+        }
+        if (!r.getType().equals("identifier")) {
+            return false;
+        }
+        for (TSNode p = c.file().parent(r); p != null; p = c.file().parent(p)) {
+            if (p.getType().equals("function_item")) {
+                int here = r.getStartByte() - p.getStartByte();
+                Matcher bound = Pattern.compile("\\blet\\s+(?:mut\\s+)?" + Pattern.quote(c.text(r)) + "\\s*=\\s*[^;]*?\\.prepare(?:_cached)?\\s*\\(")
+                        .matcher(c.text(p));
+                return bound.find() && bound.start() < here;
+            }
+        }
+        return false;
     }
 
     /** `repo`, `self.repo`, `state.store`: the name the receiver is known by, or "". */
@@ -166,6 +215,58 @@ public record QueryInLoopRule() implements Rule {
         }
         String sql = c.text(sqlArgs.getFirst()).replaceAll("^[&*\\s]+|\\.as_str\\(\\)$", "");
         return sql.equals(item);
+    }
+
+    /** `for chunk in jobs.chunks(500)`: one statement per batch of items is the fix for N+1, not an instance of it. */
+    private static boolean overBatches(FileContext c, TSNode loop) {
+        if (!loop.getType().equals("for_expression")) {
+            return false;
+        }
+        for (TSNode v = Nodes.field(loop, "value"); v != null && v.getType().equals("call_expression"); ) {
+            CallSite step = c.file().call(v);
+            if (step == null || step.method() == null) {
+                return false;
+            }
+            if (BATCHES.contains(step.method())) {
+                return true;
+            }
+            v = step.receiver();
+        }
+        return false;
+    }
+
+    /**
+     * The query is one arm of a `match` on the loop's item itself, with several arms (`for update in updates { match
+     * update { Update::Push(..) => insert, Update::Remove(..) => delete, .. } }`): the loop replays a log of
+     * different commands, each its own statement, not one query per row of data.
+     */
+    private static boolean replaysCommands(FileContext c, CallSite call, TSNode loop) {
+        if (!loop.getType().equals("for_expression")) {
+            return false;
+        }
+        String item = c.text(Nodes.field(loop, "pattern")).strip();
+        if (!item.matches("\\w+")) {
+            return false;
+        }
+        for (TSNode p = c.file().parent(call.node()); p != null && p.getStartByte() > loop.getStartByte(); p = c.file().parent(p)) {
+            if (p.getType().equals("match_expression")) {
+                TSNode value = Nodes.field(p, "value");
+                TSNode body = Nodes.field(p, "body");
+                String scrutinee = value == null ? "" : c.text(value).replaceAll("^[&*(\\s]+|[)\\s]+$", "");
+                if (scrutinee.equals(item) && body != null && arms(body) >= COMMAND_ARMS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int arms(TSNode matchBlock) {
+        int arms = 0;
+        for (int i = 0; i < matchBlock.getNamedChildCount(); i++) {
+            arms += matchBlock.getNamedChild(i).getType().equals("match_arm") ? 1 : 0;
+        }
+        return arms;
     }
 
     private static boolean runQueryDslInScope(FileContext c, int at) {

@@ -6,6 +6,7 @@ import dev.rustengineer.audit.syntax.MacroTokens;
 import dev.rustengineer.audit.syntax.Nodes;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -22,6 +23,9 @@ import org.treesitter.TSNode;
  *       constructor or parser (`new*`, `parse*`, `from_*`, `try_from*`, `compile`) given only literals and constants
  *       (`Regex::new(r"^\w+$")`, `NonZeroU32::new(1)`): it fails on every run or never. `env::var("HOME")` or
  *       `File::open("x")` read the world and are reported.</li>
+ *   <li>a value there by construction ({@link #holdsByConstruction}): the first item of a `split`, a `write!` into
+ *       a `String`, serde_json serializing a value, a joined thread, and a value an enclosing `if` just checked
+ *       with `is_some()`/`is_ok()`.</li>
  * </ul>
  */
 public record UnwrapInProductionRule() implements Rule {
@@ -30,6 +34,16 @@ public record UnwrapInProductionRule() implements Rule {
             "char_literal", "boolean_literal", "negative_literal");
     private static final Set<String> CONSTANT_MACROS = Set.of("include_str", "include_bytes", "concat", "env", "stringify");
     private static final Pattern PURE = Pattern.compile("new|new_\\w+|parse\\w*|from_\\w+|try_from\\w*|compile|Some|Ok");
+    private static final int LOOK_BEHIND = 160;
+    private static final Pattern SERIALIZED_BEFORE = Pattern.compile("serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)\\s*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*\\.\\s*$");
+    private static final Set<String> SAME_VALUE = Set.of("clone", "as_ref", "as_deref", "as_mut", "cloned", "copied");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("and_hms\\w*_opt|from_hms\\w*_opt");
+    /** An awaited value named as a task's handle (`join_handle.await`, `self.server_task.await`) when its type is not known. */
+    private static final Pattern JOIN_HANDLE_NAME = Pattern.compile("(?i)(handle|task|join)s?$");
+    private static final Set<String> SPLITS = Set.of("split", "splitn", "rsplit", "rsplitn");
+    private static final Pattern SERIALIZE = Pattern.compile("(?:::)?serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)");
+    /** The first argument of `write!(..)`: the target, by name (`out`, `&mut out`, `self.buf` is not read). */
+    private static final Pattern WRITE_TARGET = Pattern.compile("^\\s*[(\\[{]\\s*(?:&\\s*mut\\s+)?(\\w+)\\s*,");
     private static final Pattern CONSTANT_NAME = Pattern.compile("(?:[A-Za-z_][\\w]*::)*[A-Z][A-Z0-9_]+");
 
     @Override
@@ -45,11 +59,16 @@ public record UnwrapInProductionRule() implements Rule {
                 continue;
             }
             int args = call.argumentCount();
-            if ((method.equals("unwrap") ? args == 0 : args == 1) && !onSpan(c, call) && !cannotFailOnInput(c, call)) {
+            if ((method.equals("unwrap") ? args == 0 : args == 1) && !onSpan(c, call) && !cannotFailOnInput(c, call)
+                    && !holdsByConstruction(c, call)) {
                 report.at(call.name(), "`." + method + "()` outside tests: return an error instead of panicking");
             }
         }
         for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.UNWRAP)) {
+            // Inside a macro body the tree is tokens: only a serialization written just before is read.
+            if (SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()) {
+                continue;
+            }
             report.atByte(s.at(), "`." + s.detail() + "()` inside macro `" + s.macro() + "` outside tests");
         }
     }
@@ -85,6 +104,142 @@ public record UnwrapInProductionRule() implements Rule {
         }
         // A constructor or parser of constants is pure; `env::var("HOME")` or `File::open("x")` read the world.
         return args > 0 && PURE.matcher(Nodes.lastSegment(inner.callee())).matches() && inner.arguments().stream().allMatch(a -> constant(c, a));
+    }
+
+    /**
+     * Unwraps whose value is there by how it was made, whatever the input: the first item of a `split`
+     * (`s.split(':').next().unwrap()`: even "" has one), a `write!` into a `String` (fmt::Write on a String cannot
+     * fail), serde_json serializing a value (`serde_json::to_string(&x)`: fails only for maps with non-string keys
+     * or a failing `Serialize`, not on input), a joined thread or awaited `JoinHandle` (re-raises a panic that
+     * already happened), and the value an enclosing `if x.is_some()` / `is_ok()` has just checked.
+     */
+    private static boolean holdsByConstruction(FileContext c, CallSite call) {
+        TSNode receiver = call.receiver();
+        CallSite inner = c.file().call(receiver);
+        if (inner != null && inner.method() != null) {
+            if (inner.method().equals("next") && inner.argumentCount() == 0) {
+                return firstOfSplit(c, inner.receiver());
+            }
+            if (TIME_OF_DAY.matcher(inner.method()).matches() && inner.argumentCount() > 0
+                    && inner.arguments().stream().allMatch(a -> constant(c, a))) {
+                return true; // chrono's `date.and_hms_opt(0, 0, 0)`: midnight exists on every date
+            }
+            if (inner.method().equals("join") && inner.argumentCount() == 0) {
+                return true;
+            }
+        }
+        if (inner != null && inner.method() == null && SERIALIZE.matcher(inner.callee().strip()).matches()) {
+            return true;
+        }
+        if (receiver.getType().equals("macro_invocation")) {
+            return writeToString(c, receiver);
+        }
+        if (receiver.getType().equals("await_expression") && receiver.getNamedChildCount() > 0) {
+            TSNode awaited = receiver.getNamedChild(0);
+            String type = c.types().typeOf(awaited);
+            return type != null ? type.endsWith("JoinHandle")
+                    : (awaited.getType().equals("identifier") || awaited.getType().equals("field_expression"))
+                            && JOIN_HANDLE_NAME.matcher(c.text(awaited)).find();
+        }
+        return checkedJustAbove(c, call, peel(c, receiver));
+    }
+
+    /** `write!(out, ..)` / `writeln!` into `out` bound to a `String` in the enclosing fn (or a `&mut String` parameter). */
+    private static boolean writeToString(FileContext c, TSNode macro) {
+        String name = Nodes.lastSegment(c.text(macro.getChildByFieldName("macro")));
+        if (!name.equals("write") && !name.equals("writeln")) {
+            return false;
+        }
+        String text = c.text(macro);
+        Matcher target = WRITE_TARGET.matcher(text.substring(text.indexOf('!') + 1));
+        if (!target.find()) {
+            return false;
+        }
+        TSNode fn = enclosingFn(c, macro);
+        if (fn == null) {
+            return false;
+        }
+        Pattern stringBinding = Pattern.compile("\\b" + Pattern.quote(target.group(1))
+                + "\\s*(?::\\s*(?:&\\s*mut\\s+)?String\\b|(?::\\s*String\\s*)?=\\s*(?:String::(?:new|with_capacity|from)\\b|format!))");
+        return stringBinding.matcher(c.text(fn)).find();
+    }
+
+    /** `if x.is_some() { .. x.unwrap() .. }`: the unwrap sits in the then-block of an `if` that checked the same value. */
+    private static boolean checkedJustAbove(FileContext c, CallSite call, TSNode receiver) {
+        String type = receiver.getType();
+        if (!type.equals("identifier") && !type.equals("field_expression")) {
+            return false;
+        }
+        String value = c.text(receiver).strip();
+        Pattern check = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*\\.\\s*is_(?:some|ok)\\s*\\(\\s*\\)");
+        TSNode child = call.node();
+        for (TSNode p = c.file().parent(child); p != null; child = p, p = c.file().parent(p)) {
+            switch (p.getType()) {
+                case "function_item", "closure_expression":
+                    return false;
+                case "binary_expression":
+                    // `x.is_some() && x.unwrap()`: the right operand runs only when the left one held.
+                    TSNode left = Nodes.field(p, "left");
+                    if (left != null && child.getStartByte() > left.getEndByte() && c.text(p).substring(left.getEndByte() - p.getStartByte()).strip().startsWith("&&")
+                            && check.matcher(c.text(left)).find()) {
+                        return true;
+                    }
+                    break;
+                case "if_expression":
+                    TSNode condition = Nodes.field(p, "condition");
+                    TSNode then = Nodes.field(p, "consequence");
+                    if (condition != null && then != null && child.getStartByte() >= then.getStartByte()
+                            && child.getEndByte() <= then.getEndByte() && check.matcher(c.text(condition)).find()
+                            && !c.text(condition).contains("||")) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /** `x.clone()`, `x.as_ref()`: the value the check was about. */
+    private static TSNode peel(FileContext c, TSNode receiver) {
+        for (CallSite step = c.file().call(receiver); step != null && step.method() != null && SAME_VALUE.contains(step.method())
+                && step.argumentCount() == 0; step = c.file().call(receiver)) {
+            receiver = step.receiver();
+        }
+        return receiver;
+    }
+
+    /**
+     * `s.split(':')` itself, or a variable the enclosing fn bound to one (`let mut it = s.splitn(2, ' ');`) whose
+     * `next()` this is the first of: the second item of a split may be missing.
+     */
+    private static boolean firstOfSplit(FileContext c, TSNode iterator) {
+        CallSite split = c.file().call(iterator);
+        if (split != null) {
+            return split.method() != null && SPLITS.contains(split.method());
+        }
+        TSNode fn = iterator.getType().equals("identifier") ? enclosingFn(c, iterator) : null;
+        if (fn == null) {
+            return false;
+        }
+        String name = Pattern.quote(c.text(iterator));
+        String text = c.text(fn);
+        Matcher bound = Pattern.compile("\\blet\\s+(?:mut\\s+)?" + name + "\\s*=\\s*[^;]*\\.r?splitn?\\s*\\([^;]*\\)\\s*;").matcher(text);
+        int here = iterator.getStartByte() - fn.getStartByte();
+        if (!bound.find() || bound.end() > here) {
+            return false;
+        }
+        return !Pattern.compile("\\b" + name + "\\s*\\.\\s*next\\s*\\(").matcher(text.substring(bound.end(), here)).find();
+    }
+
+    private static TSNode enclosingFn(FileContext c, TSNode n) {
+        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
+            if (p.getType().equals("function_item")) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static boolean constant(FileContext c, TSNode n) {

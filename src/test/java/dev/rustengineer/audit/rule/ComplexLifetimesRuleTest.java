@@ -53,4 +53,16 @@ class ComplexLifetimesRuleTest {
         assertThat(ComplexLifetimesRule.lifetimeParameters("<'a, 'de: 'a, V: Visitor<'de>>")).isEqualTo(2);
         assertThat(ComplexLifetimesRule.lifetimeParameters("<T: Fn(&'static str)>")).isZero();
     }
+
+    @Test
+    void anImplThatOnlyPassesATraitsLifetimesThroughIsNotReported() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub trait Extract<'a, 'c> { fn extract(s: &'a str, t: &'c str) -> Self; }
+                impl<'a, 'c> Extract<'a, 'c> for usize { fn extract(_: &'a str, _: &'c str) -> Self { 0 } }
+                impl<'a, 'c> Extract<'a, 'c> for Vec<std::borrow::Cow<'a, str>> { // fires
+                    fn extract(s: &'a str, _: &'c str) -> Self { vec![s.into()] }
+                }
+                impl<'a: 'c, 'c> Extract<'a, 'c> for String { fn extract(s: &'a str, _: &'c str) -> Self { s.into() } } // fires
+                """).firesOnMarkedLines("complex-lifetimes");
+    }
 }

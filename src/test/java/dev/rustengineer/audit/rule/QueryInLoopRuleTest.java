@@ -137,4 +137,59 @@ class QueryInLoopRuleTest {
                 }
                 """).firesOnMarkedLines("query-in-loop");
     }
+
+    @Test
+    void batchesCommandLogsAndMigrationsAreNotQueriesPerItem() {
+        new RuleFixture(dir).file("src/store.rs", """
+                use sqlx::PgPool;
+                pub enum Update { Push(i64), Remove(i64), Clear }
+                pub async fn apply(pool: &PgPool, updates: Vec<Update>, ids: Vec<i64>) -> Result<(), sqlx::Error> {
+                    for update in updates {
+                        match update {
+                            Update::Push(id) => { sqlx::query("INSERT INTO t VALUES ($1)").bind(id).execute(pool).await?; }
+                            Update::Remove(id) => { sqlx::query("DELETE FROM t WHERE id = $1").bind(id).execute(pool).await?; }
+                            Update::Clear => { sqlx::query("DELETE FROM t").execute(pool).await?; }
+                        }
+                    }
+                    for chunk in ids.chunks(500) {
+                        sqlx::query("INSERT INTO t SELECT * FROM UNNEST($1)").bind(chunk).execute(pool).await?;
+                    }
+                    for id in &ids {
+                        match id {
+                            0 => {}
+                            _ => { sqlx::query("DELETE FROM t WHERE id = $1").bind(id).execute(pool).await?; } // fires
+                        }
+                    }
+                    Ok(())
+                }
+                """).file("src/repo/sqlite_migration.rs", """
+                pub async fn rebuild(pool: &sqlx::SqlitePool, rows: Vec<i64>) -> Result<(), sqlx::Error> {
+                    for row in rows {
+                        sqlx::query("UPDATE tag SET v = 1 WHERE id = ?").bind(row).execute(pool).await?;
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
+
+    @Test
+    void preparedStatementsRunInALoopAreQueriesPerItem() {
+        new RuleFixture(dir).file("src/db.rs", """
+                pub fn mark(tx: &rusqlite::Transaction, jobs: &[i64], users: &[String]) -> rusqlite::Result<()> {
+                    let mut set_running = tx.prepare_cached("UPDATE jobs SET running = 1 WHERE id = ?")?;
+                    for job in jobs {
+                        set_running.execute([job])?; // fires
+                    }
+                    for user in users {
+                        tx.prepare_cached("DELETE FROM profiles WHERE user_id = ?")?.execute([user])?; // fires
+                    }
+                    let names = vec![1, 2];
+                    for n in names.iter() {
+                        let counter = n + 1;
+                        let _ = counter.checked_add(1);
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
 }

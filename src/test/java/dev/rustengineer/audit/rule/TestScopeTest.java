@@ -29,7 +29,7 @@ class TestScopeTest {
                 }
                 #[cfg(all(test, unix))]
                 fn unix_only_test_helper(o: Option<u8>) { o.unwrap(); }
-                #[cfg(any(test, feature = "testing"))]
+                #[cfg(any(test, feature = "serde"))]
                 pub fn shipped_with_a_feature(o: Option<u8>) { o.unwrap(); } // fires
                 #[cfg(not(test))]
                 pub fn not_test(o: Option<u8>) { o.unwrap(); } // fires
@@ -88,6 +88,21 @@ class TestScopeTest {
                 .file("examples/e.rs", "fn main() { std::env::args().next().unwrap(); }\n")
                 .file("src/only_in_tests.rs", "#![cfg(test)]\nfn t(o: Option<u8>) { o.unwrap(); }\n")
                 .file("src/main.rs", "fn main() { std::env::args().next().unwrap(); } // fires\n");
+        f.firesOnMarkedLines("unwrap-in-production");
+    }
+
+    @Test
+    void codeBehindATestSupportFeatureIsTestCode() {
+        RuleFixture f = new RuleFixture(dir)
+                .file("src/lib.rs", """
+                        #[cfg(feature = "testing")]
+                        pub mod tests_cfg;
+                        #[cfg(any(test, feature = "test-util"))]
+                        pub fn pause(o: Option<u8>) -> u8 { o.unwrap() }
+                        #[cfg(feature = "tls")]
+                        pub fn tls(o: Option<u8>) -> u8 { o.unwrap() } // fires
+                        """)
+                .file("src/tests_cfg.rs", "pub fn seed(o: Option<u8>) -> u8 { o.unwrap() }\n");
         f.firesOnMarkedLines("unwrap-in-production");
     }
 

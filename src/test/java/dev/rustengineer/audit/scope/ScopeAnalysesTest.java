@@ -17,9 +17,12 @@ class ScopeAnalysesTest {
         assertThat(CfgPredicate.requiresTest("test")).isTrue();
         assertThat(CfgPredicate.requiresTest("all(test, unix)")).isTrue();
         assertThat(CfgPredicate.requiresTest("all(unix, any(test, all(test, feature = \"x\")))")).isTrue();
-        assertThat(CfgPredicate.requiresTest("any(test, feature = \"testing\")")).isFalse();
+        assertThat(CfgPredicate.requiresTest("any(test, feature = \"serde\")")).isFalse();
+        assertThat(CfgPredicate.requiresTest("any(test, feature = \"testing\")")).isTrue();
+        assertThat(CfgPredicate.requiresTest("feature = \"test-util\"")).isTrue();
+        assertThat(CfgPredicate.requiresTest("feature = \"contest\"")).isFalse();
         assertThat(CfgPredicate.requiresTest("not(test)")).isFalse();
-        assertThat(CfgPredicate.requiresTest("feature = \"test\"")).isFalse();
+        assertThat(CfgPredicate.requiresTest("feature = \"test\"")).isTrue();
         assertThat(CfgPredicate.requiresTest("all(")).isFalse();
     }
 
