@@ -21,7 +21,7 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
         Set<String> syncLocks, Set<String> asyncLocks, Set<String> dbHandleTypes, Set<String> dbHandleNames,
         Set<String> dbHandleAccessors, Set<String> dbHandleMethods, Set<String> dbTransactionMethods,
         Set<String> sqlxQueryFunctions, Set<String> sqlxQueryMacros, Set<String> queryExecutionMethods,
-        Set<String> dieselRunMethods) {
+        Set<String> dieselRunMethods, Set<String> dbHandleTraits) {
 
     private static final String FILE = "audit/knowledge.yaml";
     private static final AuditKnowledge BUNDLED = load();
@@ -44,7 +44,7 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
                     names(doc, r, "db_handle_names"), names(doc, r, "db_handle_accessors"), names(doc, r, "db_handle_methods"),
                     names(doc, r, "db_transaction_methods"), paths(doc, r, "sqlx_query_functions"),
                     names(doc, r, "sqlx_query_macros"), names(doc, r, "query_execution_methods"),
-                    names(doc, r, "diesel_run_methods"));
+                    names(doc, r, "diesel_run_methods"), names(doc, r, "db_handle_traits"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +89,12 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
 
     public boolean isBlockingFunction(String canonicalPath) {
         return blockingFunctions.contains(canonicalPath) || blockingPrefixes.stream().anyMatch(canonicalPath::startsWith);
+    }
+
+    /** Whether a trait, by its last segment, is one that database handles implement (`impl Connection`, `E: PgExecutor<'c>`). */
+    public boolean isDbHandleTrait(String traitPath) {
+        int i = traitPath.lastIndexOf("::");
+        return dbHandleTraits.contains(i < 0 ? traitPath : traitPath.substring(i + 2));
     }
 
     /** Whether a type, by resolved path or its own last segment, is a database handle. */

@@ -20,7 +20,8 @@ import org.treesitter.TSNode;
  *   <li>a variable's `let x: T`, or the value it was bound to: a constructor `T::new(..)` (through `Arc::new` and
  *       the like), a call of a function with a known result (`std::thread::spawn` gives a `JoinHandle`,
  *       `sqlx::query(..)` a query, `mpsc::channel()` a sender and a receiver), or another variable;</li>
- *   <li>the enclosing function's or closure's parameter `x: T`, a `static X: T`;</li>
+ *   <li>the enclosing function's or closure's parameter `x: T`, a `static X: T`; for database handles also a
+ *       parameter typed by a database trait (`conn: &impl Connection`, `conn: &C` with `C: Connection`);</li>
  *   <li>`self.field` (any expression's `.field`): the type of the struct field of that name in this file, when
  *       every field of that name has the same type.</li>
  * </ul>
@@ -41,6 +42,10 @@ public final class ReceiverTypes {
     private static final Set<String> FILE_OPENERS = Set.of("std::fs::File::open", "std::fs::File::create", "std::fs::File::create_new");
     private static final Pattern CONSTRUCTOR = Pattern.compile("(.+)::(new\\w*|default|with_\\w+|from\\w*|const_new|builder)$");
 
+    /** `impl Connection`, `impl sqlx::PgExecutor<'c>`: the trait's path. */
+    private static final Pattern IMPL_TRAIT = Pattern.compile("impl\\s+((?:\\w+::)*\\w+)\\s*(?:<.*>)?(?:\\s*\\+.*)?");
+    /** A generic parameter's name: `C`, `Conn`, `E`. */
+    private static final Pattern GENERIC_NAME = Pattern.compile("[A-Z]\\w*");
     private static final Pattern BOUND_NAME = Pattern.compile("[^A-Za-z0-9_]+");
     private static final Set<String> PEELED = Set.of("reference_expression", "unary_expression", "parenthesized_expression",
             "try_expression", "await_expression");
@@ -77,8 +82,14 @@ public final class ReceiverTypes {
             return false;
         }
         String type = typeOf(e);
+        if (type != null && k.isDbHandle(type)) {
+            return true;
+        }
+        if (e.getType().equals("identifier") && boundByDbTrait(f.text(e), e)) {
+            return true;
+        }
         if (type != null) {
-            return k.isDbHandle(type);
+            return false;
         }
         CallSite call = f.call(e);
         if (call != null && call.method() != null) {
@@ -100,6 +111,48 @@ public final class ReceiverTypes {
             return value != null && Nodes.field(let, "type") == null && isDbHandle(value, depth + 1);
         }
         return transactionParameter(f.text(e), e, depth);
+    }
+
+    /**
+     * A parameter typed by a database trait rather than a type: `conn: &impl Connection`, or `conn: &C` where the
+     * function declares `C: Connection` (in its generics or its where clause). Only the trait's last segment is
+     * read ({@link AuditKnowledge#isDbHandleTrait}); a `let` of the name shadows the parameter.
+     */
+    private boolean boundByDbTrait(String name, TSNode use) {
+        if (nearestLet(name, use) != null) {
+            return false;
+        }
+        for (Callable fn : callablesAround(use.getStartByte())) {
+            if (!fn.params().containsKey(name)) {
+                if (fn.item()) {
+                    return false;
+                }
+                continue;
+            }
+            String[] param = fn.params().get(name);
+            if (param == null || !fn.item()) {
+                return false;
+            }
+            String type = param[0].replaceAll("^&\\s*(?:'\\w+\\s+)?(?:mut\\s+)?", "").strip();
+            Matcher impl = IMPL_TRAIT.matcher(type);
+            if (impl.matches()) {
+                return k.isDbHandleTrait(impl.group(1));
+            }
+            if (!GENERIC_NAME.matcher(type).matches()) {
+                return false;
+            }
+            Matcher bound = Pattern.compile("(?<![\\w:])" + Pattern.quote(type) + "\\s*:\\s*([^,>{]+)").matcher(Nodes.signature(f, fn.node));
+            while (bound.find()) {
+                for (String t : bound.group(1).split("\\+")) {
+                    String trait = t.strip().replaceFirst("<.*$", "").strip();
+                    if (!trait.isEmpty() && k.isDbHandleTrait(trait)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return false;
     }
 
     /** An untyped parameter of a closure passed to a database handle's transaction method. */

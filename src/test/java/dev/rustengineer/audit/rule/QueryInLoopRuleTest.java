@@ -192,4 +192,34 @@ class QueryInLoopRuleTest {
                 }
                 """).firesOnMarkedLines("query-in-loop");
     }
+
+    @Test
+    void aParameterTypedByADatabaseTraitIsADatabaseHandle() {
+        new RuleFixture(dir).file("src/discovery.rs", """
+                use crate::connection::Connection;
+                pub struct Discovery;
+                impl Discovery {
+                    pub async fn discover_with<C: Connection>(&self, conn: &C, tables: Vec<String>) -> Vec<u8> {
+                        let mut out = Vec::new();
+                        for table in tables {
+                            out.push(self.discover_table_with(conn, table).await); // fires
+                        }
+                        out
+                    }
+                    async fn discover_table_with<C: Connection>(&self, _conn: &C, _t: String) -> u8 { 0 }
+                    pub async fn indexes(&self, conn: &impl Connection, names: &[String]) {
+                        for name in names {
+                            self.index_info(conn, name).await; // fires
+                        }
+                    }
+                    async fn index_info(&self, _conn: &impl Connection, _n: &str) {}
+                    pub fn spawn_all<E: std::future::Future>(&self, ex: &E, jobs: &[u8]) {
+                        for job in jobs {
+                            run(ex, *job);
+                        }
+                    }
+                }
+                fn run<E>(_ex: &E, _job: u8) {}
+                """).firesOnMarkedLines("query-in-loop");
+    }
 }
