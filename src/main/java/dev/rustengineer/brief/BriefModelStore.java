@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class BriefModelStore {
     /** Bump when features or training change in code. */
-    static final String VERSION = "reader-3";
+    static final String VERSION = "reader-4";
 
     private BriefModelStore() {}
 
