@@ -4,7 +4,7 @@
 # Usage: bench/advise.sh                      (prints the numbers; copy them into BENCHMARKS.md)
 #        BASE=/path/to/other/checkout bench/advise.sh   (also runs that checkout's launcher in the cold rounds,
 #                                              interleaved with this one: before and after in one run)
-#        SKIP_ACCURACY=1 COLD_RUNS=21 bench/advise.sh   (speed only; more cold rounds on a busy machine)
+#        SKIP_ACCURACY=1 SKIP_WARM=1 COLD_RUNS=21 bench/advise.sh   (cold only; more rounds on a busy machine)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -15,9 +15,11 @@ if [ "${SKIP_ACCURACY:-0}" != 1 ]; then
   echo "== accuracy: the test split (model trained on train + dev)"
   ./rust-engineer evaluate --split test
 fi
-echo "== warm, one JVM (the launcher's flags)"
-"$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar \
-  bench/AdviseBench.java "${WARM_SAMPLES:-1000}"
+if [ "${SKIP_WARM:-0}" != 1 ]; then
+  echo "== warm, one JVM (the launcher's flags)"
+  "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar \
+    bench/AdviseBench.java "${WARM_SAMPLES:-1000}"
+fi
 
 brief="A REST API for payments; p99 under 5 ms; data in PostgreSQL"
 runs="${COLD_RUNS:-15}"
