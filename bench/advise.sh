@@ -55,3 +55,14 @@ for v in $(seq 0 $((n - 1))); do
     "$(cut -d' ' -f2 "$out/$v" | median)" "$(cut -d' ' -f1 "$out/$v" | sort -n | head -1)"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== cold, the parts of an advise start in one fresh JVM (no AOT cache; 3 runs each, interleaved)"
+"$JAVA_HOME/bin/javac" -d "$out/parts" -cp target/rust-engineer.jar bench/AdviseColdParts.java
+for r in 1 2 3; do
+  echo "-- this build, run $r"
+  "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:target/rust-engineer.jar" AdviseColdParts ours
+  if [ -n "${BASE:-}" ]; then
+    echo "-- base, run $r"
+    "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:$BASE/target/rust-engineer.jar" AdviseColdParts langchain4j
+  fi
+done
