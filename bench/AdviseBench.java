@@ -5,12 +5,15 @@
 //   - the sentence embedding as langchain4j runs it (its default ONNX session: one spinning thread per core),
 //   - the same model through OnnxSentenceEncoder with that default session, and with the settings it ships
 //     (one intra-op thread, no spinning) and two threads without spinning,
-//   - the whole of advise (rules, embedding, learned reader, trees) as the CLI runs it,
+//   - the whole of advise (rules, embedding, learned reader, trees) as the CLI runs it, and the same with every
+//     brief's embedding remembered from the warm-up (what the reading costs besides the embedding),
 // so the ratios say what the session settings and the reading cost.
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.rustengineer.RustEngineer;
+import dev.rustengineer.brief.Embedder;
 import dev.rustengineer.brief.OnnxSentenceEncoder;
+import dev.rustengineer.brief.TextBriefReader;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
 import java.lang.management.GarbageCollectorMXBean;
@@ -45,6 +48,9 @@ public class AdviseBench {
         variants.put("embedding, ours, 2 threads, no spin", two::vector);
         variants.put("embedding, ours, 1 thread, no spin (shipped)", shipped::vector);
         variants.put("whole advise (as the CLI)", t -> re.advise(re.readText(t)));
+        // The same reader with every embedding remembered after the warm-up: what advise costs besides the embedding.
+        TextBriefReader remembered = new TextBriefReader(re.knowledge(), Embedder.shared().memoizing(), BriefCorpus::bundled);
+        variants.put("advise without the embedding (remembered)", t -> re.advise(remembered.read(t)));
         Map<String, double[]> results = measure(texts, samples, variants);
         results.forEach(AdviseBench::print);
         double[] base = results.get("embedding, langchain4j (default session)");
@@ -63,6 +69,10 @@ public class AdviseBench {
         for (int i = 0; i < 500; i++) {
             String t = texts.get(i * 7 % texts.size());
             work.forEach(w -> w.accept(t));
+        }
+        // Every brief measured below once through each variant, so a remembering one has seen them all.
+        for (int i = 0; i < n; i++) {
+            work.getLast().accept(texts.get((int) ((long) i * 7919 % texts.size())));
         }
         long[][] each = new long[work.size()][n];
         long[] total = new long[work.size()];
