@@ -34,7 +34,7 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
-    void theSettingsThreadCountIsUsed() {
+    void sameVectorsWhateverTheThreadSettings() {
         OnnxSentenceEncoder two = OnnxSentenceEncoder.load(new OnnxSentenceEncoder.Settings(2, true));
         OnnxSentenceEncoder one = OnnxSentenceEncoder.load(new OnnxSentenceEncoder.Settings(1, false));
         String text = "A REST API for payments; p99 under 5 ms; data in PostgreSQL";
