@@ -1,37 +1,68 @@
 #!/usr/bin/env bash
 # advise: reading accuracy (5-fold cross-validation over the whole corpus, and the test split), warm latency per
-# brief inside one JVM (embedding alone vs the whole advise), and the cold CLI end to end.
-# Usage: bench/advise.sh      (prints the numbers; copy them into BENCHMARKS.md)
+# brief inside one JVM (the embedding's variants side by side, and the whole advise), and the cold CLI end to end.
+# Usage: bench/advise.sh                      (prints the numbers; copy them into BENCHMARKS.md)
+#        BASE=/path/to/other/checkout bench/advise.sh   (also runs that checkout's launcher in the cold rounds,
+#                                              interleaved with this one: before and after in one run)
+#        SKIP_ACCURACY=1 SKIP_WARM=1 COLD_RUNS=21 bench/advise.sh   (cold only; more rounds on a busy machine)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 ./rust-engineer --version >/dev/null   # builds the jar if needed
-echo "== accuracy: 5-fold cross-validation over the whole corpus"
-./rust-engineer evaluate --folds 5
-echo "== accuracy: the test split (model trained on train + dev)"
-./rust-engineer evaluate --split test
-echo "== warm, one JVM"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar bench/AdviseBench.java
+if [ "${SKIP_ACCURACY:-0}" != 1 ]; then
+  echo "== accuracy: 5-fold cross-validation over the whole corpus"
+  ./rust-engineer evaluate --folds 5
+  echo "== accuracy: the test split (model trained on train + dev)"
+  ./rust-engineer evaluate --split test
+fi
+if [ "${SKIP_WARM:-0}" != 1 ]; then
+  echo "== warm, one JVM (the launcher's flags)"
+  "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp target/rust-engineer.jar \
+    bench/AdviseBench.java "${WARM_SAMPLES:-1000}"
+fi
 
-echo "== cold, whole CLI through ./rust-engineer (10 runs each, median)"
-cold() {
-  local label="$1"; shift
-  local times=()
-  for _ in $(seq 10); do
-    local s e
-    s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N)
-    times+=($(( (e - s) / 1000000 )))
-  done
-  local sorted median
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  median=$(echo "$sorted" | sed -n 5p)
-  printf '%-28s median %5d ms   min %5d ms   max %5d ms\n' "$label" "$median" "$(echo "$sorted" | head -1)" "$(echo "$sorted" | tail -1)" >&2
-  echo "$median"
-}
 brief="A REST API for payments; p99 under 5 ms; data in PostgreSQL"
-./rust-engineer advise "$brief" >/dev/null; sleep 20   # lets the launcher record the AOT cache for this jar
-v0=$(RUST_ENGINEER_AOT=0 cold "--version, no AOT cache" ./rust-engineer --version)
-v=$(cold "--version, AOT cache" ./rust-engineer --version)
-a0=$(RUST_ENGINEER_AOT=0 cold "advise, no AOT cache" ./rust-engineer advise --json "$brief")
-a=$(cold "advise, AOT cache" ./rust-engineer advise --json "$brief")
-awk -v v0="$v0" -v v="$v" -v a0="$a0" -v a="$a" 'BEGIN { printf "ratio with / without the AOT cache: --version %.2fx, advise %.2fx\n", v / v0, a / a0 }'
+runs="${COLD_RUNS:-15}"
+echo "== cold, whole CLI through the launcher ($runs rounds, the variants interleaved; wall and CPU (user + sys) ms)"
+# Each launcher records its AOT cache in the background on the first advise of a new jar; wait for it.
+launchers=(".")
+[ -n "${BASE:-}" ] && launchers+=("$BASE")
+for l in "${launchers[@]}"; do
+  "$l/rust-engineer" advise "$brief" >/dev/null
+  while [ -d "$l/target/rust-engineer.aot.lock" ]; do sleep 2; done
+done
+labels=() commands=()
+for l in "${launchers[@]}"; do
+  name=$([ "$l" = . ] && echo "this build" || echo "base")
+  labels+=("$name: --version, AOT cache");  commands+=("$l/rust-engineer --version")
+  labels+=("$name: advise, no AOT cache");  commands+=("RUST_ENGINEER_AOT=0 $l/rust-engineer advise --json '$brief'")
+  labels+=("$name: advise, AOT cache");     commands+=("$l/rust-engineer advise --json '$brief'")
+done
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+n=${#commands[@]}
+for r in $(seq "$runs"); do
+  for k in $(seq 0 $((n - 1))); do
+    v=$(( (r + k) % n ))   # a different variant goes first each round
+    /usr/bin/time -f '%e %U %S' -o "$out/t" bash -c "${commands[$v]} >/dev/null"
+    awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' "$out/t" >>"$out/$v"
+  done
+done
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+printf '%-36s %12s %12s %10s\n' "variant" "wall median" "CPU median" "wall min"
+for v in $(seq 0 $((n - 1))); do
+  printf '%-36s %9d ms %9d ms %7d ms\n' "${labels[$v]}" "$(cut -d' ' -f1 "$out/$v" | median)" \
+    "$(cut -d' ' -f2 "$out/$v" | median)" "$(cut -d' ' -f1 "$out/$v" | sort -n | head -1)"
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== cold, the parts of an advise start in one fresh JVM (no AOT cache; 3 runs each, interleaved)"
+"$JAVA_HOME/bin/javac" -d "$out/parts" -cp target/rust-engineer.jar bench/AdviseColdParts.java
+for r in 1 2 3; do
+  echo "-- this build, run $r"
+  "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:target/rust-engineer.jar" AdviseColdParts ours
+  if [ -n "${BASE:-}" ]; then
+    echo "-- base, run $r"
+    "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:$BASE/target/rust-engineer.jar" AdviseColdParts langchain4j
+  fi
+done

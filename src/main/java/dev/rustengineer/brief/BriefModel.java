@@ -4,6 +4,8 @@ import dev.rustengineer.brief.corpus.CorpusBrief;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -194,14 +196,17 @@ public final class BriefModel {
             e.getValue().model().write(out);
         }
         out.writeInt(neighbours.size());
+        int dim = neighbours.isEmpty() ? 0 : neighbours.getFirst().vector().length;
+        out.writeInt(dim);
+        ByteBuffer vectors = ByteBuffer.allocate(4 * dim * neighbours.size());
         for (Neighbour n : neighbours) {
             out.writeUTF(n.id());
             out.writeUTF(n.text());
-            out.writeInt(n.vector().length);
-            for (float f : n.vector()) {
-                out.writeFloat(f);
-            }
+            vectors.asFloatBuffer().put(n.vector());
+            vectors.position(vectors.position() + 4 * dim);
         }
+        // The embeddings in one block after the names: read back in bulk, not one float at a time.
+        out.write(vectors.array());
     }
 
     static BriefModel read(DataInputStream in) throws IOException {
@@ -211,15 +216,23 @@ public final class BriefModel {
             double th = in.readDouble();
             targets.put(t, new Trained(SoftmaxRegression.read(in), th));
         }
+        int count = in.readInt();
+        int dim = in.readInt();
+        if (count < 0 || dim < 0) {
+            throw new IOException("corrupt model file");
+        }
+        String[][] named = new String[count][];
+        for (int i = 0; i < count; i++) {
+            named[i] = new String[] {in.readUTF(), in.readUTF()};
+        }
+        byte[] block = new byte[4 * dim * count];
+        in.readFully(block);
+        FloatBuffer floats = ByteBuffer.wrap(block).asFloatBuffer();
         List<Neighbour> nb = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            String id = in.readUTF();
-            String text = in.readUTF();
-            float[] v = new float[in.readInt()];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = in.readFloat();
-            }
-            nb.add(new Neighbour(id, text, v));
+        for (String[] n : named) {
+            float[] v = new float[dim];
+            floats.get(v);
+            nb.add(new Neighbour(n[0], n[1], v));
         }
         return new BriefModel(targets, nb);
     }

@@ -9,6 +9,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +19,12 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Where the trained reader lives between runs. The model is keyed by a fingerprint of everything it was trained
@@ -26,7 +33,7 @@ import java.util.function.Function;
  */
 public final class BriefModelStore {
     /** Bump when features or training change in code. */
-    static final String VERSION = "reader-3";
+    static final String VERSION = "reader-4";
 
     private BriefModelStore() {}
 
@@ -38,9 +45,40 @@ public final class BriefModelStore {
             throw new IllegalStateException(e);
         }
         sha.update((VERSION + "|" + BriefModel.L2 + "|" + BriefModel.EPOCHS + "|" + BriefModel.SEED + "|"
-                + BriefFeatures.EMBEDDING_WEIGHT + "|" + Arrays.toString(BriefModel.THRESHOLDS) + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules)
-                .getBytes(StandardCharsets.UTF_8));
+                + BriefFeatures.EMBEDDING_WEIGHT + "|" + Arrays.toString(BriefModel.THRESHOLDS) + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules
+                + "|" + codeDigest()).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    }
+
+    /**
+     * The reader's own code: every class of this package, by the CRC-32 the jar's directory keeps for it (nothing is
+     * inflated), or by its bytes when the classes are a directory (tests). A change to how features are read
+     * otherwise kept serving a model trained by the old code from the cache, whose answers no evaluation had seen.
+     */
+    static String codeDigest() {
+        String pkg = BriefModelStore.class.getPackageName().replace('.', '/') + "/";
+        URL self = BriefModelStore.class.getResource(BriefModelStore.class.getSimpleName() + ".class");
+        StringBuilder out = new StringBuilder();
+        try {
+            if (self != null && self.openConnection() instanceof JarURLConnection jar) {
+                jar.getJarFile().stream().filter(e -> e.getName().startsWith(pkg) && e.getName().indexOf('/', pkg.length()) < 0
+                                && e.getName().endsWith(".class"))
+                        .sorted(Comparator.comparing(JarEntry::getName))
+                        .forEach(e -> out.append(e.getName()).append('=').append(Long.toHexString(e.getCrc())).append('\n'));
+            } else if (self != null) {
+                Path dir = Path.of(self.toURI()).getParent();
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                        CRC32 crc = new CRC32();
+                        crc.update(Files.readAllBytes(f));
+                        out.append(f.getFileName()).append('=').append(Long.toHexString(crc.getValue())).append('\n');
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // No way to read the code: the key falls back to the corpus, rules and settings alone.
+        }
+        return out.toString();
     }
 
     static BriefModel load(BriefCorpus corpus, String fingerprint, Function<String, BriefModel.Seen> see) {

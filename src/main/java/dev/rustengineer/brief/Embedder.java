@@ -1,19 +1,19 @@
 package dev.rustengineer.brief;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The sentence-embedding model (all-MiniLM-L6-v2 quantised, shipped inside a Maven artifact, nothing downloaded). Loading
- * it costs over a second, so {@link #preload()} starts that on a background thread while the knowledge loads.
+ * The sentence-embedding model (all-MiniLM-L6-v2 quantised, shipped inside a Maven artifact, nothing downloaded, run
+ * by {@link OnnxSentenceEncoder}). Loading it is the slowest part of a cold start, so {@link #preload()} starts that
+ * on a background thread while the knowledge loads.
  */
 public final class Embedder {
     public static final String MODEL = "all-MiniLM-L6-v2 (quantised)";
-    private static final Embedder SHARED = new Embedder(AllMiniLmL6V2QuantizedEmbeddingModel::new);
+    private static final Embedder SHARED = new Embedder(OnnxSentenceEncoder::load);
 
     private final Supplier<EmbeddingModel> factory;
     private volatile CompletableFuture<EmbeddingModel> model;

@@ -3,6 +3,9 @@ package dev.rustengineer.brief;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -183,20 +186,36 @@ public final class SoftmaxRegression {
         return s;
     }
 
+    /**
+     * Labels, then the feature names as one UTF-8 block with their lengths, then the weights as floats in one block:
+     * a start reads the reader's few megabytes in bulk instead of one call per name and per weight.
+     */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(labels.size());
         for (String l : labels) {
             out.writeUTF(l);
         }
         out.writeInt(names.length);
-        for (String n : names) {
-            out.writeUTF(n);
+        byte[][] encoded = new byte[names.length][];
+        ByteBuffer lengths = ByteBuffer.allocate(4 * names.length);
+        int total = 0;
+        for (int i = 0; i < names.length; i++) {
+            encoded[i] = names[i].getBytes(StandardCharsets.UTF_8);
+            lengths.putInt(encoded[i].length);
+            total += encoded[i].length;
         }
+        out.write(lengths.array());
+        out.writeInt(total);
+        for (byte[] name : encoded) {
+            out.write(name);
+        }
+        ByteBuffer w = ByteBuffer.allocate(4 * weights.length * (names.length + 1));
         for (double[] row : weights) {
-            for (double w : row) {
-                out.writeFloat((float) w);
+            for (double v : row) {
+                w.putFloat((float) v);
             }
         }
+        out.write(w.array());
     }
 
     public static SoftmaxRegression read(DataInputStream in) throws IOException {
@@ -205,15 +224,32 @@ public final class SoftmaxRegression {
             labels.add(in.readUTF());
         }
         String[] names = new String[in.readInt()];
+        int[] lengths = new int[names.length];
+        ByteBuffer.wrap(bytes(in, 4 * names.length)).asIntBuffer().get(lengths);
+        byte[] block = bytes(in, in.readInt());
+        int at = 0;
         for (int i = 0; i < names.length; i++) {
-            names[i] = in.readUTF();
+            names[i] = new String(block, at, lengths[i], StandardCharsets.UTF_8);
+            at += lengths[i];
         }
         double[][] w = new double[labels.size()][names.length + 1];
-        for (double[] row : w) {
+        FloatBuffer floats = ByteBuffer.wrap(bytes(in, 4 * w.length * (names.length + 1))).asFloatBuffer();
+        float[] row = new float[names.length + 1];
+        for (double[] r : w) {
+            floats.get(row);
             for (int i = 0; i < row.length; i++) {
-                row[i] = in.readFloat();
+                r[i] = row[i];
             }
         }
         return new SoftmaxRegression(labels, names, w);
+    }
+
+    private static byte[] bytes(DataInputStream in, int n) throws IOException {
+        if (n < 0) {
+            throw new IOException("corrupt model file");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
     }
 }

@@ -62,9 +62,11 @@ public final class TextBriefReader {
         if (!t.codePoints().anyMatch(Character::isLetter)) {
             return r.builder().build();
         }
+        // The trained reader first: on a cold start it loads from its cache while the embedding model, started
+        // on its own thread, is still loading, instead of after it.
+        BriefModel m = model();
         BriefModel.Seen seen = see(t, r);
         Brief ruled = r.builder().build();
-        BriefModel m = model();
         String job = null;
         // The nearest corpus briefs are the same for every learned field: found once, when the first is used.
         List<Map.Entry<BriefModel.Neighbour, Double>> near = null;

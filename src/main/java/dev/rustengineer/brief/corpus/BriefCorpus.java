@@ -14,31 +14,46 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The labelled briefs of {@code knowledge/briefs/}: one YAML file per source, listed in {@code sources.txt}.
- * Loaded and checked at start-up like the rest of the knowledge: a bad file names itself and the brief.
+ * Checked when first read: a bad file names itself and the brief. The files' bytes are read and hashed at once,
+ * but parsed only when a brief is asked for: a start that finds the trained reader in its cache needs only the
+ * digest, and parsing 850 KB of YAML was a third of a second of a cold advise.
  */
 public final class BriefCorpus {
     private static final String DIR = "knowledge/briefs/";
 
-    private final List<CorpusBrief> briefs;
+    private final Map<String, byte[]> contents;
     private final String digest;
+    private volatile List<CorpusBrief> briefs;
 
-    private BriefCorpus(List<CorpusBrief> briefs, String digest) {
-        this.briefs = List.copyOf(briefs);
+    private BriefCorpus(Map<String, byte[]> contents, String digest) {
+        this.contents = contents;
         this.digest = digest;
     }
 
     public List<CorpusBrief> all() {
-        return briefs;
+        List<CorpusBrief> b = briefs;
+        if (b == null) {
+            synchronized (this) {
+                b = briefs;
+                if (b == null) {
+                    b = List.copyOf(parse(contents));
+                    briefs = b;
+                }
+            }
+        }
+        return b;
     }
 
     public List<CorpusBrief> where(Predicate<CorpusBrief> p) {
-        return briefs.stream().filter(p).toList();
+        return all().stream().filter(p).toList();
     }
 
     public List<CorpusBrief> split(CorpusBrief.Split... splits) {
@@ -64,24 +79,32 @@ public final class BriefCorpus {
             throw new KnowledgeException(DIR + "sources.txt", 1, "cannot read: " + e.getMessage());
         }
         MessageDigest sha = sha256();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        List<CorpusBrief> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, byte[]> contents = new LinkedHashMap<>();
         for (String f : files) {
             String path = DIR + f;
-            byte[] bytes;
             try (InputStream in = cl.getResourceAsStream(path)) {
                 if (in == null) {
                     throw new KnowledgeException(path, 1, "listed in sources.txt but missing");
                 }
-                bytes = in.readAllBytes();
+                contents.put(path, in.readAllBytes());
             } catch (IOException e) {
                 throw new KnowledgeException(path, 1, "cannot read: " + e.getMessage());
             }
-            sha.update(bytes);
+            sha.update(contents.get(path));
+        }
+        return new BriefCorpus(contents, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static List<CorpusBrief> parse(Map<String, byte[]> contents) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<CorpusBrief> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+            String path = file.getKey();
+            String f = path.substring(DIR.length());
             JsonNode root;
             try {
-                root = yaml.readTree(bytes);
+                root = yaml.readTree(file.getValue());
             } catch (IOException e) {
                 throw new KnowledgeException(path, 1, "not YAML: " + e.getMessage().lines().findFirst().orElse(""));
             }
@@ -106,7 +129,7 @@ public final class BriefCorpus {
                 out.add(new CorpusBrief(id, source, b.get("text").asText(), split, b.get("expect")));
             }
         }
-        return new BriefCorpus(out, HexFormat.of().formatHex(sha.digest()));
+        return out;
     }
 
     private static MessageDigest sha256() {
