@@ -65,7 +65,13 @@ final class FileAuditor {
         String prepared = Edition2024.blank(decoded.text());
         SourceText src = prepared.equals(decoded.text()) ? decoded
                 : new SourceText(prepared, prepared.getBytes(StandardCharsets.UTF_8), decoded.wasUtf8());
-        RustFile file = RustFile.parse(relPath, src, knowledge);
+        try (RustFile file = RustFile.parse(relPath, src, knowledge)) {
+            return audit(relPath, src, file);
+        }
+    }
+
+    /** The rules on a parsed file; nothing of the file's trees may outlive this call (the caller frees them). */
+    private Result audit(String relPath, SourceText src, RustFile file) {
         FileContext ctx = new FileContext(file, knowledge);
         TestCode scope = ctx.testCode();
         Set<Finding> out = new LinkedHashSet<>();

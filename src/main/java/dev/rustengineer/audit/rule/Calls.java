@@ -26,18 +26,18 @@ final class Calls {
 
     /** The call's own value is awaited (`sleep(d).await`, `cmd.output().await?`): it returns a future, it does not block. */
     static boolean awaited(CallSite call) {
-        TSNode p = call.node().getParent();
-        while (Nodes.present(p) && p.getType().equals("parenthesized_expression")) {
-            p = p.getParent();
+        TSNode p = Nodes.parent(call.node());
+        while (Nodes.present(p) && Nodes.type(p).equals("parenthesized_expression")) {
+            p = Nodes.parent(p);
         }
-        return Nodes.present(p) && p.getType().equals("await_expression");
+        return Nodes.present(p) && Nodes.type(p).equals("await_expression");
     }
 
     /** The innermost receiver of a method chain: `a.b().c()` gives `a`, `f(x).g()` gives `f(x)`. */
     static TSNode chainRoot(FileContext c, TSNode expr) {
         TSNode n = expr;
         for (int guard = 0; guard < 64; guard++) {
-            TSNode inner = switch (n.getType()) {
+            TSNode inner = switch (Nodes.type(n)) {
                 case "call_expression" -> {
                     CallSite call = c.file().call(n);
                     yield call == null ? null : call.receiver();
@@ -63,15 +63,15 @@ final class Calls {
      */
     static TSNode itemLoop(FileContext c, TSNode n) {
         RustFile f = c.file();
-        if (!f.inSomeLoopBody(n.getStartByte())) {
+        if (!f.inSomeLoopBody(Nodes.start(n))) {
             return null;
         }
         TSNode child = n;
         for (TSNode p = f.parent(n); p != null; child = p, p = f.parent(p)) {
-            String type = p.getType();
+            String type = Nodes.type(p);
             if (LOOPS.contains(type)) {
                 TSNode body = Nodes.field(p, "body");
-                if (body != null && child.getStartByte() >= body.getStartByte() && child.getEndByte() <= body.getEndByte()) {
+                if (body != null && Nodes.start(child) >= Nodes.start(body) && Nodes.end(child) <= Nodes.end(body)) {
                     return walksItems(c, p) ? p : null;
                 }
             }
@@ -79,7 +79,7 @@ final class Calls {
                 case "function_item", "async_block", "const_item", "static_item", "impl_item", "trait_item", "mod_item":
                     return null;
                 case "arguments":
-                    if (spawns(c, p.getParent())) {
+                    if (spawns(c, Nodes.parent(p))) {
                         return null; // `task::spawn(keep_alive(id, pool))`: the future runs as its own task
                     }
                     break;
@@ -105,7 +105,7 @@ final class Calls {
     }
 
     private static boolean walksItems(FileContext c, TSNode loop) {
-        return switch (loop.getType()) {
+        return switch (Nodes.type(loop)) {
             case "for_expression" -> !overLiteralList(c, loop);
             case "while_expression" -> nextItem(c, Nodes.field(loop, "condition"));
             default -> false;
@@ -114,11 +114,11 @@ final class Calls {
 
     /** `let Some(x) = it.next()`, `let Some(row) = rows.try_next().await?`: the condition takes the next item. */
     private static boolean nextItem(FileContext c, TSNode condition) {
-        if (condition == null || !condition.getType().equals("let_condition")) {
+        if (condition == null || !Nodes.type(condition).equals("let_condition")) {
             return false;
         }
         TSNode value = Nodes.field(condition, "value");
-        while (value != null && STEPS.contains(value.getType())) {
+        while (value != null && STEPS.contains(Nodes.type(value))) {
             value = value.getNamedChildCount() > 0 ? value.getNamedChild(0) : null;
         }
         CallSite call = value == null ? null : c.file().call(value);
@@ -127,15 +127,15 @@ final class Calls {
 
     private static boolean overLiteralList(FileContext c, TSNode loop) {
         TSNode value = Nodes.field(loop, "value");
-        while (value != null && (value.getType().equals("reference_expression") || value.getType().equals("call_expression"))) {
-            if (value.getType().equals("reference_expression")) {
+        while (value != null && (Nodes.type(value).equals("reference_expression") || Nodes.type(value).equals("call_expression"))) {
+            if (Nodes.type(value).equals("reference_expression")) {
                 value = Nodes.field(value, "value");
             } else {
                 CallSite call = c.file().call(value);
                 value = call == null ? null : call.receiver();
             }
         }
-        return value != null && (value.getType().equals("array_expression")
-                || value.getType().equals("identifier") && CONSTANT.matcher(c.text(value)).matches());
+        return value != null && (Nodes.type(value).equals("array_expression")
+                || Nodes.type(value).equals("identifier") && CONSTANT.matcher(c.text(value)).matches());
     }
 }

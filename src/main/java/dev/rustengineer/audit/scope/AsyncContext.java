@@ -45,11 +45,11 @@ public final class AsyncContext {
             List<int[]> out = new ArrayList<>();
             for (TSNode fn : f.all("fn")) {
                 if (f.modifiers(fn).contains("async") || f.fnName(fn).startsWith("poll")) {
-                    out.add(new int[] {fn.getStartByte(), fn.getEndByte()});
+                    out.add(new int[] {Nodes.start(fn), Nodes.end(fn)});
                 }
             }
             for (TSNode b : f.all("async_block")) {
-                out.add(new int[] {b.getStartByte(), b.getEndByte()});
+                out.add(new int[] {Nodes.start(b), Nodes.end(b)});
             }
             for (RustFile.MacroRegion r : f.macroRegions()) {
                 if (asyncMacro(r.host())) {
@@ -57,8 +57,8 @@ public final class AsyncContext {
                 }
             }
             for (TSNode cl : f.all("closure")) {
-                int start = cl.getStartByte();
-                int end = cl.getEndByte();
+                int start = Nodes.start(cl);
+                int end = Nodes.end(cl);
                 String head = f.src().slice(start, Math.min(end, start + 16));
                 if (head.startsWith("async") || head.matches("(?s)^(static|move)\\s+async.*")) {
                     out.add(new int[] {start, end});
@@ -80,11 +80,11 @@ public final class AsyncContext {
 
     /** The async fn, async block, async closure or poll fn whose body n runs in, or null when n is not async context. */
     public TSNode body(TSNode n) {
-        if (!mayBeAsync(n.getStartByte())) {
+        if (!mayBeAsync(Nodes.start(n))) {
             return null;
         }
         for (TSNode p = f.parent(n); p != null; p = f.parent(p)) {
-            switch (p.getType()) {
+            switch (Nodes.type(p)) {
                 case "async_block":
                     return p;
                 case "function_item":
@@ -112,29 +112,29 @@ public final class AsyncContext {
     }
 
     private boolean calledByName(TSNode let, TSNode closure) {
-        Boolean known = calledByName.get(closure.getStartByte());
+        Boolean known = calledByName.get(Nodes.start(closure));
         if (known == null) {
             known = findCallByName(let, closure);
-            calledByName.put(closure.getStartByte(), known);
+            calledByName.put(Nodes.start(closure), known);
         }
         return known;
     }
 
     private boolean findCallByName(TSNode let, TSNode closure) {
         String name = f.letPattern(let).replaceFirst("^mut\\s+", "");
-        TSNode block = let.getParent();
+        TSNode block = Nodes.parent(let);
         if (!name.matches("[A-Za-z_]\\w*") || !Nodes.present(block)) {
             return false;
         }
-        int from = closure.getEndByte();
-        int to = block.getEndByte();
+        int from = Nodes.end(closure);
+        int to = Nodes.end(block);
         // called where it runs on the task itself, not from a thread or spawn_blocking closure
         return f.calls().stream().anyMatch(call -> call.start() >= from && call.start() < to && name.equals(call.callee())
                 && body(call.node()) != null);
     }
 
     private boolean asyncMacro(TSNode macro) {
-        return k.asyncMacros().contains(Nodes.lastSegment(f.text(macro.getChildByFieldName("macro"))));
+        return k.asyncMacros().contains(Nodes.lastSegment(f.text(Nodes.childByField(macro, "macro"))));
     }
 
     private boolean pollsTask(TSNode fn) {
@@ -147,7 +147,7 @@ public final class AsyncContext {
             if (c.isNamed()) {
                 return false;
             }
-            if (c.getType().equals("async")) {
+            if (Nodes.type(c).equals("async")) {
                 return true;
             }
         }
@@ -160,14 +160,14 @@ public final class AsyncContext {
      * (`let add = |p| ..; add(p)?`), as handlers do to share a step between branches.
      */
     public boolean isInlineClosure(TSNode closure) {
-        TSNode args = closure.getParent();
-        if (Nodes.present(args) && args.getType().equals("let_declaration")) {
+        TSNode args = Nodes.parent(closure);
+        if (Nodes.present(args) && Nodes.type(args).equals("let_declaration")) {
             return calledByName(args, closure);
         }
-        if (!Nodes.present(args) || !args.getType().equals("arguments")) {
+        if (!Nodes.present(args) || !Nodes.type(args).equals("arguments")) {
             return false;
         }
-        CallSite call = f.call(args.getParent());
+        CallSite call = f.call(Nodes.parent(args));
         return call != null && call.method() != null && k.inlineClosureMethods().contains(call.method());
     }
 }

@@ -40,8 +40,8 @@ public final class ImportScopes {
         Map<Long, Imports> byRange = new LinkedHashMap<>();
         for (TSNode u : f.all("use")) {
             TSNode c = container(f, u);
-            int start = c == null ? 0 : c.getStartByte();
-            int end = c == null || c.getType().equals("source_file") ? Integer.MAX_VALUE : c.getEndByte();
+            int start = c == null ? 0 : Nodes.start(c);
+            int end = c == null || Nodes.type(c).equals("source_file") ? Integer.MAX_VALUE : Nodes.end(c);
             byRange.computeIfAbsent(((long) start << 32) | (end & 0xffffffffL), k -> new Imports()).add(f.text(u));
         }
         List<Scope> scopes = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class ImportScopes {
         for (TSNode m : f.all("mod")) {
             TSNode body = Nodes.field(m, "body");
             if (body != null) {
-                modules.add(new Module(m.getStartByte(), body.getStartByte(), body.getEndByte()));
+                modules.add(new Module(Nodes.start(m), Nodes.start(body), Nodes.end(body)));
             }
         }
         modules.sort((a, b) -> Long.compare((long) a.end - a.start, (long) b.end - b.start));
@@ -63,7 +63,7 @@ public final class ImportScopes {
     /** The block, module body or file a `use` belongs to (through a macro body to the macro's own scope). */
     private static TSNode container(RustFile f, TSNode use) {
         for (TSNode p = f.parent(use); p != null; p = f.parent(p)) {
-            if (CONTAINERS.contains(p.getType())) {
+            if (CONTAINERS.contains(Nodes.type(p))) {
                 return p;
             }
         }

@@ -75,7 +75,7 @@ public final class ReceiverTypes {
 
     private boolean isDbHandle(TSNode expr, int depth) {
         TSNode e = expr;
-        while (e != null && PEELED.contains(e.getType()) && e.getNamedChildCount() > 0) {
+        while (e != null && PEELED.contains(Nodes.type(e)) && e.getNamedChildCount() > 0) {
             e = e.getNamedChild(e.getNamedChildCount() - 1);
         }
         if (e == null || depth > 6) {
@@ -102,7 +102,7 @@ public final class ReceiverTypes {
         if (call != null) {
             return k.dbHandleAccessors().contains(Nodes.lastSegment(call.callee())); // get_conn(pool)
         }
-        if (!e.getType().equals("identifier")) {
+        if (!Nodes.type(e).equals("identifier")) {
             return false;
         }
         TSNode let = nearestLet(f.text(e), e);
@@ -157,7 +157,7 @@ public final class ReceiverTypes {
 
     /** An untyped parameter of a closure passed to a database handle's transaction method. */
     private boolean transactionParameter(String name, TSNode use, int depth) {
-        for (Callable fn : callablesAround(use.getStartByte())) {
+        for (Callable fn : callablesAround(Nodes.start(use))) {
             if (fn.item()) {
                 return false;
             }
@@ -167,8 +167,8 @@ public final class ReceiverTypes {
             if (fn.params().get(name) != null) {
                 return false;
             }
-            TSNode args = fn.node.getParent();
-            CallSite call = Nodes.present(args) && args.getType().equals("arguments") ? f.call(args.getParent()) : null;
+            TSNode args = Nodes.parent(fn.node);
+            CallSite call = Nodes.present(args) && Nodes.type(args).equals("arguments") ? f.call(Nodes.parent(args)) : null;
             return call != null && call.method() != null && k.dbTransactionMethods().contains(call.method())
                     && isDbHandle(call.receiver(), depth + 1);
         }
@@ -187,10 +187,10 @@ public final class ReceiverTypes {
     }
 
     private String typeOf(TSNode expr, Set<Integer> seen) {
-        if (expr == null || !seen.add(expr.getStartByte() * 31 + expr.getEndByte()) || seen.size() > 16) {
+        if (expr == null || !seen.add(Nodes.start(expr) * 31 + Nodes.end(expr)) || seen.size() > 16) {
             return null;
         }
-        switch (expr.getType()) {
+        switch (Nodes.type(expr)) {
             case "reference_expression", "unary_expression", "parenthesized_expression", "try_expression", "await_expression": {
                 TSNode inner = Nodes.field(expr, "value");
                 if (inner == null) {
@@ -254,16 +254,16 @@ public final class ReceiverTypes {
         if (best != null) {
             TSNode type = Nodes.field(best, "type");
             if (type != null) {
-                return typeFromText(f.text(type), best.getStartByte());
+                return typeFromText(f.text(type), Nodes.start(best));
             }
             TSNode pattern = Nodes.field(best, "pattern");
             TSNode value = Nodes.field(best, "value");
-            if (pattern != null && pattern.getType().equals("tuple_pattern") && value != null) {
+            if (pattern != null && Nodes.type(pattern).equals("tuple_pattern") && value != null) {
                 return channelEnd(pattern, name, value);
             }
             return typeOf(value, seen);
         }
-        int at = use.getStartByte();
+        int at = Nodes.start(use);
         for (Callable fn : callablesAround(at)) {
             if (fn.params().containsKey(name)) {
                 String[] param = fn.params().get(name);
@@ -278,7 +278,7 @@ public final class ReceiverTypes {
             for (TSNode st : f.all("static")) {
                 TSNode type = Nodes.field(st, "type");
                 if (type != null) {
-                    statics.putIfAbsent(Nodes.name(f, st), new String[] {f.text(type), String.valueOf(st.getStartByte())});
+                    statics.putIfAbsent(Nodes.name(f, st), new String[] {f.text(type), String.valueOf(Nodes.start(st))});
                 }
             }
         }
@@ -295,12 +295,12 @@ public final class ReceiverTypes {
 
         Callable(TSNode node) {
             this.node = node;
-            this.start = node.getStartByte();
-            this.end = node.getEndByte();
+            this.start = Nodes.start(node);
+            this.end = Nodes.end(node);
         }
 
         boolean item() {
-            return node.getType().equals("function_item");
+            return Nodes.type(node).equals("function_item");
         }
 
         Map<String, String[]> params() {
@@ -313,7 +313,7 @@ public final class ReceiverTypes {
                     TSNode type = Nodes.field(param, "type");
                     // A closure's untyped parameter is a bare pattern: it binds the name, its type is unknown.
                     String bound = f.text(pattern != null ? pattern : param).replaceFirst("^mut\\s+", "").replaceFirst("^ref\\s+", "").strip();
-                    params.putIfAbsent(bound, type == null ? null : new String[] {f.text(type), String.valueOf(param.getStartByte())});
+                    params.putIfAbsent(bound, type == null ? null : new String[] {f.text(type), String.valueOf(Nodes.start(param))});
                 }
             }
             return params;
@@ -340,7 +340,7 @@ public final class ReceiverTypes {
 
     /** The nearest earlier `let` binding the name in a block around the use, or null. */
     private TSNode nearestLet(String name, TSNode use) {
-        int at = use.getStartByte();
+        int at = Nodes.start(use);
         Let best = null;
         for (Let let : letsBinding(name)) {
             if (let.start < at && let.blockStart <= at && at < let.blockEnd && (best == null || let.start > best.start)) {
@@ -362,8 +362,8 @@ public final class ReceiverTypes {
                 for (String bound : BOUND_NAME.split(f.letPattern(let))) {
                     if (!bound.isEmpty() && !bound.equals("mut") && !bound.equals("ref")) {
                         if (info == null) {
-                            TSNode block = let.getParent();
-                            info = new Let(let, let.getStartByte(), block.getStartByte(), block.getEndByte());
+                            TSNode block = Nodes.parent(let);
+                            info = new Let(let, Nodes.start(let), Nodes.start(block), Nodes.end(block));
                         }
                         letsByName.computeIfAbsent(bound, k -> new ArrayList<>()).add(info);
                     }
@@ -399,7 +399,7 @@ public final class ReceiverTypes {
             if (name == null || type == null || !f.text(name).equals(field)) {
                 continue;
             }
-            String t = typeFromText(f.text(type), d.getStartByte());
+            String t = typeFromText(f.text(type), Nodes.start(d));
             if (t == null || found != null && !found.equals(t)) {
                 return null;
             }

@@ -57,13 +57,13 @@ public final class TestCode {
                 continue;
             }
             TSNode parent = f.parent(a);
-            if (parent != null && parent.getType().equals("source_file") && kind == CodeKind.PRODUCTION) {
+            if (parent != null && Nodes.type(parent).equals("source_file") && kind == CodeKind.PRODUCTION) {
                 kind = CodeKind.TEST;
-            } else if (parent != null && parent.getType().equals("declaration_list")) {
+            } else if (parent != null && Nodes.type(parent).equals("declaration_list")) {
                 TSNode owner = f.parent(parent);
-                ranges.add(new int[] {(owner != null ? owner : parent).getStartByte(), parent.getEndByte()});
-            } else if (parent != null && parent.getType().equals("macro_invocation")) {
-                ranges.add(new int[] {parent.getStartByte(), parent.getEndByte()}); // tokio-util's feature! { #![cfg(..)] .. }
+                ranges.add(new int[] {(owner != null ? owner : parent).getStartByte(), Nodes.end(parent)});
+            } else if (parent != null && Nodes.type(parent).equals("macro_invocation")) {
+                ranges.add(new int[] {Nodes.start(parent), Nodes.end(parent)}); // tokio-util's feature! { #![cfg(..)] .. }
             }
         }
         for (TSNode a : f.all("attr")) {
@@ -74,18 +74,18 @@ public final class TestCode {
             if (item == null) {
                 continue;
             }
-            ranges.add(new int[] {a.getStartByte(), item.getEndByte()});
-            if (item.getType().equals("function_item")) {
+            ranges.add(new int[] {Nodes.start(a), Nodes.end(item)});
+            if (Nodes.type(item).equals("function_item")) {
                 TSNode mod = enclosingModule(f, item);
                 String name = mod == null ? "" : Nodes.name(f, mod);
                 if (name.equals("tests") || name.equals("test")) {
-                    ranges.add(new int[] {mod.getStartByte(), mod.getEndByte()});
+                    ranges.add(new int[] {Nodes.start(mod), Nodes.end(mod)});
                 }
             }
         }
         for (TSNode m : f.all("macro")) {
-            if (k.testMacros().contains(Nodes.lastSegment(f.text(m.getChildByFieldName("macro"))))) {
-                ranges.add(new int[] {m.getStartByte(), m.getEndByte()});
+            if (k.testMacros().contains(Nodes.lastSegment(f.text(Nodes.childByField(m, "macro"))))) {
+                ranges.add(new int[] {Nodes.start(m), Nodes.end(m)});
             }
         }
         TestCode partial = new TestCode(kind, merge(ranges), List.of());
@@ -95,7 +95,7 @@ public final class TestCode {
                 continue;
             }
             modules.add(new ModuleDecl(Nodes.name(f, m), inlinePath(f, m), pathAttribute(f, m),
-                    partial.kindAt(m.getStartByte()) == CodeKind.TEST));
+                    partial.kindAt(Nodes.start(m)) == CodeKind.TEST));
         }
         return new TestCode(kind, partial.ranges, List.copyOf(modules));
     }
@@ -132,7 +132,7 @@ public final class TestCode {
 
     private static TSNode itemAfter(TSNode attr) {
         TSNode item = attr.getNextNamedSibling();
-        while (Nodes.present(item) && SKIPPED.contains(item.getType())) {
+        while (Nodes.present(item) && SKIPPED.contains(Nodes.type(item))) {
             item = item.getNextNamedSibling();
         }
         return Nodes.present(item) ? item : null;
@@ -140,7 +140,7 @@ public final class TestCode {
 
     private static TSNode enclosingModule(RustFile f, TSNode n) {
         for (TSNode p = f.parent(n); p != null; p = f.parent(p)) {
-            if (p.getType().equals("mod_item")) {
+            if (Nodes.type(p).equals("mod_item")) {
                 return p;
             }
         }
@@ -150,7 +150,7 @@ public final class TestCode {
     private static List<String> inlinePath(RustFile f, TSNode mod) {
         List<String> names = new ArrayList<>();
         for (TSNode p = f.parent(mod); p != null; p = f.parent(p)) {
-            if (p.getType().equals("mod_item")) {
+            if (Nodes.type(p).equals("mod_item")) {
                 names.addFirst(Nodes.name(f, p));
             }
         }
@@ -158,7 +158,7 @@ public final class TestCode {
     }
 
     private static String pathAttribute(RustFile f, TSNode mod) {
-        for (TSNode a = mod.getPrevNamedSibling(); Nodes.present(a) && SKIPPED.contains(a.getType()); a = a.getPrevNamedSibling()) {
+        for (TSNode a = mod.getPrevNamedSibling(); Nodes.present(a) && SKIPPED.contains(Nodes.type(a)); a = a.getPrevNamedSibling()) {
             Matcher m = PATH_ATTR.matcher(f.text(a).strip());
             if (m.find()) {
                 return m.group(1);

@@ -64,17 +64,17 @@ public final class CallSite {
             return null;
         }
         if (function == null) {
-            function = node.getChildByFieldName("function");
-            if (function.getType().equals("generic_function")) {
-                function = function.getChildByFieldName("function");
+            function = Nodes.childByField(node, "function");
+            if (Nodes.type(function).equals("generic_function")) {
+                function = Nodes.childByField(function, "function");
             }
         }
-        return function.getChildByFieldName("value");
+        return Nodes.childByField(function, "value");
     }
 
     public TSNode args() {
         if (args == null) {
-            args = node.getChildByFieldName("arguments");
+            args = Nodes.childByField(node, "arguments");
         }
         return args;
     }
@@ -86,7 +86,7 @@ public final class CallSite {
         int n = a.getNamedChildCount();
         for (int i = 0; i < n; i++) {
             TSNode arg = a.getNamedChild(i);
-            if (!NOT_ARGUMENTS.contains(arg.getType())) {
+            if (!NOT_ARGUMENTS.contains(Nodes.type(arg))) {
                 out.add(arg);
             }
         }

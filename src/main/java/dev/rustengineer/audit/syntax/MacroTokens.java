@@ -33,13 +33,13 @@ public final class MacroTokens {
     public static MacroTokens of(RustFile f, AuditKnowledge k) {
         MacroTokens t = new MacroTokens();
         for (TSNode m : f.all("macro")) {
-            String name = Nodes.lastSegment(f.text(m.getChildByFieldName("macro")));
+            String name = Nodes.lastSegment(f.text(Nodes.childByField(m, "macro")));
             if (f.reparsed(m) || k.templateMacros().contains(name)) {
                 continue;
             }
             for (int i = m.getChildCount() - 1; i >= 0; i--) {
                 TSNode c = m.getChild(i);
-                if (c.getType().equals("token_tree")) {
+                if (Nodes.type(c).equals("token_tree")) {
                     t.scan(f, c, name + "!", k.assertionMacros().contains(name), k);
                     break;
                 }
@@ -49,7 +49,7 @@ public final class MacroTokens {
             for (int i = 0; i < d.getNamedChildCount(); i++) {
                 TSNode rule = d.getNamedChild(i);
                 TSNode right = Nodes.field(rule, "right");
-                if (rule.getType().equals("macro_rule") && right != null) {
+                if (Nodes.type(rule).equals("macro_rule") && right != null) {
                     t.scan(f, right, "macro_rules! " + Nodes.name(f, d), false, k);
                 }
             }
@@ -76,7 +76,7 @@ public final class MacroTokens {
             return;
         }
         List<RustLexer.Token> toks = RustLexer.tokens(body);
-        ByteOffsets bytes = new ByteOffsets(body, tree.getStartByte());
+        ByteOffsets bytes = new ByteOffsets(body, Nodes.start(tree));
         int depth = 0;
         int templateDepth = -1; // >= 0 while inside a nested quote!
         int assertionDepth = inAssertion ? 0 : -1; // >= 0 while inside an assertion

@@ -28,8 +28,11 @@ import org.treesitter.TreeSitterRust;
  * token trees no syntax tree sees into. Their bodies are parsed again, as tree-sitter's included ranges of the
  * same text, so the second tree's positions are the file's own and everything downstream reads both trees alike.
  * A body that does not parse as items is left to {@link MacroTokens}.
+ *
+ * <p>Closing the file frees its trees at once. Left to the binding's Cleaner, they were freed only after a
+ * garbage collection, on the cleaner thread, while the parser kept asking malloc for fresh memory.
  */
-public final class RustFile {
+public final class RustFile implements AutoCloseable {
     private static final String QUERY = """
             (unsafe_block) @unsafe_block
             (function_item name: (identifier) @fn_name) @fn
@@ -80,6 +83,21 @@ public final class RustFile {
                 NAMES[i] = QUERY_COMPILED.getCaptureNameForId(i);
             }
         }
+
+        static final int CALL = index("call");
+        static final int METHOD = index("method");
+        static final int CALLEE = index("callee");
+        static final int MODDED = index("modded");
+        static final int FN = index("fn");
+        static final int LET = index("let");
+
+        private static int index(String capture) {
+            int i = List.of(NAMES).indexOf(capture);
+            if (i < 0) {
+                throw new IllegalStateException("the query has no capture @" + capture);
+            }
+            return i;
+        }
     }
 
     private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
@@ -89,12 +107,18 @@ public final class RustFile {
     });
     private static final TSRange[] WHOLE_FILE = new TSRange[0];
 
+    /** The Rust grammar the audit parses with. */
+    static TSLanguage language() {
+        return Shared.LANGUAGE;
+    }
+
     /** A macro body parsed again: the byte range of its items and the macro invocation that holds them. */
     public record MacroRegion(int start, int end, TSNode host) {}
 
     private final String path;
     private final SourceText src;
-    private final TSTree tree;
+    /** The file's tree and the macro bodies' trees, freed by {@link #close()}. */
+    private final List<TSTree> trees = new ArrayList<>();
     private final Map<String, List<TSNode>> captures = new HashMap<>();
     private final List<CallSite> calls = new ArrayList<>();
     private final Map<Long, CallSite> callsByRange = new HashMap<>();
@@ -110,7 +134,7 @@ public final class RustFile {
     private RustFile(String path, SourceText src, TSTree tree) {
         this.path = path;
         this.src = src;
-        this.tree = tree;
+        trees.add(tree);
     }
 
     public static RustFile parse(String relPath, SourceText src, AuditKnowledge knowledge) {
@@ -144,26 +168,45 @@ public final class RustFile {
                     nodes.computeIfAbsent(captureNames[caps[0].getIndex()], k -> new ArrayList<>()).add(caps[0].getNode());
                     continue;
                 }
-                Map<String, TSNode> m = new HashMap<>();
+                // The patterns of two captures: an outer node and a part read as text, told apart by the capture's
+                // index (a map of names per match was a measurable share of the audit's Java time).
+                TSNode call = null;
+                TSNode method = null;
+                TSNode callee = null;
+                TSNode modded = null;
+                TSNode fn = null;
+                TSNode let = null;
+                TSNode part = null;
                 for (TSQueryCapture c : caps) {
-                    m.put(captureNames[c.getIndex()], c.getNode());
+                    int i = c.getIndex();
+                    TSNode n = c.getNode();
+                    if (i == Shared.CALL) {
+                        call = n;
+                    } else if (i == Shared.METHOD) {
+                        method = n;
+                    } else if (i == Shared.CALLEE) {
+                        callee = n;
+                    } else if (i == Shared.MODDED) {
+                        modded = n;
+                    } else if (i == Shared.FN) {
+                        fn = n;
+                    } else if (i == Shared.LET) {
+                        let = n;
+                    } else {
+                        part = n;
+                    }
                 }
-                if (m.containsKey("call")) {
-                    TSNode call = m.get("call");
-                    TSNode method = m.get("method");
-                    TSNode callee = m.get("callee");
-                    found.add(new CallSite(call, call.getStartByte(), call.getEndByte(), method == null ? null : text(method),
+                if (call != null) {
+                    found.add(new CallSite(call, Nodes.start(call), Nodes.end(call), method == null ? null : text(method),
                             callee == null ? null : text(callee), method != null ? method : call));
-                } else if (m.containsKey("modded")) {
-                    mods.put(m.get("modded").getStartByte(), text(m.get("mods")));
-                } else if (m.containsKey("fn")) {
-                    TSNode fn = m.get("fn");
+                } else if (modded != null) {
+                    mods.put(Nodes.start(modded), text(part));
+                } else if (fn != null) {
                     nodes.computeIfAbsent("fn", k -> new ArrayList<>()).add(fn);
-                    names.put(fn.getStartByte(), text(m.get("fn_name")));
-                } else if (m.containsKey("let")) {
-                    TSNode let = m.get("let");
+                    names.put(Nodes.start(fn), text(part));
+                } else if (let != null) {
                     nodes.computeIfAbsent("let", k -> new ArrayList<>()).add(let);
-                    lets.put(let.getStartByte(), text(m.get("let_pattern")));
+                    lets.put(Nodes.start(let), text(part));
                 }
             }
         }
@@ -190,7 +233,7 @@ public final class RustFile {
     private List<TSNode> reparseItemMacros(List<TSNode> macros, AuditKnowledge knowledge) {
         List<MacroRegion> wanted = new ArrayList<>();
         for (TSNode m : macros) {
-            String name = Nodes.lastSegment(text(m.getChildByFieldName("macro")));
+            String name = Nodes.lastSegment(text(Nodes.childByField(m, "macro")));
             if (!knowledge.wrapsItems(name)) {
                 continue;
             }
@@ -213,15 +256,18 @@ public final class RustFile {
             // A body that is not items after all (a cfg_* macro of expressions, say) is read as tokens instead.
             List<MacroRegion> clean = wanted.stream().filter(r -> errors.stream()
                     .noneMatch(e -> e.getStartByte() < r.end() && e.getEndByte() > r.start())).toList();
+            t.close();
             if (clean.isEmpty()) {
                 return List.of();
             }
             wanted = clean;
             t = parseRegions(wanted);
             if (!errorsOf(t).isEmpty()) {
+                t.close();
                 return List.of();
             }
         }
+        trees.add(t);
         Map<String, List<TSNode>> nodes = capture(t);
         nodes.remove("error");
         add(nodes);
@@ -317,6 +363,13 @@ public final class RustFile {
         return path;
     }
 
+    /** Frees the trees: no node of this file may be read afterwards. */
+    @Override
+    public void close() {
+        trees.forEach(TSTree::close);
+        trees.clear();
+    }
+
     public SourceText src() {
         return src;
     }
@@ -338,22 +391,22 @@ public final class RustFile {
 
     /** The call site of a call expression node, or null when the node is not one. */
     public CallSite call(TSNode node) {
-        return node == null || !node.getType().equals("call_expression") ? null : callsByRange.get(key(node.getStartByte(), node.getEndByte()));
+        return node == null || !Nodes.type(node).equals("call_expression") ? null : callsByRange.get(key(Nodes.start(node), Nodes.end(node)));
     }
 
     /** A function's modifiers (`unsafe extern "C"`), or "" when it has none. */
     public String modifiers(TSNode fn) {
-        return modifiers.getOrDefault(fn.getStartByte(), "");
+        return modifiers.getOrDefault(Nodes.start(fn), "");
     }
 
     /** A function item's name, or "?". */
     public String fnName(TSNode fn) {
-        return fnNames.getOrDefault(fn.getStartByte(), "?");
+        return fnNames.getOrDefault(Nodes.start(fn), "?");
     }
 
     /** The pattern of a `let` as written (`mut guard`, `(tx, rx)`). */
     public String letPattern(TSNode let) {
-        return letPatterns.getOrDefault(let.getStartByte(), "");
+        return letPatterns.getOrDefault(Nodes.start(let), "");
     }
 
     /** Whether a byte offset lies in the body of some for/while/loop (a quick test before walking up the tree). */
@@ -362,8 +415,8 @@ public final class RustFile {
             List<TSNode> bodies = all("loop_body");
             loopBodies = new int[bodies.size() * 2];
             for (int i = 0; i < bodies.size(); i++) {
-                loopBodies[2 * i] = bodies.get(i).getStartByte();
-                loopBodies[2 * i + 1] = bodies.get(i).getEndByte();
+                loopBodies[2 * i] = Nodes.start(bodies.get(i));
+                loopBodies[2 * i + 1] = Nodes.end(bodies.get(i));
             }
         }
         for (int i = 0; i < loopBodies.length; i += 2) {
@@ -382,7 +435,7 @@ public final class RustFile {
     /** Whether a macro invocation's body was parsed again (so its tokens need no scan). */
     public boolean reparsed(TSNode macro) {
         for (MacroRegion r : regions) {
-            if (r.host().getStartByte() == macro.getStartByte() && r.host().getEndByte() == macro.getEndByte()) {
+            if (Nodes.start(r.host()) == Nodes.start(macro) && Nodes.end(r.host()) == Nodes.end(macro)) {
                 return true;
             }
         }
@@ -390,7 +443,7 @@ public final class RustFile {
     }
 
     public String text(TSNode n) {
-        return n == null || n.isNull() ? "" : src.slice(n.getStartByte(), n.getEndByte());
+        return !Nodes.present(n) ? "" : src.slice(Nodes.start(n), Nodes.end(n));
     }
 
     /**
@@ -398,15 +451,15 @@ public final class RustFile {
      * so walks up the tree (to the enclosing fn, module, test attribute) go on through the macro.
      */
     public TSNode parent(TSNode n) {
-        TSNode p = n.getParent();
-        if (p == null || p.isNull()) {
+        TSNode p = Nodes.parent(n);
+        if (!Nodes.present(p)) {
             return null;
         }
-        if (!regions.isEmpty() && p.getType().equals("source_file") && p.getParent().isNull()) {
+        if (!regions.isEmpty() && Nodes.type(p).equals("source_file") && !Nodes.present(Nodes.parent(p))) {
             // The top of a tree: a macro body's when the node lies in a region (the innermost one, for a macro
             // inside a macro); the file's own top-level items never start inside a token tree.
             MacroRegion host = null;
-            int at = n.getStartByte();
+            int at = Nodes.start(n);
             for (MacroRegion r : regions) {
                 if (at >= r.start() && at < r.end() && (host == null || r.end() - r.start() < host.end() - host.start())) {
                     host = r;
