@@ -28,6 +28,9 @@ final class LearnedFields {
             + "ctypes|cffi|cdylib|dll|uniffi|cxx|native|extern|no_mangle|etw|registry|kernel32)(?![\\w+#])",
             Pattern.CASE_INSENSITIVE);
 
+    /** The text rule that reads Rust named in a noun phrase ("a Rust service", "our Rust team"). */
+    private static final String RUST_NAMED = "language-rust-named";
+
     private static final Pattern RUST = Pattern.compile("\\brust\\b", Pattern.CASE_INSENSITIVE);
     /** A WebAssembly module: the language named beside it ("for the browser and Node.js") is its host, not its source. */
     private static final Pattern WASM = Pattern.compile("\\b(?:web\\s?assembly|wasm)\\b", Pattern.CASE_INSENSITIVE);
@@ -192,6 +195,14 @@ final class LearnedFields {
                     b.remove(f);
                 }
             }
+        }
+        // Read, with the words "Rust service" among its features, as another job than Rust's: Rust named only in a
+        // noun phrase is context ("our Rust service is fine, it's the logs", "our Rust team offered, but the
+        // platform is Java and stays Java"). Rust named as the language to write in ("it must be Rust") stands.
+        Evidence rust = b.evidence(Field.LANGUAGE);
+        if (!label.equals("rust") && "rust".equals(b.get(Field.LANGUAGE)) && rust != null
+                && RUST_NAMED.equals(rust.rule())) {
+            b.remove(Field.LANGUAGE);
         }
         switch (label) {
             case "rust" -> {
