@@ -164,6 +164,12 @@ final class LearnedFields {
             others.remove("cpp");
             if (others.isEmpty() && !b.has(Field.LANGUAGE) && !Boolean.FALSE.equals(b.get(Field.RUST_OK))) {
                 b.set(Field.LANGUAGE, "rust", Evidence.text(rust.get(), "only-language-named"));
+            } else if (others.size() == 1 && !others.containsKey("mobile") && !"go".equals(others.get("go"))
+                    && rustOnlyNamed(b) && !b.has(Field.FFI)) {
+                // Rust named only in a noun phrase beside one other language named for the work ("a Python cron
+                // that calls our Rust compaction CLI", "an installer for our Rust CLI; must be shell"): the Rust
+                // is what the work touches, the other language is what it is written in.
+                b.set(Field.LANGUAGE, others.firstKey(), Evidence.text(others.get(others.firstKey()), "only-language-named"));
             }
             return;
         }
@@ -171,6 +177,12 @@ final class LearnedFields {
             return;
         }
         onlyNamedLanguage(b, text, scope);
+    }
+
+    /** True when the brief's Rust was read only from a noun phrase ("our Rust CLI"), not as the language to use. */
+    private static boolean rustOnlyNamed(Brief.Builder b) {
+        Evidence why = b.evidence(Field.LANGUAGE);
+        return "rust".equals(b.get(Field.LANGUAGE)) && why != null && RUST_NAMED.equals(why.rule());
     }
 
     private static void setIfOpen(Brief.Builder b, Field field, Object value, Evidence why) {
