@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -181,11 +180,7 @@ public final class TextBriefReader {
      * YES silently making it Rust.
      */
     private static void noNeedMeansNotRust(Brief.Builder b) {
-        // The learned kind is trained on Rust's briefs alone, so it names a Rust kind (a library, a systems program)
-        // for any text: a kind is a need only when the brief's words say it ("a crate", "firmware").
-        Evidence kind = b.evidence(Field.KIND);
-        Function<Field, Object> said = f -> f == Field.KIND && kind != null && "model".equals(kind.source()) ? null : b.get(f);
-        if (RustNeed.stated(b::has, said)) {
+        if (RustNeed.stated(b::has, b::get)) {
             return;
         }
         b.set(Field.PERFORMANCE_AND_SAFETY, false, new Evidence("default", RustNeed.NONE, "an everyday job"));
