@@ -39,6 +39,12 @@ class ProcessTreeTest {
         Process root = ChildProcesses.start(new ProcessBuilder("sh", "-c", "(sleep 301 & echo $!) ; sleep 300"));
         long orphan = Long.parseLong(root.inputReader().readLine().strip());
         ProcessHandle handle = ProcessHandle.of(orphan).orElseThrow();
+        // The subshell prints the pid before it exits: the sleep is re-parented only once it has (a loaded CI
+        // machine showed it still a descendant right after the read). Wait for that, up to ten seconds.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (root.descendants().anyMatch(handle::equals) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(root.descendants()).as("re-parented away from the root").doesNotContain(handle);
 
         ProcessTree.stop(root.toHandle());
