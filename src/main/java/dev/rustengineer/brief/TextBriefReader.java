@@ -77,10 +77,7 @@ public final class TextBriefReader {
             }
             BriefModel.Prediction p = prediction.get();
             if (target == LearnedTarget.JOB) {
-                job = p.confident() && !everydayAgainstBudget(p, ruled) ? p.label() : null;
-                if (job == null) {
-                    continue;
-                }
+                job = p.confident() ? p.label() : null;
             } else if (target == LearnedTarget.LANGUAGE ? !"other-language".equals(job)
                     : target.flag() == null && job != null && !job.equals("rust") && !job.equals("go-node")) {
                 // Rust-side questions mean nothing for a job that is not Rust's.
@@ -118,33 +115,7 @@ public final class TextBriefReader {
         }
         wrapperIsNoService(r.builder(), ruled);
         exportIsLibrary(r.builder());
-        if ("go-node".equals(job)) {
-            goOrNodeIsBackend(r.builder());
-        }
         return r.builder().build();
-    }
-
-    /**
-     * "Go or Node.js would do" is an answer only the tree's backend branch asks for (a service with a budget of
-     * 10 ms or more): a brief the learned job reads so is a backend, whatever kind its other words suggest ("an
-     * ingestion API for the analytics SDK", "the API the iOS and Android apps poll").
-     */
-    private static void goOrNodeIsBackend(Brief.Builder b) {
-        if (!"backend".equals(b.get(Field.KIND))) {
-            b.set(Field.KIND, "backend", b.evidence(Field.GO_OR_NODE_OK));
-            if ("browser".equals(b.get(Field.WEB_TARGET))) {
-                b.remove(Field.WEB_TARGET);
-            }
-        }
-    }
-
-    /**
-     * "An everyday job" means nothing in the brief asks for performance; a latency budget under 100 ms that the words
-     * state ("p99 under 5 ms") is such an ask (the tree's own inference), so that reading is no answer: the job is
-     * left unsure and the tree decides from what the brief says.
-     */
-    private static boolean everydayAgainstBudget(BriefModel.Prediction p, Brief ruled) {
-        return p.label().equals("everyday") && ruled.integer(Field.LATENCY_MS).filter(ms -> ms < 100).isPresent();
     }
 
     /**
@@ -352,7 +323,6 @@ public final class TextBriefReader {
         String u = unit.toLowerCase(Locale.ROOT);
         BigDecimal ms = switch (u) {
             case "µs", "us", "microsecond", "microseconds" -> n.divide(BigDecimal.valueOf(1000));
-            case "ns", "nanosecond", "nanoseconds" -> n.divide(BigDecimal.valueOf(1_000_000));
             case "s", "sec", "secs", "second", "seconds" -> n.multiply(BigDecimal.valueOf(1000));
             default -> n;
         };
