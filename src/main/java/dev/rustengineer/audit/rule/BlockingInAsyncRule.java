@@ -198,8 +198,7 @@ public record BlockingInAsyncRule() implements Rule {
         if (method.equals("get") && call.argumentCount() == 0 && r2d2Pool(c, call.receiver())) {
             return "`.get()` on an r2d2 pool (waits for a free connection)";
         }
-        if (k.dieselRunMethods().contains(method) && call.argumentCount() == 1 && syncDieselInScope(c, call.start())
-                && !c.text(call.arguments().getFirst()).contains("Ordering")) {
+        if (Calls.dieselRunShape(c, call) && syncDieselInScope(c, call.start())) {
             return "Diesel `." + method + "()` (synchronous: the query runs on this thread)";
         }
         if (RUSQLITE_CALLS.contains(method)) {

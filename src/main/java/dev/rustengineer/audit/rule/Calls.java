@@ -33,6 +33,16 @@ final class Calls {
         return Nodes.present(p) && Nodes.type(p).equals("await_expression");
     }
 
+    /**
+     * A call shaped like diesel's `RunQueryDsl` (`load`, `execute`, `first`, ...: audit/knowledge.yaml
+     * `diesel_run_methods`) given one argument, the connection, and not an atomic's `load(Ordering::..)`. Whether
+     * the trait is in scope is each rule's question (query-in-loop takes diesel-async's too, blocking-in-async not).
+     */
+    static boolean dieselRunShape(FileContext c, CallSite call) {
+        return call.method() != null && c.knowledge().dieselRunMethods().contains(call.method()) && call.argumentCount() == 1
+                && !c.text(call.arguments().getFirst()).contains("Ordering");
+    }
+
     /** The innermost receiver of a method chain: `a.b().c()` gives `a`, `f(x).g()` gives `f(x)`. */
     static TSNode chainRoot(FileContext c, TSNode expr) {
         TSNode n = expr;

@@ -8,7 +8,6 @@ import dev.rustengineer.audit.syntax.RustFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
@@ -111,8 +110,7 @@ public record QueryInLoopRule() implements Rule {
                 && preparedStatement(c, call.receiver())) {
             return new Query("a prepared statement's `." + method + "()`", call.name());
         }
-        if (method != null && k.dieselRunMethods().contains(method) && args.size() == 1
-                && !c.text(args.getFirst()).contains("Ordering") && runQueryDslInScope(c, call.start())) {
+        if (Calls.dieselRunShape(c, call) && runQueryDslInScope(c, call.start())) {
             return new Query("Diesel `." + method + "()`", call.name());
         }
         String name = method != null ? method : Nodes.lastSegment(call.callee());
@@ -137,29 +135,23 @@ public record QueryInLoopRule() implements Rule {
      * (`let mut stmt = tx.prepare_cached(..)?;` before the loop, `stmt.execute(..)` in it).
      */
     private static boolean preparedStatement(FileContext c, TSNode receiver) {
+        return preparedStatement(c, receiver, 0);
+    }
+
+    private static boolean preparedStatement(FileContext c, TSNode receiver, int depth) {
         TSNode r = receiver;
         while (r != null && (r.getType().equals("try_expression") || r.getType().equals("await_expression")) && r.getNamedChildCount() > 0) {
             r = r.getNamedChild(0);
         }
-        if (r == null) {
+        if (r == null || depth > 4) {
             return false;
         }
         CallSite prepare = c.file().call(r);
         if (prepare != null) {
             return prepare.method() != null && PREPARES.contains(prepare.method()) && prepare.argumentCount() >= 1;
         }
-        if (!r.getType().equals("identifier")) {
-            return false;
-        }
-        for (TSNode p = c.file().parent(r); p != null; p = c.file().parent(p)) {
-            if (p.getType().equals("function_item")) {
-                int here = r.getStartByte() - p.getStartByte();
-                Matcher bound = Pattern.compile("\\blet\\s+(?:mut\\s+)?" + Pattern.quote(c.text(r)) + "\\s*=\\s*[^;]*?\\.prepare(?:_cached)?\\s*\\(")
-                        .matcher(c.text(p));
-                return bound.find() && bound.start() < here;
-            }
-        }
-        return false;
+        TSNode bound = r.getType().equals("identifier") ? c.types().boundValue(r) : null;
+        return bound != null && preparedStatement(c, bound, depth + 1);
     }
 
     /** `repo`, `self.repo`, `state.store`: the name the receiver is known by, or "". */
@@ -194,11 +186,8 @@ public record QueryInLoopRule() implements Rule {
      * the loop runs a list of statements once each, a script, not one query per row of data.
      */
     private static boolean runsTheLoopsStatement(FileContext c, CallSite call, TSNode loop) {
-        if (!loop.getType().equals("for_expression")) {
-            return false;
-        }
-        String item = c.text(Nodes.field(loop, "pattern")).strip();
-        if (!item.matches("\\w+")) {
+        String item = forItem(c, loop);
+        if (item == null) {
             return false;
         }
         // The SQL is the first argument of the query function that starts the chain (`sqlx::query(&ddl)`), or of
@@ -241,11 +230,8 @@ public record QueryInLoopRule() implements Rule {
      * different commands, each its own statement, not one query per row of data.
      */
     private static boolean replaysCommands(FileContext c, CallSite call, TSNode loop) {
-        if (!loop.getType().equals("for_expression")) {
-            return false;
-        }
-        String item = c.text(Nodes.field(loop, "pattern")).strip();
-        if (!item.matches("\\w+")) {
+        String item = forItem(c, loop);
+        if (item == null) {
             return false;
         }
         for (TSNode p = c.file().parent(call.node()); p != null && p.getStartByte() > loop.getStartByte(); p = c.file().parent(p)) {
@@ -259,6 +245,15 @@ public record QueryInLoopRule() implements Rule {
             }
         }
         return false;
+    }
+
+    /** The one name a `for` binds its item to (`for ddl in setup`), or null for another loop or a pattern. */
+    private static String forItem(FileContext c, TSNode loop) {
+        if (!loop.getType().equals("for_expression")) {
+            return null;
+        }
+        String item = c.text(Nodes.field(loop, "pattern")).strip();
+        return item.matches("\\w+") ? item : null;
     }
 
     private static int arms(TSNode matchBlock) {

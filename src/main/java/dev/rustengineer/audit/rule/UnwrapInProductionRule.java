@@ -34,14 +34,16 @@ public record UnwrapInProductionRule() implements Rule {
             "char_literal", "boolean_literal", "negative_literal");
     private static final Set<String> CONSTANT_MACROS = Set.of("include_str", "include_bytes", "concat", "env", "stringify");
     private static final Pattern PURE = Pattern.compile("new|new_\\w+|parse\\w*|from_\\w+|try_from\\w*|compile|Some|Ok");
+    /** serde_json's functions that serialize a value (they fail only on a failing `Serialize` or non-string map keys). */
+    private static final String SERIALIZERS = "serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)";
     private static final int LOOK_BEHIND = 160;
-    private static final Pattern SERIALIZED_BEFORE = Pattern.compile("serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)\\s*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*\\.\\s*$");
+    private static final Pattern SERIALIZED_BEFORE = Pattern.compile(SERIALIZERS + "\\s*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*\\.\\s*$");
     private static final Set<String> SAME_VALUE = Set.of("clone", "as_ref", "as_deref", "as_mut", "cloned", "copied");
     private static final Pattern TIME_OF_DAY = Pattern.compile("and_hms\\w*_opt|from_hms\\w*_opt");
     /** An awaited value named as a task's handle (`join_handle.await`, `self.server_task.await`) when its type is not known. */
     private static final Pattern JOIN_HANDLE_NAME = Pattern.compile("(?i)(handle|task|join)s?$");
     private static final Set<String> SPLITS = Set.of("split", "splitn", "rsplit", "rsplitn");
-    private static final Pattern SERIALIZE = Pattern.compile("(?:::)?serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)");
+    private static final Pattern SERIALIZE = Pattern.compile("(?:::)?" + SERIALIZERS);
     /** The first argument of `write!(..)`: the target, by name (`out`, `&mut out`, `self.buf` is not read). */
     private static final Pattern WRITE_TARGET = Pattern.compile("^\\s*[(\\[{]\\s*(?:&\\s*mut\\s+)?(\\w+)\\s*,");
     private static final Pattern CONSTANT_NAME = Pattern.compile("(?:[A-Za-z_][\\w]*::)*[A-Z][A-Z0-9_]+");
@@ -219,18 +221,13 @@ public record UnwrapInProductionRule() implements Rule {
         if (split != null) {
             return split.method() != null && SPLITS.contains(split.method());
         }
-        TSNode fn = iterator.getType().equals("identifier") ? enclosingFn(c, iterator) : null;
-        if (fn == null) {
+        TSNode bound = iterator.getType().equals("identifier") ? c.types().boundValue(iterator) : null;
+        CallSite boundSplit = bound == null ? null : c.file().call(bound);
+        if (boundSplit == null || boundSplit.method() == null || !SPLITS.contains(boundSplit.method())) {
             return false;
         }
-        String name = Pattern.quote(c.text(iterator));
-        String text = c.text(fn);
-        Matcher bound = Pattern.compile("\\blet\\s+(?:mut\\s+)?" + name + "\\s*=\\s*[^;]*\\.r?splitn?\\s*\\([^;]*\\)\\s*;").matcher(text);
-        int here = iterator.getStartByte() - fn.getStartByte();
-        if (!bound.find() || bound.end() > here) {
-            return false;
-        }
-        return !Pattern.compile("\\b" + name + "\\s*\\.\\s*next\\s*\\(").matcher(text.substring(bound.end(), here)).find();
+        String between = c.src().slice(bound.getEndByte(), iterator.getStartByte());
+        return !Pattern.compile("\\b" + Pattern.quote(c.text(iterator)) + "\\s*\\.\\s*next\\s*\\(").matcher(between).find();
     }
 
     private static TSNode enclosingFn(FileContext c, TSNode n) {
