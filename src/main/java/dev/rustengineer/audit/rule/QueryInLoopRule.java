@@ -41,6 +41,7 @@ public record QueryInLoopRule() implements Rule {
     private static final Set<String> PREPARES = Set.of("prepare", "prepare_cached");
     /** What a prepared statement runs beyond the executor methods: rusqlite's row mappers and shortcuts. */
     private static final Set<String> STATEMENT_RUNS = Set.of("query_map", "query_and_then", "insert", "exists", "raw_execute", "raw_query");
+    private static final Set<String> BINDS = Set.of("bind");
     private static final Set<String> BATCHES = Set.of("chunks", "chunks_exact", "rchunks", "chunk_by", "batching");
     /** Data migrations (`src/repo/sqlite_migration.rs`, `migrations/`): run once by the migration runner, not per request. */
     private static final Pattern MIGRATION = Pattern.compile("(?i)migrat");
@@ -168,12 +169,17 @@ public record QueryInLoopRule() implements Rule {
 
     /** A method chain with a `.bind(..)` in it: parameters bound to a statement, whatever built it. */
     private static boolean bindsParameters(FileContext c, TSNode receiver) {
-        for (TSNode n = receiver; n != null && n.getType().equals("call_expression"); ) {
+        return chainCalls(c, receiver, BINDS);
+    }
+
+    /** A method chain (`a.b(..).c(..)`, walked from its last call inward) that calls one of these methods. */
+    private static boolean chainCalls(FileContext c, TSNode chain, Set<String> methods) {
+        for (TSNode n = chain; n != null && n.getType().equals("call_expression"); ) {
             CallSite step = c.file().call(n);
             if (step == null || step.method() == null) {
                 return false;
             }
-            if (step.method().equals("bind")) {
+            if (methods.contains(step.method())) {
                 return true;
             }
             n = step.receiver();
@@ -208,20 +214,7 @@ public record QueryInLoopRule() implements Rule {
 
     /** `for chunk in jobs.chunks(500)`: one statement per batch of items is the fix for N+1, not an instance of it. */
     private static boolean overBatches(FileContext c, TSNode loop) {
-        if (!loop.getType().equals("for_expression")) {
-            return false;
-        }
-        for (TSNode v = Nodes.field(loop, "value"); v != null && v.getType().equals("call_expression"); ) {
-            CallSite step = c.file().call(v);
-            if (step == null || step.method() == null) {
-                return false;
-            }
-            if (BATCHES.contains(step.method())) {
-                return true;
-            }
-            v = step.receiver();
-        }
-        return false;
+        return loop.getType().equals("for_expression") && chainCalls(c, Nodes.field(loop, "value"), BATCHES);
     }
 
     /**
