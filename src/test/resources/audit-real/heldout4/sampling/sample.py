@@ -1,3 +1,5 @@
+# Usage (from a working directory holding audit/NAME-VERSION.json): python3 collect_audit.py; python3 scan.py ../crates.txt > scan.json;
+# CRATES=../crates.txt python3 scan2.py; python3 sample.py. scan2.py reuses the top of scan.py (exec).
 import json, random, os, re
 A = json.load(open('auditkeys.json')); S = json.load(open('scan.json'))
 SEED = 20261228

@@ -1,7 +1,7 @@
 import json, os, re, sys, bisect
 sys.argv=['x','/dev/null']
 exec(open('scan.py').read().split('def main():')[0])
-crates=[l.split()[:2] for l in open('pinned.txt')]
+crates=[l.split()[:2] for l in open(os.environ.get('CRATES', 'crates.txt')) if l.strip() and not l.startswith('#')]
 pools={'lock-scrutinee':{}, 'blocking-stdlock':{}}
 for name,ver in crates:
     cv=f'{name}-{ver}'; cdir=os.path.join(ROOT,cv)
