@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real crates the audit's labelled corpus refers to (src/test/resources/audit-real/crates.txt, the tuning
-# set, which since 2026-12-07 holds the first and second held-out sets' crates too, and audit-real/heldout3/crates.txt,
-# the held-out test set: name, version and the registry's sha256 per line), downloaded from crates.io's static host and unpacked under
+# set, which since 2026-12-07 holds the first and second held-out sets' crates too, and audit-real/heldout*/crates.txt,
+# the held-out test sets: name, version and the registry's sha256 per line), downloaded from crates.io's static host and unpacked under
 # ~/.cache/rust-engineer/audit-corpus/NAME-VERSION (RUST_ENGINEER_AUDIT_CORPUS overrides). Every archive is
 # checked against its recorded checksum, so the labels always point at the same bytes. Idempotent.
 set -euo pipefail
@@ -20,5 +20,5 @@ while read -r name version sum; do
   tar xzf "$archive" -C "$root"
   rm -f "$archive"
   touch "$root/$name-$version/.complete"
-done < <(cat "$here/src/test/resources/audit-real/crates.txt" "$here/src/test/resources/audit-real/heldout3/crates.txt")
+done < <(cat "$here/src/test/resources/audit-real/crates.txt" "$here"/src/test/resources/audit-real/heldout*/crates.txt)
 echo "audit corpus: $count crates in $root"
