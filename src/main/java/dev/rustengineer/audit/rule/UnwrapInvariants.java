@@ -14,8 +14,11 @@ import org.treesitter.TSNode;
  * them). Each is a reading of the code around the unwrap, not of a crate: the failure, if it came, would be a bug
  * of the program, not a value from outside it.
  * <ul>
- *   <li>a slot taken once: `x.take().unwrap()` moves out the value the type itself put in an `Option` (a handle kept
+ *   <li>a slot taken once: `x.take().unwrap()` (or a `take_*()`: `fut.take_output()`) moves out the value the type itself put in an `Option` (a handle kept
  *       for `Drop`, an `FnOnce` called once, a state machine's waker);</li>
+ *   <li>the panicking twin of the function's own fallible variant (`fn new() { Self::try_new().expect(..) }`), a
+ *       channel's `send(x)` not awaited (it fails only when the program's own receiver is gone), `last_mut()` of a
+ *       vector the function pushed to;</li>
  *   <li>a lookup of the key the same function just inserted or checked: `m.insert(k, v); m.get_mut(&k).unwrap()`,
  *       `if m.contains_key(&k) { m.get_mut(&k).unwrap() }`;</li>
  *   <li>a value an earlier statement has already checked and left on: `if let Err(e) = x { return Err(e); }` or
@@ -139,18 +142,48 @@ final class UnwrapInvariants {
             return false;
         }
         String method = inner.method();
+        if (fallibleTwin(c, call.node(), method != null ? method : Nodes.lastSegment(inner.callee().strip()))) {
+            return true;
+        }
         if (method == null) {
             String callee = inner.callee().strip();
             return INTEGER_CONVERSION.matcher(callee).matches() || SIGNAL.matcher(callee).matches();
         }
         int args = inner.argumentCount();
+        if (method.startsWith("take_") && args == 0) {
+            return true; // `fut.take_output()`: a slot taken once, like take()
+        }
         return switch (method) {
             case "take" -> args == 0;
+            case "send" -> args == 1 && !Calls.awaited(inner);
+            case "last", "last_mut", "first", "first_mut" -> args == 0 && pushedBefore(c, inner);
             case "render", "render_once" -> args == 0 && Nodes.type(inner.receiver()).equals("struct_expression");
             case "duration_since" -> args == 1 && c.text(inner.arguments().getFirst()).strip().endsWith("UNIX_EPOCH");
             case "next" -> args == 0 && parseTree(c, inner.receiver());
             default -> LOOKUPS.contains(method) && args == 1 && keyJustPut(c, inner);
         };
+    }
+
+    /**
+     * `fn new() -> Self { Self::try_new().expect(..) }`, `fn pool(&self) { self.try_pool().expect(..) }`: the
+     * panicking twin of the function's own fallible variant; the caller chooses which one to call.
+     */
+    private static boolean fallibleTwin(FileContext c, TSNode n, String called) {
+        if (!called.startsWith("try_")) {
+            return false;
+        }
+        TSNode fn = enclosing(c, n, "function_item");
+        return fn != null && called.equals("try_" + c.file().fnName(fn));
+    }
+
+    /** `v.push(x)` earlier in the same function than `v.last_mut().unwrap()`: the vector is not empty. */
+    private static boolean pushedBefore(FileContext c, CallSite access) {
+        TSNode fn = enclosing(c, access.node(), "function_item");
+        if (fn == null) {
+            return false;
+        }
+        Pattern push = Pattern.compile("(?<![\\w.])" + pathPattern(c.text(access.receiver())) + "\\s*\\.\\s*push\\s*\\(");
+        return push.matcher(c.src().slice(Nodes.start(fn), access.start())).find();
     }
 
     /** `pair.into_inner()` itself, or a variable the function bound to it: pest's children of a grammar rule. */

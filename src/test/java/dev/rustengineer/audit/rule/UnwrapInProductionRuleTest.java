@@ -158,4 +158,30 @@ class UnwrapInProductionRuleTest {
                 }
                 """).firesOnMarkedLines("unwrap-in-production");
     }
+
+    @Test
+    void panickingTwinsChannelSendsAndPushedVectorsAreNotReported() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub struct Arbiter;
+                impl Arbiter {
+                    pub fn try_new() -> std::io::Result<Arbiter> { Ok(Arbiter) }
+                    pub fn new() -> Arbiter { Self::try_new().expect("failed to create an Arbiter") }
+                    pub fn other() -> Arbiter { Self::try_new().expect("failed to create an Arbiter") } // fires
+                }
+                pub fn notify(tx: std::sync::mpsc::Sender<u8>, done: tokio::sync::oneshot::Sender<()>) {
+                    tx.send(1).unwrap();
+                    done.send(()).expect("the launcher waits for it");
+                }
+                pub fn hunks(files: &mut Vec<Vec<u8>>, others: &mut Vec<Vec<u8>>) {
+                    if files.is_empty() {
+                        files.push(Vec::new());
+                    }
+                    files.last_mut().expect("a file").push(1);
+                    others.last_mut().expect("a file").push(1); // fires
+                }
+                pub fn output(fut: &mut MaybeDone<u8>) -> u8 {
+                    fut.take_output().unwrap()
+                }
+                """).firesOnMarkedLines("unwrap-in-production");
+    }
 }
