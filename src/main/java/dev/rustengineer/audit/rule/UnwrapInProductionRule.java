@@ -73,7 +73,7 @@ public record UnwrapInProductionRule() implements Rule {
         for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.UNWRAP)) {
             // Inside a macro body the tree is tokens: only a serialization written just before is read, and a
             // lazy_static! body (a static's initialiser) or a macro_rules! named for tests is left out.
-            if (UnwrapInvariants.notProductionMacro(s.macro()) || SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()) {
+            if (UnwrapInvariants.notProductionMacro(c, s.macro()) || SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()) {
                 continue;
             }
             report.atByte(s.at(), "`." + s.detail() + "()` inside macro `" + s.macro() + "` outside tests");

@@ -5,6 +5,7 @@ import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.treesitter.TSNode;
@@ -37,14 +38,14 @@ import org.treesitter.TSNode;
 final class UnwrapInvariants {
     private static final Set<String> LOOKUPS = Set.of("get", "get_mut");
     private static final Set<String> NO_CHANNEL_FNS = Set.of("deref", "deref_mut", "index", "index_mut");
-    private static final Set<String> NO_CHANNEL_TRAITS = Set.of("Deref", "DerefMut", "Index", "IndexMut");
-    private static final Set<String> STATIC_INIT_METHODS = Set.of("get_or_init", "call_once", "get_or_init_with");
-    private static final Pattern LAZY_TYPES = Pattern.compile("(?:\\w+::)*(?:Lazy|LazyLock|LazyCell|OnceLock|OnceCell)(?:::<.*>)?::new");
+    /** `Lazy::new`, `once_cell::sync::Lazy::<T>::new`: the type is the segment before `new`, generics left out. */
+    private static final Pattern NEW_OF_TYPE = Pattern.compile("(?:\\w+::)*(\\w+)(?:::<.*>)?::new");
     /** Words with which an `expect` message states why the value is there. */
     private static final Pattern CERTAIN = Pattern.compile("(?i)\\b(?:bug|always|never|cannot|can't|can not|invariant|unreachable|infallible"
             + "|impossible|guaranteed|we know|checked|verified|validated|exactly once|just (?:set|inserted|pushed|created))\\b");
     private static final Pattern INTEGER_CONVERSION = Pattern.compile("(?:std::convert::)?(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)::try_from");
-    private static final Pattern SIGNAL = Pattern.compile("(?:\\w+::)*signal::(?:\\w+::)*(?:signal|ctrl_c|ctrl_break|ctrl_close|ctrl_shutdown|ctrl_logoff)");
+    /** A function under a `signal` module: `signal::unix::signal`, `tokio::signal::windows::ctrl_c`. */
+    private static final Pattern UNDER_SIGNAL = Pattern.compile("(?:\\w+::)*signal::(?:\\w+::)*(\\w+)");
     private static final Pattern EXIT = Pattern.compile("\\b(?:return|break|continue|panic!|unreachable!)");
     private static final Pattern NON_ZERO = Pattern.compile("(?:\\w+::)*NonZero\\w*::new");
 
@@ -88,8 +89,8 @@ final class UnwrapInvariants {
      * Regex::new(..).unwrap(); }` is a static's initialiser; a `macro_rules! sql_storage_tests` (named for tests)
      * writes test functions. The label is MacroTokens' (`lazy_static!`, `macro_rules! name`).
      */
-    static boolean notProductionMacro(String label) {
-        return label.equals("lazy_static!") || label.startsWith("macro_rules! ") && TEST_NAME.matcher(label.substring("macro_rules! ".length())).find();
+    static boolean notProductionMacro(FileContext c, String label) {
+        return label.endsWith("!") && c.knowledge().lazyInitialiserMacros().contains(label.substring(0, label.length() - 1)) || label.startsWith("macro_rules! ") && TEST_NAME.matcher(label.substring("macro_rules! ".length())).find();
     }
 
     private static boolean statedInMessage(FileContext c, CallSite call) {
@@ -113,8 +114,8 @@ final class UnwrapInvariants {
                     TSNode body = Nodes.field(p, "body");
                     boolean async = c.text(p).startsWith("async") || body != null && Nodes.type(body).equals("async_block");
                     // An async initialiser (tokio's `OnceCell::get_or_init(|| async { .. })`) runs its I/O on a request.
-                    if (!async && owner != null && (owner.method() != null ? STATIC_INIT_METHODS.contains(owner.method())
-                            : LAZY_TYPES.matcher(owner.callee().strip()).matches())) {
+                    if (!async && owner != null && (owner.method() != null ? c.knowledge().lazyInitialiserMethods().contains(owner.method())
+                            : lazyNew(c, owner.callee().strip()))) {
                         return true;
                     }
                     break;
@@ -128,11 +129,21 @@ final class UnwrapInvariants {
         return false;
     }
 
+    private static boolean lazyNew(FileContext c, String callee) {
+        Matcher m = NEW_OF_TYPE.matcher(callee);
+        return m.matches() && c.knowledge().lazyInitialiserTypes().contains(m.group(1));
+    }
+
+    private static boolean signalRegistration(FileContext c, String callee) {
+        Matcher m = UNDER_SIGNAL.matcher(callee);
+        return m.matches() && c.knowledge().signalRegistrations().contains(m.group(1));
+    }
+
     private static boolean implementsNoChannelTrait(FileContext c, TSNode fn) {
         TSNode list = c.file().parent(fn);
         TSNode impl = list == null ? null : c.file().parent(list);
         TSNode trait = impl == null || !Nodes.type(impl).equals("impl_item") ? null : Nodes.field(impl, "trait");
-        return trait != null && NO_CHANNEL_TRAITS.contains(Nodes.lastSegment(c.text(trait).replaceAll("<.*", "").strip()));
+        return trait != null && c.knowledge().noErrorChannelTraits().contains(Nodes.lastSegment(c.text(trait).replaceAll("<.*", "").strip()));
     }
 
     /** Readings of the call that gave the unwrapped value. */
@@ -147,7 +158,7 @@ final class UnwrapInvariants {
         }
         if (method == null) {
             String callee = inner.callee().strip();
-            return INTEGER_CONVERSION.matcher(callee).matches() || SIGNAL.matcher(callee).matches();
+            return INTEGER_CONVERSION.matcher(callee).matches() || signalRegistration(c, callee);
         }
         int args = inner.argumentCount();
         if (method.startsWith("take_") && args == 0) {
