@@ -27,7 +27,7 @@ import org.treesitter.TSNode;
  *   <li>by receiver type: `.recv()` on a std or crossbeam channel receiver, `.output()`/`.status()`/`.wait()` on a
  *       std `Command`/`Child`, `.open(..)` on std `OpenOptions`, `.create(..)` on a `DirBuilder`, and the `Read`/
  *       `Write` calls that move a whole file (`read_to_end`, `read_to_string`, `write_all`, `sync_all`) on a std
- *       `File`;</li>
+ *       `File`, or, with the type unknown, on a value named a file (`zip_file`); a `walkdir` directory walk;</li>
  *   <li>synchronous database calls: `get()` on an r2d2 pool, rusqlite's `execute`/`query_row`/`prepare`/... on
  *       its `Connection`/`Transaction`/`Statement`, and diesel's `RunQueryDsl` methods (`load`, `execute`,
  *       `first`, ...) when diesel's, not diesel-async's, is in scope;</li>
@@ -48,6 +48,7 @@ public record BlockingInAsyncRule() implements Rule {
     /** rusqlite's calls that run SQL on the calling thread, on its `Connection`, `Transaction` or `Statement`. */
     private static final Set<String> RUSQLITE_CALLS = Set.of("execute", "execute_batch", "query_row", "query_map", "query",
             "prepare", "prepare_cached", "transaction", "pragma_update", "backup");
+    private static final Pattern FILE_NAME = Pattern.compile("(?i)(?:^|_)file$");
     private static final Set<String> COMMAND_MODULES = Set.of("cli", "cmd", "commands", "console");
     private static final Set<String> TYPED = Set.of("recv", "output", "status", "wait", "wait_with_output", "open", "create");
 
@@ -157,6 +158,36 @@ public record BlockingInAsyncRule() implements Rule {
                 && !c.imports().anyImport(at, p -> p.startsWith("diesel_async"));
     }
 
+    /**
+     * An iterator over a directory tree: `WalkDir::new(p)..` itself or a variable the function bound to it
+     * (`let mut it = WalkDir::new(&dir).follow_links(true).into_iter();`). Each step reads a directory.
+     */
+    private static boolean walkDir(FileContext c, TSNode iterator) {
+        TSNode value = Nodes.type(iterator).equals("identifier") ? c.types().boundValue(iterator) : iterator;
+        if (value == null) {
+            return false;
+        }
+        CallSite root = c.file().call(Calls.chainRoot(c, value));
+        return root != null && root.method() == null && c.imports().resolve(root.callee(), root.start()).endsWith("WalkDir::new");
+    }
+
+    /** `for e in WalkDir::new(p).into_iter() { .. }`: the call heads the chain a `for` loop walks. */
+    private static boolean forLoopValue(FileContext c, TSNode call) {
+        TSNode n = call;
+        for (TSNode p = c.file().parent(n); p != null; n = p, p = c.file().parent(p)) {
+            switch (Nodes.type(p)) {
+                case "call_expression", "field_expression":
+                    break;
+                case "for_expression":
+                    TSNode value = Nodes.field(p, "value");
+                    return value != null && Nodes.start(value) == Nodes.start(n) && Nodes.end(value) == Nodes.end(n);
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
     /** What blocks, for the message, or null. */
     private static String blocking(FileContext c, CallSite call) {
         AuditKnowledge k = c.knowledge();
@@ -166,6 +197,9 @@ public record BlockingInAsyncRule() implements Rule {
             String path = c.imports().resolve(callee, call.start());
             if (k.isBlockingFunction(path)) {
                 return "`" + path + "`";
+            }
+            if (path.endsWith("WalkDir::new") && forLoopValue(c, call.node())) {
+                return "a `for` loop over a `walkdir::WalkDir` (reads directories)";
             }
             if (!callee.contains("::")) {
                 for (String p : c.imports().throughGlobs(callee.strip(), call.start())) {
@@ -193,7 +227,14 @@ public record BlockingInAsyncRule() implements Rule {
             return fs ? "`." + method + "()` (a file-system call)" : null;
         }
         if (FILE_IO.contains(method)) {
-            return "std::fs::File".equals(c.types().typeOf(call.receiver())) ? "`File::" + method + "` (std, blocking)" : null;
+            // With the type unknown, a receiver named a file (`zip_file`, `file`) is one: the call is not awaited, so it
+            // is std's Read/Write, not tokio's.
+            String type = c.types().typeOf(call.receiver());
+            return "std::fs::File".equals(type) || type == null && FILE_NAME.matcher(Nodes.lastSegment(c.text(call.receiver()).replace(".", "::"))).find()
+                    ? "`File::" + method + "` (std, blocking)" : null;
+        }
+        if (method.equals("next") && call.argumentCount() == 0 && walkDir(c, call.receiver())) {
+            return "`.next()` on a `walkdir::WalkDir` (reads directories)";
         }
         if (method.equals("get") && call.argumentCount() == 0 && r2d2Pool(c, call.receiver())) {
             return "`.get()` on an r2d2 pool (waits for a free connection)";

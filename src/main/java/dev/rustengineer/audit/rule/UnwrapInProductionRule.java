@@ -33,15 +33,19 @@ public record UnwrapInProductionRule() implements Rule {
     private static final Set<String> LITERALS = Set.of("string_literal", "raw_string_literal", "integer_literal", "float_literal",
             "char_literal", "boolean_literal", "negative_literal");
     private static final Set<String> CONSTANT_MACROS = Set.of("include_str", "include_bytes", "concat", "env", "stringify");
-    private static final Pattern PURE = Pattern.compile("new|new_\\w+|parse\\w*|from_\\w+|try_from\\w*|compile|Some|Ok");
-    /** serde_json's functions that serialize a value (they fail only on a failing `Serialize` or non-string map keys). */
-    private static final String SERIALIZERS = "serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)";
+    private static final Pattern PURE = Pattern.compile("new|new_\\w+|\\w+_opt|parse\\w*|from_\\w+|try_from\\w*|compile|Some|Ok");
+    /**
+     * serde_json's and bincode's functions that serialize a value into memory (they fail only on a failing `Serialize`,
+     * non-string map keys or a sequence of unknown length, not on input).
+     */
+    private static final String SERIALIZERS = "(?:serde_json::to_(?:string|string_pretty|vec|vec_pretty|value)|bincode::serialize|bincode::serialized_size)";
     private static final int LOOK_BEHIND = 160;
     private static final Pattern SERIALIZED_BEFORE = Pattern.compile(SERIALIZERS + "\\s*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*\\.\\s*$");
     private static final Set<String> SAME_VALUE = Set.of("clone", "as_ref", "as_deref", "as_mut", "cloned", "copied");
     private static final Pattern TIME_OF_DAY = Pattern.compile("and_hms\\w*_opt|from_hms\\w*_opt");
     /** An awaited value named as a task's handle (`join_handle.await`, `self.server_task.await`) when its type is not known. */
     private static final Pattern JOIN_HANDLE_NAME = Pattern.compile("(?i)(handle|task|join)s?$");
+    private static final Set<String> SPAWNS = Set.of("spawn", "spawn_blocking", "spawn_local");
     private static final Set<String> SPLITS = Set.of("split", "splitn", "rsplit", "rsplitn");
     private static final Pattern SERIALIZE = Pattern.compile("(?:::)?" + SERIALIZERS);
     /** The first argument of `write!(..)`: the target, by name (`out`, `&mut out`, `self.buf` is not read). */
@@ -62,13 +66,14 @@ public record UnwrapInProductionRule() implements Rule {
             }
             int args = call.argumentCount();
             if ((method.equals("unwrap") ? args == 0 : args == 1) && !onSpan(c, call) && !cannotFailOnInput(c, call)
-                    && !holdsByConstruction(c, call)) {
+                    && !holdsByConstruction(c, call) && !UnwrapInvariants.holds(c, call)) {
                 report.at(call.name(), "`." + method + "()` outside tests: return an error instead of panicking");
             }
         }
         for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.UNWRAP)) {
-            // Inside a macro body the tree is tokens: only a serialization written just before is read.
-            if (SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()) {
+            // Inside a macro body the tree is tokens: only a serialization written just before is read, and a
+            // lazy_static! body (a static's initialiser) or a macro_rules! named for tests is left out.
+            if (UnwrapInvariants.notProductionMacro(c, s.macro()) || SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()) {
                 continue;
             }
             report.atByte(s.at(), "`." + s.detail() + "()` inside macro `" + s.macro() + "` outside tests");
@@ -138,6 +143,10 @@ public record UnwrapInProductionRule() implements Rule {
         }
         if (receiver.getType().equals("await_expression") && receiver.getNamedChildCount() > 0) {
             TSNode awaited = receiver.getNamedChild(0);
+            CallSite spawned = c.file().call(awaited);
+            if (spawned != null && spawned.method() == null && SPAWNS.contains(Nodes.lastSegment(spawned.callee().strip()))) {
+                return true; // `spawn_blocking(..).await`: a JoinError only re-raises the task's panic
+            }
             String type = c.types().typeOf(awaited);
             return type != null ? type.endsWith("JoinHandle")
                     : (awaited.getType().equals("identifier") || awaited.getType().equals("field_expression"))
@@ -172,8 +181,8 @@ public record UnwrapInProductionRule() implements Rule {
         if (!type.equals("identifier") && !type.equals("field_expression")) {
             return false;
         }
-        String value = c.text(receiver).strip();
-        Pattern check = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*\\.\\s*is_(?:some|ok)\\s*\\(\\s*\\)");
+        String value = UnwrapInvariants.pathPattern(c.text(receiver));
+        Pattern check = Pattern.compile("(?<![\\w.])" + value + "\\s*\\.\\s*is_(?:some|ok)\\s*\\(\\s*\\)");
         TSNode child = call.node();
         for (TSNode p = c.file().parent(child); p != null; child = p, p = c.file().parent(p)) {
             switch (p.getType()) {
@@ -249,6 +258,15 @@ public record UnwrapInProductionRule() implements Rule {
         }
         if (type.equals("macro_invocation")) {
             return CONSTANT_MACROS.contains(Nodes.lastSegment(c.text(n.getChildByFieldName("macro"))));
+        }
+        if (type.equals("index_expression")) {
+            // `NAMES[0]`: an item of a constant table at a literal index
+            return n.getNamedChildCount() == 2 && constant(c, n.getNamedChild(0)) && LITERALS.contains(n.getNamedChild(1).getType());
+        }
+        if (type.equals("identifier") && !CONSTANT_NAME.matcher(c.text(n)).matches()) {
+            // `let value = "nosniff"; value.parse()`: a local bound to a literal
+            TSNode bound = c.types().boundValue(n);
+            return bound != null && LITERALS.contains(bound.getType());
         }
         return (type.equals("identifier") || type.equals("scoped_identifier")) && CONSTANT_NAME.matcher(c.text(n)).matches();
     }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * What the audit's analyses know about Rust APIs and macros (src/main/resources/audit/knowledge.yaml): test
- * attributes and macros, item-wrapping macros, blocking calls, lock and database types. Read once, checked at
+ * attributes and macros, item-wrapping macros, blocking calls, lock and database types, the places an unwrap has
+ * no error channel. Read once, checked at
  * load so a typo names the file and line.
  */
 public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros, Set<String> itemMacros,
@@ -21,7 +22,9 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
         Set<String> syncLocks, Set<String> asyncLocks, Set<String> dbHandleTypes, Set<String> dbHandleNames,
         Set<String> dbHandleAccessors, Set<String> dbHandleMethods, Set<String> dbTransactionMethods,
         Set<String> sqlxQueryFunctions, Set<String> sqlxQueryMacros, Set<String> queryExecutionMethods,
-        Set<String> dieselRunMethods, Set<String> dbHandleTraits) {
+        Set<String> dieselRunMethods, Set<String> dbHandleTraits, Set<String> lazyInitialiserTypes,
+        Set<String> lazyInitialiserMethods, Set<String> lazyInitialiserMacros, Set<String> noErrorChannelTraits,
+        Set<String> signalRegistrations) {
 
     private static final String FILE = "audit/knowledge.yaml";
     private static final AuditKnowledge BUNDLED = load();
@@ -44,7 +47,10 @@ public record AuditKnowledge(Set<String> testAttributes, Set<String> testMacros,
                     names(doc, r, "db_handle_names"), names(doc, r, "db_handle_accessors"), names(doc, r, "db_handle_methods"),
                     names(doc, r, "db_transaction_methods"), paths(doc, r, "sqlx_query_functions"),
                     names(doc, r, "sqlx_query_macros"), names(doc, r, "query_execution_methods"),
-                    names(doc, r, "diesel_run_methods"), names(doc, r, "db_handle_traits"));
+                    names(doc, r, "diesel_run_methods"), names(doc, r, "db_handle_traits"),
+                    names(doc, r, "lazy_initialiser_types"), names(doc, r, "lazy_initialiser_methods"),
+                    names(doc, r, "lazy_initialiser_macros"), names(doc, r, "no_error_channel_traits"),
+                    names(doc, r, "signal_registrations"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -240,4 +240,29 @@ class BlockingInAsyncRuleTest {
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }
+
+    @Test
+    void directoryWalksAndWholeFileReadsOnAValueNamedAFileBlock() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use std::io::Read;
+                use walkdir::WalkDir;
+                pub async fn archive(zip: Zip, root: &std::path::Path, bytes: &[u8], mut out: tokio::fs::File) -> Vec<u8> {
+                    let mut zip_file = zip.finish().unwrap();
+                    let mut buffer = Vec::new();
+                    zip_file.read_to_end(&mut buffer).unwrap(); // fires
+                    let mut reader = bytes;
+                    reader.read_to_end(&mut buffer).unwrap();
+                    out.write_all(&buffer).await.unwrap();
+                    let mut it = WalkDir::new(root).follow_links(true).into_iter();
+                    while let Some(entry) = it.next() { // fires
+                        buffer.push(entry.is_ok() as u8);
+                    }
+                    for entry in WalkDir::new(root).into_iter() { // fires
+                        buffer.push(entry.is_ok() as u8);
+                    }
+                    let walker = WalkDir::new(root);
+                    buffer
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
 }
