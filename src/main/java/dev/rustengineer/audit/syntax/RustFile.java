@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -65,6 +66,14 @@ public final class RustFile implements AutoCloseable {
             (loop_expression body: (_) @loop_body)
             (ERROR) @error
             """;
+    /** The query's patterns of one node and no field, by node kind: what {@link TreeWalk} captures alike. */
+    static final Map<String, String> SINGLE_CAPTURES = Map.ofEntries(Map.entry("unsafe_block", "unsafe_block"),
+            Map.entry("impl_item", "impl"), Map.entry("trait_item", "trait"), Map.entry("foreign_mod_item", "foreign_mod"),
+            Map.entry("macro_invocation", "macro"), Map.entry("macro_definition", "macro_def"), Map.entry("await_expression", "await"),
+            Map.entry("use_declaration", "use"), Map.entry("struct_item", "struct"), Map.entry("enum_item", "enum"),
+            Map.entry("field_declaration", "field"), Map.entry("static_item", "static"), Map.entry("mod_item", "mod"),
+            Map.entry("attribute_item", "attr"), Map.entry("inner_attribute_item", "inner_attr"), Map.entry("async_block", "async_block"),
+            Map.entry("closure_expression", "closure"));
     /** Item macros inside item macros are parsed again too, this many levels deep. */
     private static final int MAX_MACRO_DEPTH = 4;
 
@@ -74,8 +83,7 @@ public final class RustFile implements AutoCloseable {
      * once per thread (the audit's pool makes new threads per run) was a measurable share of an audit.
      */
     private static final class Shared {
-        static final TSLanguage LANGUAGE = new TreeSitterRust();
-        static final TSQuery QUERY_COMPILED = new TSQuery(LANGUAGE, QUERY);
+        static final TSQuery QUERY_COMPILED = new TSQuery(Grammar.LANGUAGE, QUERY);
         static final String[] NAMES = new String[QUERY_COMPILED.getCaptureCount()];
 
         static {
@@ -100,16 +108,21 @@ public final class RustFile implements AutoCloseable {
         }
     }
 
+    /** The grammar alone, without the query: the walk needs only this. */
+    private static final class Grammar {
+        static final TSLanguage LANGUAGE = new TreeSitterRust();
+    }
+
     private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
         TSParser p = new TSParser();
-        p.setLanguage(Shared.LANGUAGE);
+        p.setLanguage(Grammar.LANGUAGE);
         return p;
     });
     private static final TSRange[] WHOLE_FILE = new TSRange[0];
 
     /** The Rust grammar the audit parses with. */
     static TSLanguage language() {
-        return Shared.LANGUAGE;
+        return Grammar.LANGUAGE;
     }
 
     /** A macro body parsed again: the byte range of its items and the macro invocation that holds them. */
@@ -131,15 +144,24 @@ public final class RustFile implements AutoCloseable {
     private final List<TSNode> mainErrors = new ArrayList<>();
     private int[] loopBodies;
 
-    private RustFile(String path, SourceText src, TSTree tree) {
+    /** Whether this file's captures come from the query rather than {@link TreeWalk} (a test compares the two). */
+    private final boolean viaQuery;
+
+    private RustFile(String path, SourceText src, TSTree tree, boolean viaQuery) {
         this.path = path;
+        this.viaQuery = viaQuery;
         this.src = src;
         trees.add(tree);
     }
 
     public static RustFile parse(String relPath, SourceText src, AuditKnowledge knowledge) {
+        return parse(relPath, src, knowledge, !TreeWalk.available());
+    }
+
+    /** Parses with the captures collected by the query (true) or by the walk (false, where it is available). */
+    static RustFile parse(String relPath, SourceText src, AuditKnowledge knowledge, boolean viaQuery) {
         TSTree tree = PARSER.get().parseString(null, src.text());
-        RustFile f = new RustFile(relPath, src, tree);
+        RustFile f = new RustFile(relPath, src, tree, viaQuery);
         Map<String, List<TSNode>> main = f.capture(tree);
         f.add(main);
         f.mainErrors.addAll(main.getOrDefault("error", List.of()));
@@ -150,13 +172,68 @@ public final class RustFile implements AutoCloseable {
         return f;
     }
 
-    /** Runs the query; structured captures (calls, modifiers, let patterns) go to their indexes, the rest by name. */
+    /**
+     * Collects the captures of a tree: by {@link TreeWalk} where it can run, else by the query (the two give the same
+     * captures; RustFileCaptureTest). Structured captures (calls, modifiers, let patterns) go to their indexes, the
+     * rest by name.
+     */
     private Map<String, List<TSNode>> capture(TSTree t) {
-        Map<String, List<TSNode>> nodes = new HashMap<>();
-        List<CallSite> found = new ArrayList<>();
-        Map<Integer, String> mods = new HashMap<>();
-        Map<Integer, String> names = new HashMap<>();
-        Map<Integer, String> lets = new HashMap<>();
+        Collected c = new Collected();
+        if (!viaQuery) {
+            TreeWalk.walk(t, c);
+        } else {
+            query(t, c);
+        }
+        c.found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        calls.addAll(c.found);
+        for (CallSite call : c.found) {
+            callsByRange.put(key(call.start(), call.end()), call);
+        }
+        modifiers.putAll(c.mods);
+        fnNames.putAll(c.names);
+        letPatterns.putAll(c.lets);
+        return c.nodes;
+    }
+
+    /** What one tree's walk or query found. */
+    private final class Collected implements TreeWalk.Sink {
+        final Map<String, List<TSNode>> nodes = new HashMap<>();
+        final List<CallSite> found = new ArrayList<>();
+        final Map<Integer, String> mods = new HashMap<>();
+        final Map<Integer, String> names = new HashMap<>();
+        final Map<Integer, String> lets = new HashMap<>();
+
+        @Override
+        public void node(String capture, TSNode n) {
+            nodes.computeIfAbsent(capture, k -> new ArrayList<>()).add(n);
+        }
+
+        @Override
+        public void call(TSNode call, TSNode method, TSNode callee) {
+            found.add(new CallSite(call, Nodes.start(call), Nodes.end(call), method == null ? null : text(method),
+                    callee == null ? null : text(callee), method != null ? method : call));
+        }
+
+        @Override
+        public void modifiers(TSNode fn, TSNode part) {
+            mods.put(Nodes.start(fn), text(part));
+        }
+
+        @Override
+        public void fn(TSNode fn, TSNode name) {
+            node("fn", fn);
+            names.put(Nodes.start(fn), text(name));
+        }
+
+        @Override
+        public void let(TSNode let, TSNode pattern) {
+            node("let", let);
+            lets.put(Nodes.start(let), text(pattern));
+        }
+    }
+
+    /** The query's way to the same captures, where the walk cannot run. */
+    private static void query(TSTree t, TreeWalk.Sink sink) {
         TSQuery q = Shared.QUERY_COMPILED;
         String[] captureNames = Shared.NAMES;
         try (TSQueryCursor cursor = new TSQueryCursor()) {
@@ -165,7 +242,7 @@ public final class RustFile implements AutoCloseable {
             while (cursor.nextMatch(match)) {
                 TSQueryCapture[] caps = match.getCaptures();
                 if (caps.length == 1) {
-                    nodes.computeIfAbsent(captureNames[caps[0].getIndex()], k -> new ArrayList<>()).add(caps[0].getNode());
+                    sink.node(captureNames[caps[0].getIndex()], caps[0].getNode());
                     continue;
                 }
                 // The patterns of two captures: an outer node and a part read as text, told apart by the capture's
@@ -197,28 +274,16 @@ public final class RustFile implements AutoCloseable {
                     }
                 }
                 if (call != null) {
-                    found.add(new CallSite(call, Nodes.start(call), Nodes.end(call), method == null ? null : text(method),
-                            callee == null ? null : text(callee), method != null ? method : call));
+                    sink.call(call, method, callee);
                 } else if (modded != null) {
-                    mods.put(Nodes.start(modded), text(part));
+                    sink.modifiers(modded, part);
                 } else if (fn != null) {
-                    nodes.computeIfAbsent("fn", k -> new ArrayList<>()).add(fn);
-                    names.put(Nodes.start(fn), text(part));
+                    sink.fn(fn, part);
                 } else if (let != null) {
-                    nodes.computeIfAbsent("let", k -> new ArrayList<>()).add(let);
-                    lets.put(Nodes.start(let), text(part));
+                    sink.let(let, part);
                 }
             }
         }
-        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        calls.addAll(found);
-        for (CallSite c : found) {
-            callsByRange.put(key(c.start(), c.end()), c);
-        }
-        modifiers.putAll(mods);
-        fnNames.putAll(names);
-        letPatterns.putAll(lets);
-        return nodes;
     }
 
     private static long key(int start, int end) {
@@ -440,6 +505,24 @@ public final class RustFile implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Every capture, call, modifier, name and let pattern, as text: what a test compares between walk and query. */
+    String describeCaptures() {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(captures).forEach((name, nodes) -> {
+            out.append(name).append(':');
+            nodes.forEach(n -> out.append(' ').append(Nodes.start(n)).append('-').append(Nodes.end(n)));
+            out.append('\n');
+        });
+        calls.forEach(c -> out.append("call ").append(c.start()).append('-').append(c.end()).append(' ').append(c.method()).append(' ')
+                .append(c.callee()).append(' ').append(Nodes.start(c.name())).append('\n'));
+        out.append("modifiers ").append(new TreeMap<>(modifiers)).append('\n');
+        out.append("names ").append(new TreeMap<>(fnNames)).append('\n');
+        out.append("lets ").append(new TreeMap<>(letPatterns)).append('\n');
+        mainErrors.forEach(e -> out.append("error ").append(Nodes.start(e)).append('\n'));
+        regions.forEach(r -> out.append("region ").append(r.start()).append('-').append(r.end()).append('\n'));
+        return out.toString();
     }
 
     public String text(TSNode n) {
