@@ -21,9 +21,10 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterRust;
 
 /**
- * One Rust file parsed by tree-sitter, with the nodes the rules look at collected by one query (queries run in
- * native code; every step through the tree from Java is a JNI call, so what rules filter on, such as call
- * names, function modifiers and loop bodies, is captured here once).
+ * One Rust file parsed by tree-sitter, with the nodes the rules look at collected once, by {@link TreeWalk} (a walk
+ * through tree-sitter's C functions, matching the patterns of the query below) or, where it cannot run, by that
+ * query; what rules filter on, such as call names, function modifiers and loop bodies, is captured here once, since
+ * every step through the tree through the binding's methods is a JNI call.
  *
  * <p>Macros known to wrap items (cfg_if!, tokio's cfg_*!, pin_project!; audit/knowledge.yaml) hide their items in
  * token trees no syntax tree sees into. Their bodies are parsed again, as tree-sitter's included ranges of the
@@ -141,6 +142,9 @@ public final class RustFile implements AutoCloseable {
     /** The pattern text of each `let`, by the let's start byte. */
     private final Map<Integer, String> letPatterns = new HashMap<>();
     private final List<MacroRegion> regions = new ArrayList<>();
+    /** A macro invocation's path and token tree by its start byte, where the walk found them (else read when asked). */
+    private final Map<Integer, TSNode> macroPaths = new HashMap<>();
+    private final Map<Integer, TSNode> macroBodies = new HashMap<>();
     private final List<TSNode> mainErrors = new ArrayList<>();
     private int[] loopBodies;
 
@@ -226,6 +230,12 @@ public final class RustFile implements AutoCloseable {
         }
 
         @Override
+        public void macroParts(TSNode macro, TSNode path, TSNode body) {
+            macroPaths.put(Nodes.start(macro), path);
+            macroBodies.put(Nodes.start(macro), body);
+        }
+
+        @Override
         public void let(TSNode let, TSNode pattern) {
             node("let", let);
             lets.put(Nodes.start(let), text(pattern));
@@ -298,11 +308,11 @@ public final class RustFile implements AutoCloseable {
     private List<TSNode> reparseItemMacros(List<TSNode> macros, AuditKnowledge knowledge) {
         List<MacroRegion> wanted = new ArrayList<>();
         for (TSNode m : macros) {
-            String name = Nodes.lastSegment(text(Nodes.childByField(m, "macro")));
+            String name = Nodes.lastSegment(text(macroPath(m)));
             if (!knowledge.wrapsItems(name)) {
                 continue;
             }
-            TSNode body = tokenTree(m);
+            TSNode body = macroBody(m);
             if (body == null) {
                 continue;
             }
@@ -414,6 +424,18 @@ public final class RustFile implements AutoCloseable {
         return out;
     }
 
+    /** A macro invocation's path (`macro:`), a null node when it has none. */
+    public TSNode macroPath(TSNode macro) {
+        TSNode p = macroPaths.get(Nodes.start(macro));
+        return p != null ? p : Nodes.childByField(macro, "macro");
+    }
+
+    /** A macro invocation's token tree (its last one), or null. */
+    public TSNode macroBody(TSNode macro) {
+        TSNode b = macroBodies.get(Nodes.start(macro));
+        return b != null ? b : tokenTree(macro);
+    }
+
     private static TSNode tokenTree(TSNode macro) {
         for (int i = macro.getChildCount() - 1; i >= 0; i--) {
             TSNode c = macro.getChild(i);
@@ -520,6 +542,12 @@ public final class RustFile implements AutoCloseable {
         out.append("modifiers ").append(new TreeMap<>(modifiers)).append('\n');
         out.append("names ").append(new TreeMap<>(fnNames)).append('\n');
         out.append("lets ").append(new TreeMap<>(letPatterns)).append('\n');
+        for (TSNode m : all("macro")) {
+            TSNode path = macroPath(m);
+            TSNode body = macroBody(m);
+            out.append("macro ").append(Nodes.start(m)).append(' ').append(text(path)).append(' ')
+                    .append(body == null ? "-" : Nodes.start(body) + "-" + Nodes.end(body)).append('\n');
+        }
         mainErrors.forEach(e -> out.append("error ").append(Nodes.start(e)).append('\n'));
         regions.forEach(r -> out.append("region ").append(r.start()).append('-').append(r.end()).append('\n'));
         return out.toString();

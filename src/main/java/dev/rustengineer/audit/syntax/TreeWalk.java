@@ -14,7 +14,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.Map;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -49,6 +48,9 @@ final class TreeWalk {
         void fn(TSNode fn, TSNode name);
 
         void let(TSNode let, TSNode pattern);
+
+        /** A macro invocation's path (`macro:` field) and its token tree, which its rules read for every macro. */
+        void macroParts(TSNode macro, TSNode path, TSNode body);
     }
 
     private TreeWalk() {}
@@ -68,6 +70,7 @@ final class TreeWalk {
     private static final byte LET = 11;
     private static final byte LOOP = 12;
     private static final byte TOKEN_TREE = 13;
+    private static final byte MACRO = 14;
     private static final int ERROR_SYMBOL = 0xffff;
     private static final int MAX_DEPTH = 1 << 16;
 
@@ -94,12 +97,14 @@ final class TreeWalk {
         static final VarHandle NODE_TREE_PTR;
         static final MethodHandle SET_TREE;
         static final byte[] KINDS;
+
         static final String[] SINGLE_NAMES;
         static final short NAME;
         static final short FUNCTION;
         static final short FIELD;
         static final short PATTERN;
         static final short BODY;
+        static final short MACRO_PATH;
 
         static {
             try {
@@ -144,7 +149,7 @@ final class TreeWalk {
                     }
                     String name = language.symbolName(s);
                     String single = RustFile.SINGLE_CAPTURES.get(name);
-                    if (single != null) {
+                    if (single != null && !name.equals("macro_invocation")) {
                         KINDS[s] = SINGLE;
                         SINGLE_NAMES[s] = single;
                         continue;
@@ -162,6 +167,7 @@ final class TreeWalk {
                         case "let_declaration" -> LET;
                         case "for_expression", "while_expression", "loop_expression" -> LOOP;
                         case "token_tree" -> TOKEN_TREE;
+                        case "macro_invocation" -> MACRO;
                         default -> OTHER;
                     };
                 }
@@ -170,6 +176,7 @@ final class TreeWalk {
                 FIELD = field(language, "field");
                 PATTERN = field(language, "pattern");
                 BODY = field(language, "body");
+                MACRO_PATH = field(language, "macro");
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -237,6 +244,10 @@ final class TreeWalk {
             this.intoCurrent = (size, align) -> current;
         }
 
+        /** The macro invocation last entered, and its path once walked (a token tree, its last child, completes it). */
+        private TSNode macro;
+        private TSNode macroPath;
+
         void run() throws Throwable {
             MemorySegment root = (MemorySegment) Native.ROOT.invokeExact(intoCurrent, MemorySegment.ofAddress(treePtr));
             SegmentAllocator intoCursor = (size, align) -> cursor;
@@ -286,14 +297,22 @@ final class TreeWalk {
             byte parent = d > 0 ? kinds[d - 1] : OTHER;
             // The field a node is in matters only under the parents whose patterns name one.
             short field = parent == FUNCTION_ITEM || parent == CALL || parent == GENERIC_FUNCTION || parent == FIELD_EXPRESSION
-                    || parent == LET || parent == LOOP ? (short) Native.FIELD_ID.invokeExact(cursor) : 0;
+                    || parent == LET || parent == LOOP || parent == MACRO ? (short) Native.FIELD_ID.invokeExact(cursor) : 0;
             fields[d] = field;
+            if (parent == MACRO && field == Native.MACRO_PATH) {
+                macroPath = node(d);
+            }
             if (symbol == ERROR_SYMBOL) {
                 sink.node("error", node(d));
             }
             switch (kind) {
                 case SINGLE -> sink.node(Native.SINGLE_NAMES[symbol], node(d));
                 case FUNCTION_SIGNATURE -> sink.node("fn_sig", node(d));
+                case MACRO -> {
+                    macro = node(d);
+                    macroPath = null;
+                    sink.node("macro", macro);
+                }
                 case IDENTIFIER, SCOPED_IDENTIFIER -> {
                     if (field == Native.FUNCTION) {
                         int call = callAbove(d);
@@ -318,6 +337,9 @@ final class TreeWalk {
                     }
                 }
                 case TOKEN_TREE -> {
+                    if (parent == MACRO && macroPath != null) {
+                        sink.macroParts(macro, macroPath, node(d));
+                    }
                     // No pattern matches a token inside a macro's token tree; a parse error inside one is still found.
                     if (!(boolean) Native.HAS_ERROR.invokeExact(n)) {
                         checkFields(d, parent, field, n);
