@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -531,26 +532,20 @@ public final class RustFile implements AutoCloseable {
 
     /** Every capture, call, modifier, name and let pattern, as text: what a test compares between walk and query. */
     String describeCaptures() {
-        StringBuilder out = new StringBuilder();
-        new TreeMap<>(captures).forEach((name, nodes) -> {
-            out.append(name).append(':');
-            nodes.forEach(n -> out.append(' ').append(Nodes.start(n)).append('-').append(Nodes.end(n)));
-            out.append('\n');
-        });
-        calls.forEach(c -> out.append("call ").append(c.start()).append('-').append(c.end()).append(' ').append(c.method()).append(' ')
-                .append(c.callee()).append(' ').append(Nodes.start(c.name())).append('\n'));
-        out.append("modifiers ").append(new TreeMap<>(modifiers)).append('\n');
-        out.append("names ").append(new TreeMap<>(fnNames)).append('\n');
-        out.append("lets ").append(new TreeMap<>(letPatterns)).append('\n');
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(captures).forEach((name, nodes) -> out.add(name + ":"
+                + nodes.stream().map(n -> " " + Nodes.start(n) + "-" + Nodes.end(n)).collect(Collectors.joining())));
+        calls.forEach(c -> out.add("call " + c.start() + "-" + c.end() + " " + c.method() + " " + c.callee() + " " + Nodes.start(c.name())));
+        out.add("modifiers " + new TreeMap<>(modifiers));
+        out.add("names " + new TreeMap<>(fnNames));
+        out.add("lets " + new TreeMap<>(letPatterns));
         for (TSNode m : all("macro")) {
-            TSNode path = macroPath(m);
             TSNode body = macroBody(m);
-            out.append("macro ").append(Nodes.start(m)).append(' ').append(text(path)).append(' ')
-                    .append(body == null ? "-" : Nodes.start(body) + "-" + Nodes.end(body)).append('\n');
+            out.add("macro " + Nodes.start(m) + " " + text(macroPath(m)) + " " + (body == null ? "-" : Nodes.start(body) + "-" + Nodes.end(body)));
         }
-        mainErrors.forEach(e -> out.append("error ").append(Nodes.start(e)).append('\n'));
-        regions.forEach(r -> out.append("region ").append(r.start()).append('-').append(r.end()).append('\n'));
-        return out.toString();
+        mainErrors.forEach(e -> out.add("error " + Nodes.start(e)));
+        regions.forEach(r -> out.add("region " + r.start() + "-" + r.end()));
+        return String.join("\n", out);
     }
 
     public String text(TSNode n) {

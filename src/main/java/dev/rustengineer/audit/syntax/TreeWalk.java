@@ -26,8 +26,8 @@ import org.treesitter.TSTree;
  * current node and its symbol), and matching the query's patterns on the way down with a stack of ancestors.
  *
  * <p>Why not the query: tree-sitter's query cursor walks every node and steps every pattern's state machine on each,
- * in the bundled libraries' unoptimised build (BENCHMARKS.md); it cost 0.85 of a parse on the audit's query, this
- * walk 0.3 (bench/QueryCostBench.java). The binding's JNI calls could not do this walk (about 10 µs per node: its
+ * in the bundled libraries' unoptimised build (BENCHMARKS.md); it cost 0.86 of a parse on the audit's query, such a
+ * walk 0.32 (bench/WalkCostBench.java). The binding's JNI calls could not do this walk (about 10 µs per node: its
  * glue looks every field up by name per call); a downcall here is a few nanoseconds. The walk also skips macro
  * token trees, where no pattern can match (a fifth of the nodes of tokio and syn), unless they hold a parse error.
  *
