@@ -60,8 +60,9 @@ public record ComplexLifetimesRule() implements Rule {
     private void check(FileContext c, TSNode item, String what, Report report) {
         // A struct's or enum's field types are part of its declaration (and a tuple struct's where clause follows
         // its fields); a function's body is not.
-        boolean type = item.getType().equals("struct_item") || item.getType().equals("enum_item");
-        if (!type && !c.src().hasLifetimeBeforeBody(item.getStartByte())) {
+        String kind = Nodes.type(item);
+        boolean type = kind.equals("struct_item") || kind.equals("enum_item");
+        if (!type && !c.src().hasLifetimeBeforeBody(Nodes.start(item))) {
             return; // no lifetime in the signature: most functions, answered from the bytes alone
         }
         String sig = owned(type ? c.text(item) : Nodes.signature(c.file(), item));
@@ -80,7 +81,7 @@ public record ComplexLifetimesRule() implements Rule {
         }
         int w = sig.lastIndexOf("where");
         String where = w >= 0 ? sig.substring(w + "where".length()) : "";
-        TSNode trait = item.getType().equals("impl_item") ? Nodes.field(item, "trait") : null;
+        TSNode trait = kind.equals("impl_item") ? Nodes.field(item, "trait") : null;
         if (lifetimeTraitBound(generics) || lifetimeTraitBound(where) || trait != null && LIFETIME.matcher(c.text(trait)).find()
                 && tiesTheTraitsLifetimes(c, item, generics)) {
             report.at(item, "`" + what + "` declares " + count + " lifetimes and a trait bound that mentions one");

@@ -52,22 +52,22 @@ public record CustomExecutorRule() implements Rule {
             TSNode loop = null;
             TSNode fn = null;
             for (TSNode p = f.parent(call.node()); p != null; p = f.parent(p)) {
-                if (loop == null && LOOPS.contains(p.getType())) {
+                if (loop == null && LOOPS.contains(Nodes.type(p))) {
                     loop = p;
                 }
-                if (p.getType().equals("function_item")) {
+                if (Nodes.type(p).equals("function_item")) {
                     fn = p;
                     break;
                 }
             }
             if (loop != null && fn != null && (POLL.matcher(f.text(loop)).find() || f.text(fn).contains("Context::from_waker"))
-                    && executors.add(fn.getStartByte())) {
+                    && executors.add(Nodes.start(fn))) {
                 report.at(fn, "`fn " + f.fnName(fn) + "` polls a future in a loop and parks the thread: a hand-written executor");
             }
         }
         for (TSNode fn : f.all("fn")) {
             if (f.fnName(fn).equals("block_on") && Nodes.field(fn, "body") != null
-                    && POLL.matcher(f.text(Nodes.field(fn, "body"))).find() && executors.add(fn.getStartByte())) {
+                    && POLL.matcher(f.text(Nodes.field(fn, "body"))).find() && executors.add(Nodes.start(fn))) {
                 report.at(fn, "`fn block_on` polls a future itself: a hand-written executor");
             }
         }

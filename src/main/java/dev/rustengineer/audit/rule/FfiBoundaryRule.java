@@ -30,7 +30,7 @@ public record FfiBoundaryRule() implements Rule {
         Set<Integer> reported = new HashSet<>();
         for (TSNode fn : f.all("fn")) {
             String mods = f.modifiers(fn);
-            if (mods.contains("extern") && !RUST_ABI.matcher(mods).find() && reported.add(fn.getStartByte())) {
+            if (mods.contains("extern") && !RUST_ABI.matcher(mods).find() && reported.add(Nodes.start(fn))) {
                 report.at(fn, "`extern` function `" + Nodes.name(f, fn) + "` callable across the FFI boundary");
             }
         }
@@ -51,10 +51,10 @@ public record FfiBoundaryRule() implements Rule {
                 continue;
             }
             TSNode item = a.getNextNamedSibling();
-            while (Nodes.present(item) && SKIPPED.contains(item.getType())) {
+            while (Nodes.present(item) && SKIPPED.contains(Nodes.type(item))) {
                 item = item.getNextNamedSibling();
             }
-            if (Nodes.present(item) && reported.add(item.getStartByte())) {
+            if (Nodes.present(item) && reported.add(Nodes.start(item))) {
                 report.at(item, "`" + Nodes.name(f, item) + "` is exported under a fixed symbol (`#[" + m.group(1)
                         + "]`): callable across the FFI boundary");
             }

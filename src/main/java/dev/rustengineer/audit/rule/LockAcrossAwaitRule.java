@@ -55,13 +55,13 @@ public record LockAcrossAwaitRule() implements Rule {
                 continue;
             }
             TSNode body = c.async().body(let);
-            TSNode block = let.getParent();
+            TSNode block = Nodes.parent(let);
             if (!Nodes.present(block)) {
                 continue;
             }
             Pattern mention = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
-            int from = let.getEndByte();
-            int to = block.getEndByte();
+            int from = Nodes.end(let);
+            int to = Nodes.end(block);
             for (CallSite call : f.calls()) {
                 if (call.start() >= from && call.start() < to && call.callee() != null && Nodes.lastSegment(call.callee()).equals("drop")
                         && call.argumentCount() == 1 && c.text(call.arguments().getFirst()).strip().equals(name)) {
@@ -70,7 +70,7 @@ public record LockAcrossAwaitRule() implements Rule {
                 }
             }
             for (TSNode a : f.all("await")) {
-                if (a.getStartByte() >= from && a.getEndByte() <= to && (sameBody(c, a, body) || borrowedBy(c, a, from, mention))) {
+                if (Nodes.start(a) >= from && Nodes.end(a) <= to && (sameBody(c, a, body) || borrowedBy(c, a, from, mention))) {
                     report.at(let, "std::sync guard `" + name + "` is still held at the `.await` on line "
                             + (a.getStartPoint().getRow() + 1) + "; drop it first or use an async mutex");
                     break;
@@ -100,8 +100,8 @@ public record LockAcrossAwaitRule() implements Rule {
                 continue;
             }
             for (TSNode a : f.all("await")) {
-                if (a.getStartByte() >= held.getStartByte() && a.getEndByte() <= held.getEndByte() && sameBody(c, a, body)) {
-                    report.at(call.name(), "std::sync guard (a temporary of the `" + (held.getType().equals("match_block") ? "match" : "if let")
+                if (Nodes.start(a) >= Nodes.start(held) && Nodes.end(a) <= Nodes.end(held) && sameBody(c, a, body)) {
+                    report.at(call.name(), "std::sync guard (a temporary of the `" + (Nodes.type(held).equals("match_block") ? "match" : "if let")
                             + "` scrutinee) is still held at the `.await` on line " + (a.getStartPoint().getRow() + 1)
                             + "; bind the value first (`let v = m.lock().unwrap().clone();`) or use an async mutex");
                     break;
@@ -114,20 +114,20 @@ public record LockAcrossAwaitRule() implements Rule {
     private static TSNode heldThrough(RustFile f, TSNode n) {
         TSNode child = n;
         for (TSNode p = f.parent(n); p != null; child = p, p = f.parent(p)) {
-            String type = p.getType();
+            String type = Nodes.type(p);
             if (type.equals("match_expression") && sameNode(Nodes.field(p, "value"), child)) {
                 return Nodes.field(p, "body");
             }
             if (type.equals("let_condition") && sameNode(Nodes.field(p, "value"), child)) {
                 TSNode owner = f.parent(p);
-                while (owner != null && owner.getType().equals("let_chain")) {
+                while (owner != null && Nodes.type(owner).equals("let_chain")) {
                     owner = f.parent(owner);
                 }
                 if (owner == null) {
                     return null;
                 }
-                return owner.getType().equals("if_expression") ? Nodes.field(owner, "consequence")
-                        : owner.getType().equals("while_expression") ? Nodes.field(owner, "body") : null;
+                return Nodes.type(owner).equals("if_expression") ? Nodes.field(owner, "consequence")
+                        : Nodes.type(owner).equals("while_expression") ? Nodes.field(owner, "body") : null;
             }
             if (STATEMENT_ENDS.contains(type)) {
                 return null;
@@ -137,7 +137,7 @@ public record LockAcrossAwaitRule() implements Rule {
     }
 
     private static boolean sameNode(TSNode a, TSNode b) {
-        return a != null && a.getStartByte() == b.getStartByte() && a.getEndByte() == b.getEndByte();
+        return a != null && Nodes.start(a) == Nodes.start(b) && Nodes.end(a) == Nodes.end(b);
     }
 
     /** A std or parking_lot lock's guard: by the receiver's type, or, unknown, unwrapped as only std's `LockResult` is. */
@@ -147,20 +147,20 @@ public record LockAcrossAwaitRule() implements Rule {
         if (type != null && (k.syncLocks().contains(type) || k.asyncLocks().contains(type))) {
             return k.syncLocks().contains(type);
         }
-        TSNode field = lock.node().getParent();
-        CallSite outer = Nodes.present(field) && field.getType().equals("field_expression") ? c.file().call(field.getParent()) : null;
+        TSNode field = Nodes.parent(lock.node());
+        CallSite outer = Nodes.present(field) && Nodes.type(field).equals("field_expression") ? c.file().call(Nodes.parent(field)) : null;
         return outer != null && outer.method() != null && UNWRAPS.contains(outer.method());
     }
 
     private static boolean sameBody(FileContext c, TSNode await, TSNode body) {
         TSNode b = body == null ? null : c.async().body(await);
-        return b != null && b.getStartByte() == body.getStartByte() && b.getEndByte() == body.getEndByte();
+        return b != null && Nodes.start(b) == Nodes.start(body) && Nodes.end(b) == Nodes.end(body);
     }
 
     /** The await is in an async block, made after the guard, that uses the guard: the block holds it while it waits. */
     private static boolean borrowedBy(FileContext c, TSNode await, int from, Pattern mention) {
         TSNode b = c.async().body(await);
-        return b != null && b.getStartByte() >= from && !b.getType().equals("function_item") && mention.matcher(c.text(b)).find();
+        return b != null && Nodes.start(b) >= from && !Nodes.type(b).equals("function_item") && mention.matcher(c.text(b)).find();
     }
 
     /** The value is the guard of a synchronous lock: `x.lock()`, then at most `.unwrap()`/`.expect(..)`/`?`. */
@@ -169,7 +169,7 @@ public record LockAcrossAwaitRule() implements Rule {
         boolean unwrapped = false;
         CallSite call = null;
         for (int guard = 0; guard < 4; guard++) {
-            if (v.getType().equals("try_expression")) {
+            if (Nodes.type(v).equals("try_expression")) {
                 v = v.getNamedChild(0);
                 unwrapped = true;
                 continue;

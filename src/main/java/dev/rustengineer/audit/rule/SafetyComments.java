@@ -1,6 +1,8 @@
 package dev.rustengineer.audit.rule;
 
+import dev.rustengineer.audit.SourceText;
 import dev.rustengineer.audit.scope.FileContext;
+import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,27 +20,29 @@ final class SafetyComments {
     private static final Set<String> STATEMENT_PARENTS = Set.of("block", "declaration_list", "source_file");
 
     private final RustFile f;
+    private final SourceText src;
     private final String[] lines;
 
     SafetyComments(FileContext c) {
         this.f = c.file();
+        this.src = c.src();
         this.lines = c.src().text().split("\n", -1);
     }
 
     /** For an unsafe block of the syntax tree. */
     boolean documented(TSNode block) {
-        int row = block.getStartPoint().getRow();
-        if (commented(lines[row]) || commentAbove(row) || opening(row, block.getEndPoint().getRow())) {
+        int row = src.row(Nodes.start(block));
+        if (commented(lines[row]) || commentAbove(row) || opening(row, src.row(Nodes.end(block)))) {
             return true;
         }
         TSNode statement = block;
-        for (TSNode p = f.parent(block); p != null && !STATEMENT_PARENTS.contains(p.getType()); p = f.parent(p)) {
-            if (p.getType().equals("function_item") || p.getType().equals("closure_expression")) {
+        for (TSNode p = f.parent(block); p != null && !STATEMENT_PARENTS.contains(Nodes.type(p)); p = f.parent(p)) {
+            if (Nodes.type(p).equals("function_item") || Nodes.type(p).equals("closure_expression")) {
                 break;
             }
             statement = p;
         }
-        int top = statement.getStartPoint().getRow();
+        int top = src.row(Nodes.start(statement));
         return top != row && (commented(lines[top]) || commentAbove(top));
     }
 

@@ -33,16 +33,13 @@ public final class MacroTokens {
     public static MacroTokens of(RustFile f, AuditKnowledge k) {
         MacroTokens t = new MacroTokens();
         for (TSNode m : f.all("macro")) {
-            String name = Nodes.lastSegment(f.text(Nodes.childByField(m, "macro")));
+            String name = Nodes.lastSegment(f.text(f.macroPath(m)));
             if (f.reparsed(m) || k.templateMacros().contains(name)) {
                 continue;
             }
-            for (int i = m.getChildCount() - 1; i >= 0; i--) {
-                TSNode c = m.getChild(i);
-                if (Nodes.type(c).equals("token_tree")) {
-                    t.scan(f, c, name + "!", k.assertionMacros().contains(name), k);
-                    break;
-                }
+            TSNode body = f.macroBody(m);
+            if (body != null) {
+                t.scan(f, body, name + "!", k.assertionMacros().contains(name), k);
             }
         }
         for (TSNode d : f.all("macro_def")) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -20,9 +22,10 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterRust;
 
 /**
- * One Rust file parsed by tree-sitter, with the nodes the rules look at collected by one query (queries run in
- * native code; every step through the tree from Java is a JNI call, so what rules filter on, such as call
- * names, function modifiers and loop bodies, is captured here once).
+ * One Rust file parsed by tree-sitter, with the nodes the rules look at collected once, by {@link TreeWalk} (a walk
+ * through tree-sitter's C functions, matching the patterns of the query below) or, where it cannot run, by that
+ * query; what rules filter on, such as call names, function modifiers and loop bodies, is captured here once, since
+ * every step through the tree through the binding's methods is a JNI call.
  *
  * <p>Macros known to wrap items (cfg_if!, tokio's cfg_*!, pin_project!; audit/knowledge.yaml) hide their items in
  * token trees no syntax tree sees into. Their bodies are parsed again, as tree-sitter's included ranges of the
@@ -65,6 +68,14 @@ public final class RustFile implements AutoCloseable {
             (loop_expression body: (_) @loop_body)
             (ERROR) @error
             """;
+    /** The query's patterns of one node and no field, by node kind: what {@link TreeWalk} captures alike. */
+    static final Map<String, String> SINGLE_CAPTURES = Map.ofEntries(Map.entry("unsafe_block", "unsafe_block"),
+            Map.entry("impl_item", "impl"), Map.entry("trait_item", "trait"), Map.entry("foreign_mod_item", "foreign_mod"),
+            Map.entry("macro_invocation", "macro"), Map.entry("macro_definition", "macro_def"), Map.entry("await_expression", "await"),
+            Map.entry("use_declaration", "use"), Map.entry("struct_item", "struct"), Map.entry("enum_item", "enum"),
+            Map.entry("field_declaration", "field"), Map.entry("static_item", "static"), Map.entry("mod_item", "mod"),
+            Map.entry("attribute_item", "attr"), Map.entry("inner_attribute_item", "inner_attr"), Map.entry("async_block", "async_block"),
+            Map.entry("closure_expression", "closure"));
     /** Item macros inside item macros are parsed again too, this many levels deep. */
     private static final int MAX_MACRO_DEPTH = 4;
 
@@ -74,8 +85,7 @@ public final class RustFile implements AutoCloseable {
      * once per thread (the audit's pool makes new threads per run) was a measurable share of an audit.
      */
     private static final class Shared {
-        static final TSLanguage LANGUAGE = new TreeSitterRust();
-        static final TSQuery QUERY_COMPILED = new TSQuery(LANGUAGE, QUERY);
+        static final TSQuery QUERY_COMPILED = new TSQuery(Grammar.LANGUAGE, QUERY);
         static final String[] NAMES = new String[QUERY_COMPILED.getCaptureCount()];
 
         static {
@@ -100,16 +110,21 @@ public final class RustFile implements AutoCloseable {
         }
     }
 
+    /** The grammar alone, without the query: the walk needs only this. */
+    private static final class Grammar {
+        static final TSLanguage LANGUAGE = new TreeSitterRust();
+    }
+
     private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
         TSParser p = new TSParser();
-        p.setLanguage(Shared.LANGUAGE);
+        p.setLanguage(Grammar.LANGUAGE);
         return p;
     });
     private static final TSRange[] WHOLE_FILE = new TSRange[0];
 
     /** The Rust grammar the audit parses with. */
     static TSLanguage language() {
-        return Shared.LANGUAGE;
+        return Grammar.LANGUAGE;
     }
 
     /** A macro body parsed again: the byte range of its items and the macro invocation that holds them. */
@@ -128,18 +143,30 @@ public final class RustFile implements AutoCloseable {
     /** The pattern text of each `let`, by the let's start byte. */
     private final Map<Integer, String> letPatterns = new HashMap<>();
     private final List<MacroRegion> regions = new ArrayList<>();
+    /** A macro invocation's path and token tree by its start byte, where the walk found them (else read when asked). */
+    private final Map<Integer, TSNode> macroPaths = new HashMap<>();
+    private final Map<Integer, TSNode> macroBodies = new HashMap<>();
     private final List<TSNode> mainErrors = new ArrayList<>();
     private int[] loopBodies;
 
-    private RustFile(String path, SourceText src, TSTree tree) {
+    /** Whether this file's captures come from the query rather than {@link TreeWalk} (a test compares the two). */
+    private final boolean viaQuery;
+
+    private RustFile(String path, SourceText src, TSTree tree, boolean viaQuery) {
         this.path = path;
+        this.viaQuery = viaQuery;
         this.src = src;
         trees.add(tree);
     }
 
     public static RustFile parse(String relPath, SourceText src, AuditKnowledge knowledge) {
+        return parse(relPath, src, knowledge, !TreeWalk.available());
+    }
+
+    /** Parses with the captures collected by the query (true) or by the walk (false, where it is available). */
+    static RustFile parse(String relPath, SourceText src, AuditKnowledge knowledge, boolean viaQuery) {
         TSTree tree = PARSER.get().parseString(null, src.text());
-        RustFile f = new RustFile(relPath, src, tree);
+        RustFile f = new RustFile(relPath, src, tree, viaQuery);
         Map<String, List<TSNode>> main = f.capture(tree);
         f.add(main);
         f.mainErrors.addAll(main.getOrDefault("error", List.of()));
@@ -150,13 +177,74 @@ public final class RustFile implements AutoCloseable {
         return f;
     }
 
-    /** Runs the query; structured captures (calls, modifiers, let patterns) go to their indexes, the rest by name. */
+    /**
+     * Collects the captures of a tree: by {@link TreeWalk} where it can run, else by the query (the two give the same
+     * captures; RustFileCaptureTest). Structured captures (calls, modifiers, let patterns) go to their indexes, the
+     * rest by name.
+     */
     private Map<String, List<TSNode>> capture(TSTree t) {
-        Map<String, List<TSNode>> nodes = new HashMap<>();
-        List<CallSite> found = new ArrayList<>();
-        Map<Integer, String> mods = new HashMap<>();
-        Map<Integer, String> names = new HashMap<>();
-        Map<Integer, String> lets = new HashMap<>();
+        Collected c = new Collected();
+        if (!viaQuery) {
+            TreeWalk.walk(t, c);
+        } else {
+            query(t, c);
+        }
+        c.found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        calls.addAll(c.found);
+        for (CallSite call : c.found) {
+            callsByRange.put(key(call.start(), call.end()), call);
+        }
+        modifiers.putAll(c.mods);
+        fnNames.putAll(c.names);
+        letPatterns.putAll(c.lets);
+        return c.nodes;
+    }
+
+    /** What one tree's walk or query found. */
+    private final class Collected implements TreeWalk.Sink {
+        final Map<String, List<TSNode>> nodes = new HashMap<>();
+        final List<CallSite> found = new ArrayList<>();
+        final Map<Integer, String> mods = new HashMap<>();
+        final Map<Integer, String> names = new HashMap<>();
+        final Map<Integer, String> lets = new HashMap<>();
+
+        @Override
+        public void node(String capture, TSNode n) {
+            nodes.computeIfAbsent(capture, k -> new ArrayList<>()).add(n);
+        }
+
+        @Override
+        public void call(TSNode call, TSNode method, TSNode callee) {
+            found.add(new CallSite(call, Nodes.start(call), Nodes.end(call), method == null ? null : text(method),
+                    callee == null ? null : text(callee), method != null ? method : call));
+        }
+
+        @Override
+        public void modifiers(TSNode fn, TSNode part) {
+            mods.put(Nodes.start(fn), text(part));
+        }
+
+        @Override
+        public void fn(TSNode fn, TSNode name) {
+            node("fn", fn);
+            names.put(Nodes.start(fn), text(name));
+        }
+
+        @Override
+        public void macroParts(TSNode macro, TSNode path, TSNode body) {
+            macroPaths.put(Nodes.start(macro), path);
+            macroBodies.put(Nodes.start(macro), body);
+        }
+
+        @Override
+        public void let(TSNode let, TSNode pattern) {
+            node("let", let);
+            lets.put(Nodes.start(let), text(pattern));
+        }
+    }
+
+    /** The query's way to the same captures, where the walk cannot run. */
+    private static void query(TSTree t, TreeWalk.Sink sink) {
         TSQuery q = Shared.QUERY_COMPILED;
         String[] captureNames = Shared.NAMES;
         try (TSQueryCursor cursor = new TSQueryCursor()) {
@@ -165,7 +253,7 @@ public final class RustFile implements AutoCloseable {
             while (cursor.nextMatch(match)) {
                 TSQueryCapture[] caps = match.getCaptures();
                 if (caps.length == 1) {
-                    nodes.computeIfAbsent(captureNames[caps[0].getIndex()], k -> new ArrayList<>()).add(caps[0].getNode());
+                    sink.node(captureNames[caps[0].getIndex()], caps[0].getNode());
                     continue;
                 }
                 // The patterns of two captures: an outer node and a part read as text, told apart by the capture's
@@ -197,28 +285,16 @@ public final class RustFile implements AutoCloseable {
                     }
                 }
                 if (call != null) {
-                    found.add(new CallSite(call, Nodes.start(call), Nodes.end(call), method == null ? null : text(method),
-                            callee == null ? null : text(callee), method != null ? method : call));
+                    sink.call(call, method, callee);
                 } else if (modded != null) {
-                    mods.put(Nodes.start(modded), text(part));
+                    sink.modifiers(modded, part);
                 } else if (fn != null) {
-                    nodes.computeIfAbsent("fn", k -> new ArrayList<>()).add(fn);
-                    names.put(Nodes.start(fn), text(part));
+                    sink.fn(fn, part);
                 } else if (let != null) {
-                    nodes.computeIfAbsent("let", k -> new ArrayList<>()).add(let);
-                    lets.put(Nodes.start(let), text(part));
+                    sink.let(let, part);
                 }
             }
         }
-        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        calls.addAll(found);
-        for (CallSite c : found) {
-            callsByRange.put(key(c.start(), c.end()), c);
-        }
-        modifiers.putAll(mods);
-        fnNames.putAll(names);
-        letPatterns.putAll(lets);
-        return nodes;
     }
 
     private static long key(int start, int end) {
@@ -233,11 +309,11 @@ public final class RustFile implements AutoCloseable {
     private List<TSNode> reparseItemMacros(List<TSNode> macros, AuditKnowledge knowledge) {
         List<MacroRegion> wanted = new ArrayList<>();
         for (TSNode m : macros) {
-            String name = Nodes.lastSegment(text(Nodes.childByField(m, "macro")));
+            String name = Nodes.lastSegment(text(macroPath(m)));
             if (!knowledge.wrapsItems(name)) {
                 continue;
             }
-            TSNode body = tokenTree(m);
+            TSNode body = macroBody(m);
             if (body == null) {
                 continue;
             }
@@ -349,6 +425,18 @@ public final class RustFile implements AutoCloseable {
         return out;
     }
 
+    /** A macro invocation's path (`macro:`), a null node when it has none. */
+    public TSNode macroPath(TSNode macro) {
+        TSNode p = macroPaths.get(Nodes.start(macro));
+        return p != null ? p : Nodes.childByField(macro, "macro");
+    }
+
+    /** A macro invocation's token tree (its last one), or null. */
+    public TSNode macroBody(TSNode macro) {
+        TSNode b = macroBodies.get(Nodes.start(macro));
+        return b != null ? b : tokenTree(macro);
+    }
+
     private static TSNode tokenTree(TSNode macro) {
         for (int i = macro.getChildCount() - 1; i >= 0; i--) {
             TSNode c = macro.getChild(i);
@@ -440,6 +528,24 @@ public final class RustFile implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Every capture, call, modifier, name and let pattern, as text: what a test compares between walk and query. */
+    String describeCaptures() {
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(captures).forEach((name, nodes) -> out.add(name + ":"
+                + nodes.stream().map(n -> " " + Nodes.start(n) + "-" + Nodes.end(n)).collect(Collectors.joining())));
+        calls.forEach(c -> out.add("call " + c.start() + "-" + c.end() + " " + c.method() + " " + c.callee() + " " + Nodes.start(c.name())));
+        out.add("modifiers " + new TreeMap<>(modifiers));
+        out.add("names " + new TreeMap<>(fnNames));
+        out.add("lets " + new TreeMap<>(letPatterns));
+        for (TSNode m : all("macro")) {
+            TSNode body = macroBody(m);
+            out.add("macro " + Nodes.start(m) + " " + text(macroPath(m)) + " " + (body == null ? "-" : Nodes.start(body) + "-" + Nodes.end(body)));
+        }
+        mainErrors.forEach(e -> out.add("error " + Nodes.start(e)));
+        regions.forEach(r -> out.add("region " + r.start() + "-" + r.end()));
+        return String.join("\n", out);
     }
 
     public String text(TSNode n) {
