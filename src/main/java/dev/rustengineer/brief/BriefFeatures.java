@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What the learned reader sees of a brief: its words and word pairs (a word inside a negation's scope is marked
@@ -15,6 +16,12 @@ final class BriefFeatures {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}+#]*");
     /** The embedding is dense and its values small; this weight lets it compete with the sparse features. */
     static final double EMBEDDING_WEIGHT = Double.parseDouble(System.getProperty("rust-engineer.reader.embedding-weight", "2.0"));
+
+    /**
+     * The embedding dimensions' feature names, made once: a brief's 384 are then neither built nor hashed again (a
+     * string keeps its hash), which was a tenth of the reading besides the embedding.
+     */
+    private static final String[] DIMENSIONS = IntStream.range(0, 1024).mapToObj(i -> "e:" + i).toArray(String[]::new);
 
     /** A text rule's verdict on this brief: it fired, or it matched only inside a negation. */
     record RuleHit(String rule, boolean negated) {}
@@ -49,7 +56,7 @@ final class BriefFeatures {
         });
         if (embedding != null) {
             for (int i = 0; i < embedding.length; i++) {
-                f.put("e:" + i, embedding[i] * EMBEDDING_WEIGHT);
+                f.put(i < DIMENSIONS.length ? DIMENSIONS[i] : "e:" + i, embedding[i] * EMBEDDING_WEIGHT);
             }
         }
         return f;

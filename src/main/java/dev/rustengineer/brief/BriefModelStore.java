@@ -3,12 +3,13 @@ package dev.rustengineer.brief;
 import dev.rustengineer.brief.corpus.BriefCorpus;
 import dev.rustengineer.brief.corpus.CorpusBrief;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -33,7 +34,7 @@ import java.util.zip.CRC32;
  */
 public final class BriefModelStore {
     /** Bump when features or training change in code. */
-    static final String VERSION = "reader-4";
+    static final String VERSION = "reader-5";
 
     private BriefModelStore() {}
 
@@ -90,24 +91,45 @@ public final class BriefModelStore {
                 // Unreadable cache: train again and overwrite it.
             }
         }
-        BriefModel model = BriefModel.train(corpus.split(CorpusBrief.Split.TRAIN), corpus.split(CorpusBrief.Split.DEV), see);
+        BriefModel trained = BriefModel.train(corpus.split(CorpusBrief.Split.TRAIN), corpus.split(CorpusBrief.Split.DEV), see);
+        byte[] bytes = bytes(trained);
         try {
-            write(model, cached);
+            write(bytes, cached);
         } catch (IOException e) {
             // A read-only home still gets a working reader; it only trains again next time.
         }
-        return model;
+        // The model as every later start reads it from the cache (its weights stored as floats): the run that
+        // trained it answers exactly as they will.
+        try {
+            return BriefModel.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void write(BriefModel model, Path file) throws IOException {
+        write(bytes(model), file);
+    }
+
+    private static void write(byte[] model, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "model", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-            model.write(data);
-            data.flush();
+        try {
+            Files.write(tmp, model);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static byte[] bytes(BriefModel model) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(out)) {
+            model.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static Path cacheDir() {

@@ -15,7 +15,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
@@ -77,8 +79,9 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
             options.addConfigEntry("session.intra_op.allow_spinning", settings.spinning() ? "1" : "0");
             Optional<Path> dir = BundledFile.cached("embedding-model", List.of(MODEL));
             OrtSession session = dir.isPresent()
-                    ? env.createSession(dir.get().resolve(MODEL).toString(), options)
+                    ? optimisedSession(env, dir.get(), options)
                     : env.createSession(resource(MODEL).readAllBytes(), options);
+            noGpuProbe();
             HuggingFaceTokenizer tokenizer;
             try (InputStream in = resource(TOKENIZER)) {
                 tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
@@ -88,6 +91,68 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
             throw new IllegalStateException("cannot load the embedding model: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * ONNX Runtime optimises the model's graph (fuses its layers) whenever it creates a session: two thirds of the
+     * session's start. The graph it optimised is saved once beside the cached model, at the level that is the same on
+     * every CPU ("extended": fusions, no data layout chosen for the hardware at hand) and named by the runtime's
+     * version, and later starts load that with nothing left to optimise. The vectors are the same to the bit
+     * (OnnxSentenceEncoderTest compares the whole corpus with langchain4j's).
+     */
+    private static OrtSession optimisedSession(OrtEnvironment env, Path dir, OrtSession.SessionOptions options)
+            throws OrtException {
+        Path optimised = dir.resolve("optimised-" + env.getVersion() + "-" + MODEL);
+        if (Files.isRegularFile(optimised)) {
+            try {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                return env.createSession(optimised.toString(), options);
+            } catch (OrtException damaged) {
+                // Saved again below.
+            }
+        }
+        // Saved under a private name and moved into place, so a concurrent start never loads half a file.
+        Path tmp = dir.resolve(optimised.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+        options.setOptimizedModelFilePath(tmp.toString());
+        OrtSession session = env.createSession(dir.resolve(MODEL).toString(), options);
+        try {
+            Files.move(tmp, optimised, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Not saved (a read-only cache): the next start optimises again.
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // Left behind; nothing reads it.
+            }
+        }
+        return session;
+    }
+
+    /**
+     * DJL, before it loads the tokenizer's native library, asks whether the machine has a CUDA GPU (to pick a GPU
+     * build of it, which it would download): through JNA, which unpacks its own native library into a temporary file
+     * and runs {@code ldconfig -p} in a child process, on every start. The tokenizer runs on the CPU here whatever
+     * the machine has, so DJL is told there is none. Its {@code CudaUtils} reads no library when
+     * {@code ai.djl.util.cuda.fork} is set as it initialises (the probe is then meant to run in a child JVM), and with
+     * the property gone again it answers "no GPU" from that empty library, starting nothing.
+     */
+    private static void noGpuProbe() {
+        String property = "ai.djl.util.cuda.fork";
+        String before = System.getProperty(property);
+        System.setProperty(property, "true");
+        try {
+            Class.forName("ai.djl.util.cuda.CudaUtils", true, OnnxSentenceEncoder.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Another DJL: it probes its own way, which is only slower.
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
         }
     }
 

@@ -5,11 +5,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +27,15 @@ public final class SoftmaxRegression {
     public record Example(Map<String, Double> features, String label) {}
 
     private final List<String> labels;
-    private final Map<String, Integer> index;
-    private final String[] names;
-    /** weights[label][feature]; the last column is the bias. */
+    /** The features' names and ids: the classifier's own after training, the whole model's once in a {@link BriefModel}. */
+    private final Vocabulary vocabulary;
+    /** weights[label][feature id]; the last column is the bias. */
     private final double[][] weights;
 
-    private SoftmaxRegression(List<String> labels, String[] names, double[][] weights) {
+    private SoftmaxRegression(List<String> labels, Vocabulary vocabulary, double[][] weights) {
         this.labels = List.copyOf(labels);
-        this.names = names;
+        this.vocabulary = vocabulary;
         this.weights = weights;
-        this.index = new HashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            index.put(names[i], i);
-        }
     }
 
     public List<String> labels() {
@@ -58,8 +51,9 @@ public final class SoftmaxRegression {
             featureSet.addAll(e.features().keySet());
         }
         List<String> labels = List.copyOf(labelSet);
-        String[] names = featureSet.toArray(String[]::new);
-        SoftmaxRegression m = new SoftmaxRegression(labels, names, new double[labels.size()][names.length + 1]);
+        Vocabulary own = new Vocabulary(featureSet.toArray(String[]::new));
+        int features = own.size();
+        SoftmaxRegression m = new SoftmaxRegression(labels, own, new double[labels.size()][features + 1]);
         if (labels.size() < 2) {
             return m;
         }
@@ -72,14 +66,14 @@ public final class SoftmaxRegression {
             val[i] = new double[e.features().size()];
             int k = 0;
             for (Map.Entry<String, Double> f : e.features().entrySet()) {
-                idx[i][k] = m.index.get(f.getKey());
+                idx[i][k] = own.id(f.getKey());
                 val[i][k++] = f.getValue();
             }
             y[i] = labels.indexOf(e.label());
         }
-        double[][] g2 = new double[labels.size()][names.length + 1];
+        double[][] g2 = new double[labels.size()][features + 1];
         double rate = 0.5;
-        int bias = names.length;
+        int bias = features;
         Random random = new Random(seed);
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
@@ -115,17 +109,7 @@ public final class SoftmaxRegression {
 
     /** Each label's probability for these features, most likely first. */
     public LinkedHashMap<String, Double> probabilities(Map<String, Double> features) {
-        int[] idx = new int[features.size()];
-        double[] val = new double[features.size()];
-        int k = 0;
-        for (Map.Entry<String, Double> f : features.entrySet()) {
-            Integer i = index.get(f.getKey());
-            if (i != null) {
-                idx[k] = i;
-                val[k++] = f.getValue();
-            }
-        }
-        double[] p = softmax(Arrays.copyOf(idx, k), Arrays.copyOf(val, k));
+        double[] p = probabilities(vocabulary.lookup(features));
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < p.length; c++) {
             order.add(c);
@@ -136,20 +120,48 @@ public final class SoftmaxRegression {
         return out;
     }
 
+    /** The most likely label and its probability: the first of {@link #probabilities(Map)}, without ordering the rest. */
+    Map.Entry<String, Double> top(Vocabulary.Features features) {
+        double[] p = probabilities(features);
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            // The order probabilities(Map) sorts by, so a tie goes to the same label.
+            if (Double.compare(-p[c], -p[best]) < 0) {
+                best = c;
+            }
+        }
+        return Map.entry(labels.get(best), p[best]);
+    }
+
+    /** Each label's probability, in the order of {@link #labels()}. */
+    double[] probabilities(Vocabulary.Features features) {
+        if (features.vocabulary() != vocabulary) {
+            throw new IllegalArgumentException("features looked up in another vocabulary");
+        }
+        return softmax(features.ids(), features.values());
+    }
+
     /** The {@code n} named features that pushed most towards {@code label}, with their weight times value. */
     public List<Map.Entry<String, Double>> contributions(Map<String, Double> features, String label, int n,
             Predicate<String> shown) {
+        return contributions(vocabulary.lookup(features), label, n, shown);
+    }
+
+    List<Map.Entry<String, Double>> contributions(Vocabulary.Features features, String label, int n, Predicate<String> shown) {
         int c = labels.indexOf(label);
         if (c < 0) {
             return List.of();
         }
-        // A running top-n: only a handful are named, so the brief's features are not sorted whole.
+        // A running top-n: only a handful are named, so the brief's features are not sorted whole. A feature seen
+        // first keeps its place among equal weights.
         List<Map.Entry<String, Double>> out = new ArrayList<>();
-        features.forEach((name, v) -> {
-            Integer i = index.get(name);
-            double w = i == null ? 0 : weights[c][i] * v;
+        int[] ids = features.ids();
+        double[] values = features.values();
+        for (int k = 0; k < ids.length; k++) {
+            double w = weights[c][ids[k]] * values[k];
+            String name = vocabulary.name(ids[k]);
             if (w <= 0 || !shown.test(name) || out.size() == n && w <= out.getLast().getValue()) {
-                return;
+                continue;
             }
             int at = 0;
             while (at < out.size() && out.get(at).getValue() >= w) {
@@ -159,16 +171,48 @@ public final class SoftmaxRegression {
             if (out.size() > n) {
                 out.removeLast();
             }
-        });
+        }
         return out;
+    }
+
+    /**
+     * The same classifier over a wider vocabulary (a feature it never saw weighs zero), so that one lookup of a
+     * brief's features serves every target. Its answers are the same to the last bit: a zero weight adds nothing.
+     */
+    SoftmaxRegression over(Vocabulary wider) {
+        if (wider == vocabulary) {
+            return this;
+        }
+        double[][] w = new double[labels.size()][wider.size() + 1];
+        String[] own = vocabulary.names();
+        int[] to = new int[own.length];
+        for (int i = 0; i < own.length; i++) {
+            to[i] = wider.id(own[i]);
+            if (to[i] < 0) {
+                throw new IllegalArgumentException("the vocabulary lacks " + own[i]);
+            }
+        }
+        for (int c = 0; c < w.length; c++) {
+            for (int i = 0; i < own.length; i++) {
+                w[c][to[i]] = weights[c][i];
+            }
+            w[c][wider.size()] = weights[c][own.length];
+        }
+        return new SoftmaxRegression(labels, wider, w);
+    }
+
+    /** The names of the features this classifier weighs. */
+    String[] featureNames() {
+        return vocabulary.names();
     }
 
     private double[] softmax(int[] idx, double[] val) {
         double[] s = new double[labels.size()];
         double max = Double.NEGATIVE_INFINITY;
+        int bias = vocabulary.size();
         for (int c = 0; c < s.length; c++) {
             double[] w = weights[c];
-            double z = w[names.length];
+            double z = w[bias];
             for (int k = 0; k < idx.length; k++) {
                 z += w[idx[k]] * val[k];
             }
@@ -187,61 +231,66 @@ public final class SoftmaxRegression {
     }
 
     /**
-     * Labels, then the feature names as one UTF-8 block with their lengths, then the weights as floats in one block:
-     * a start reads the reader's few megabytes in bulk instead of one call per name and per weight.
+     * Labels, then the ids of the features with a weight (a classifier over the whole model's vocabulary has none on
+     * the features only other targets saw), then their weights and the biases as floats in one block: a start reads
+     * the reader's few megabytes in bulk instead of one call per weight. The names are the vocabulary's, written once
+     * for every target by {@link BriefModel}.
      */
-    public void write(DataOutputStream out) throws IOException {
+    void write(DataOutputStream out) throws IOException {
         out.writeInt(labels.size());
         for (String l : labels) {
             out.writeUTF(l);
         }
-        out.writeInt(names.length);
-        byte[][] encoded = new byte[names.length][];
-        ByteBuffer lengths = ByteBuffer.allocate(4 * names.length);
-        int total = 0;
-        for (int i = 0; i < names.length; i++) {
-            encoded[i] = names[i].getBytes(StandardCharsets.UTF_8);
-            lengths.putInt(encoded[i].length);
-            total += encoded[i].length;
-        }
-        out.write(lengths.array());
-        out.writeInt(total);
-        for (byte[] name : encoded) {
-            out.write(name);
-        }
-        ByteBuffer w = ByteBuffer.allocate(4 * weights.length * (names.length + 1));
-        for (double[] row : weights) {
-            for (double v : row) {
-                w.putFloat((float) v);
+        int bias = vocabulary.size();
+        int[] used = new int[bias];
+        int m = 0;
+        for (int f = 0; f < bias; f++) {
+            for (double[] row : weights) {
+                if (row[f] != 0) {
+                    used[m++] = f;
+                    break;
+                }
             }
+        }
+        out.writeInt(m);
+        ByteBuffer ids = ByteBuffer.allocate(4 * m);
+        ids.asIntBuffer().put(used, 0, m);
+        out.write(ids.array());
+        ByteBuffer w = ByteBuffer.allocate(4 * weights.length * (m + 1));
+        for (double[] row : weights) {
+            for (int k = 0; k < m; k++) {
+                w.putFloat((float) row[used[k]]);
+            }
+            w.putFloat((float) row[bias]);
         }
         out.write(w.array());
     }
 
-    public static SoftmaxRegression read(DataInputStream in) throws IOException {
+    /** Reads what {@link #write} wrote, over the vocabulary it was written with. */
+    static SoftmaxRegression read(DataInputStream in, Vocabulary vocabulary) throws IOException {
         List<String> labels = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             labels.add(in.readUTF());
         }
-        String[] names = new String[in.readInt()];
-        int[] lengths = new int[names.length];
-        ByteBuffer.wrap(bytes(in, 4 * names.length)).asIntBuffer().get(lengths);
-        byte[] block = bytes(in, in.readInt());
-        int at = 0;
-        for (int i = 0; i < names.length; i++) {
-            names[i] = new String(block, at, lengths[i], StandardCharsets.UTF_8);
-            at += lengths[i];
+        int m = in.readInt();
+        int bias = vocabulary.size();
+        if (m < 0 || m > bias) {
+            throw new IOException("corrupt model file");
         }
-        double[][] w = new double[labels.size()][names.length + 1];
-        FloatBuffer floats = ByteBuffer.wrap(bytes(in, 4 * w.length * (names.length + 1))).asFloatBuffer();
-        float[] row = new float[names.length + 1];
-        for (double[] r : w) {
-            floats.get(row);
-            for (int i = 0; i < row.length; i++) {
-                r[i] = row[i];
+        int[] used = new int[m];
+        ByteBuffer.wrap(bytes(in, 4 * m)).asIntBuffer().get(used);
+        double[][] w = new double[labels.size()][bias + 1];
+        FloatBuffer floats = ByteBuffer.wrap(bytes(in, 4 * w.length * (m + 1))).asFloatBuffer();
+        for (double[] row : w) {
+            for (int k = 0; k < m; k++) {
+                if (used[k] < 0 || used[k] >= bias) {
+                    throw new IOException("corrupt model file");
+                }
+                row[used[k]] = floats.get();
             }
+            row[bias] = floats.get();
         }
-        return new SoftmaxRegression(labels, names, w);
+        return new SoftmaxRegression(labels, vocabulary, w);
     }
 
     private static byte[] bytes(DataInputStream in, int n) throws IOException {
