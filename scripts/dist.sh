@@ -64,11 +64,18 @@ set -eu
 self="$(readlink -f "$0")"
 home="$(dirname "$(dirname "$self")")"
 aot="$home/lib/rust-engineer.aot"
+# A single advise (or --version) stops at the first JIT compiler, as ./rust-engineer does: C2 compiled little that
+# ran again before the process ended (bench/advise.sh); batches, audits and servers keep C2.
+jit=-XX:TieredStopAtLevel=4
+case "${1:-}" in
+  advise) case " $* " in *" --batch"*) ;; *) jit=-XX:TieredStopAtLevel=1 ;; esac ;;
+  --version) jit=-XX:TieredStopAtLevel=1 ;;
+esac
 if [ -f "$aot" ] && [ "${RUST_ENGINEER_AOT:-1}" != 0 ]; then
-  exec "$home/runtime/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -XX:AOTCache="$aot" \
+  exec "$home/runtime/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "$jit" -XX:AOTCache="$aot" \
     -Xlog:aot=off,cds=off -jar "$home/lib/rust-engineer.jar" "$@"
 fi
-exec "$home/runtime/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -jar "$home/lib/rust-engineer.jar" "$@"
+exec "$home/runtime/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "$jit" -jar "$home/lib/rust-engineer.jar" "$@"
 LAUNCHER
 chmod +x "$stage/bin/rust-engineer"
 
