@@ -323,6 +323,7 @@ public final class TextBriefReader {
         String u = unit.toLowerCase(Locale.ROOT);
         BigDecimal ms = switch (u) {
             case "µs", "us", "microsecond", "microseconds" -> n.divide(BigDecimal.valueOf(1000));
+            case "ns", "nanosecond", "nanoseconds" -> n.divide(BigDecimal.valueOf(1_000_000));
             case "s", "sec", "secs", "second", "seconds" -> n.multiply(BigDecimal.valueOf(1000));
             default -> n;
         };
