@@ -153,7 +153,7 @@ public final class TextBriefReader {
      * YES silently making it Rust.
      */
     private static void noNeedMeansNotRust(Brief.Builder b) {
-        if (RustNeed.stated(b::has, b::get)) {
+        if (RustNeed.stated(b::has, b::get, b::evidence)) {
             return;
         }
         b.set(Field.PERFORMANCE_AND_SAFETY, false, new Evidence("default", RustNeed.NONE, "an everyday job"));
