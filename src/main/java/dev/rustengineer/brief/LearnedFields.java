@@ -28,6 +28,9 @@ final class LearnedFields {
             + "ctypes|cffi|cdylib|dll|uniffi|cxx|native|extern|no_mangle|etw|registry|kernel32)(?![\\w+#])",
             Pattern.CASE_INSENSITIVE);
 
+    /** The text rule that reads Rust named in a noun phrase ("a Rust service", "our Rust team"). */
+    private static final String RUST_NAMED = "language-rust-named";
+
     private static final Pattern RUST = Pattern.compile("\\brust\\b", Pattern.CASE_INSENSITIVE);
     /** A WebAssembly module: the language named beside it ("for the browser and Node.js") is its host, not its source. */
     private static final Pattern WASM = Pattern.compile("\\b(?:web\\s?assembly|wasm)\\b", Pattern.CASE_INSENSITIVE);
@@ -161,6 +164,9 @@ final class LearnedFields {
             others.remove("cpp");
             if (others.isEmpty() && !b.has(Field.LANGUAGE) && !Boolean.FALSE.equals(b.get(Field.RUST_OK))) {
                 b.set(Field.LANGUAGE, "rust", Evidence.text(rust.get(), "only-language-named"));
+            } else if (others.size() == 1 && !others.containsKey("mobile") && !"go".equals(others.get("go"))
+                    && rustOnlyNamed(b) && !b.has(Field.FFI)) {
+                b.set(Field.LANGUAGE, others.firstKey(), Evidence.text(others.get(others.firstKey()), "only-language-named"));
             }
             return;
         }
@@ -168,6 +174,11 @@ final class LearnedFields {
             return;
         }
         onlyNamedLanguage(b, text, scope);
+    }
+
+    private static boolean rustOnlyNamed(Brief.Builder b) {
+        Evidence why = b.evidence(Field.LANGUAGE);
+        return "rust".equals(b.get(Field.LANGUAGE)) && why != null && RUST_NAMED.equals(why.rule());
     }
 
     private static void setIfOpen(Brief.Builder b, Field field, Object value, Evidence why) {
@@ -192,6 +203,13 @@ final class LearnedFields {
                     b.remove(f);
                 }
             }
+        }
+        // Read, with the words "Rust service" among its features, as another job than Rust's: Rust named only in a
+        // noun phrase is context ("our Rust service is fine, it's the logs"). Rust named as the language to write in stands.
+        Evidence rust = b.evidence(Field.LANGUAGE);
+        if (!label.equals("rust") && "rust".equals(b.get(Field.LANGUAGE)) && rust != null
+                && RUST_NAMED.equals(rust.rule())) {
+            b.remove(Field.LANGUAGE);
         }
         switch (label) {
             case "rust" -> {

@@ -1,13 +1,16 @@
 package dev.rustengineer.brief;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Numbers as people write them in briefs: digits ("2.5"), words ("eighty", "twenty-five", "two hundred and
  * fifty"), and the vague ones a budget or a count is given in ("a few", "a couple of", "half a", "a", "dozens of",
- * "hundreds of").
+ * "hundreds of"), and fractions ("a quarter of a", "a hundredth of a").
  */
 final class NumberWords {
     private static final Map<String, Integer> UNITS = Map.ofEntries(
@@ -20,6 +23,13 @@ final class NumberWords {
             Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("few", 3),
             Map.entry("couple", 2), Map.entry("dozen", 12), Map.entry("dozens", 24), Map.entry("hundreds", 200));
 
+    /** A fraction of a unit: "a quarter of a (second)", "a hundredth of a (second)". */
+    private static final Pattern FRACTION = Pattern.compile(
+            "(a|an|one|two|three)\\s+(half|third|quarter|tenth|hundredth|thousandth)s?(?:\\s+of(?:\\s+an?)?)?");
+    private static final Map<String, BigDecimal> DENOMINATORS = Map.of("half", BigDecimal.valueOf(2), "third",
+            BigDecimal.valueOf(3), "quarter", BigDecimal.valueOf(4), "tenth", BigDecimal.TEN, "hundredth",
+            BigDecimal.valueOf(100), "thousandth", BigDecimal.valueOf(1000));
+
     private NumberWords() {}
 
     /** The number, or null when the words are not one. */
@@ -30,6 +40,12 @@ final class NumberWords {
         }
         if (w.equals("half a") || w.equals("half")) {
             return new BigDecimal("0.5");
+        }
+        Matcher fraction = FRACTION.matcher(w);
+        if (fraction.matches()) {
+            // "a hundredth of a", "three quarters of a": the count over the fraction's denominator.
+            BigDecimal count = parse(fraction.group(1));
+            return count == null ? null : count.divide(DENOMINATORS.get(fraction.group(2)), 6, RoundingMode.HALF_UP);
         }
         long total = 0;
         long current = 0;

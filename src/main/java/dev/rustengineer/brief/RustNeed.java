@@ -15,6 +15,19 @@ public final class RustNeed {
 
     private RustNeed() {}
 
+    /**
+     * As {@link #stated(Predicate, Function)}, for a brief whose evidence is known: a kind that only the learned reader
+     * gave is no need. The kind classifier is trained on Rust's briefs alone, so it names a Rust kind (a library, a
+     * systems program) for any text, a weekly file chore included; a kind is a need when the words ("a crate",
+     * "firmware"), a flag or a file say it.
+     */
+    public static boolean stated(Predicate<Field> has, Function<Field, Object> get, Function<Field, Evidence> why) {
+        // The browser target the learned "web" kind sets with it is the same guess.
+        Predicate<Field> learned = f -> (f == Field.KIND || f == Field.WEB_TARGET) && why.apply(f) != null
+                && "model".equals(why.apply(f).source());
+        return stated(f -> has.test(f) && !learned.test(f), f -> learned.test(f) ? null : get.apply(f));
+    }
+
     public static boolean stated(Predicate<Field> has, Function<Field, Object> get) {
         for (Field f : new Field[] {Field.LANGUAGE, Field.FFI, Field.C_REPLACEMENT, Field.EMBEDDED, Field.WEB_TARGET,
                 Field.UNSAFE_PERFORMANCE, Field.CUSTOM_EXECUTOR, Field.COMPLEX_LIFETIMES, Field.CROSS_PLATFORM, Field.RUNTIME,
@@ -35,6 +48,6 @@ public final class RustNeed {
             return brief;
         }
         Brief.Builder b = brief.toBuilder().remove(Field.PERFORMANCE_AND_SAFETY);
-        return stated(b::has, b::get) ? b.build() : brief;
+        return stated(b::has, b::get, b::evidence) ? b.build() : brief;
     }
 }

@@ -115,7 +115,24 @@ public final class TextBriefReader {
         }
         wrapperIsNoService(r.builder(), ruled);
         exportIsLibrary(r.builder());
+        if ("go-node".equals(job)) {
+            goOrNodeIsBackend(r.builder());
+        }
         return r.builder().build();
+    }
+
+    /**
+     * "Go or Node.js would do" is an answer only the tree's backend branch asks for (a service with a budget of
+     * 10 ms or more): a brief the learned job reads so is a backend, whatever kind its other words suggest ("an
+     * ingestion API for the analytics SDK", "the API the iOS and Android apps poll").
+     */
+    private static void goOrNodeIsBackend(Brief.Builder b) {
+        if (!"backend".equals(b.get(Field.KIND))) {
+            b.set(Field.KIND, "backend", b.evidence(Field.GO_OR_NODE_OK));
+            if ("browser".equals(b.get(Field.WEB_TARGET))) {
+                b.remove(Field.WEB_TARGET);
+            }
+        }
     }
 
     /**
@@ -153,7 +170,7 @@ public final class TextBriefReader {
      * YES silently making it Rust.
      */
     private static void noNeedMeansNotRust(Brief.Builder b) {
-        if (RustNeed.stated(b::has, b::get)) {
+        if (RustNeed.stated(b::has, b::get, b::evidence)) {
             return;
         }
         b.set(Field.PERFORMANCE_AND_SAFETY, false, new Evidence("default", RustNeed.NONE, "an everyday job"));
@@ -323,6 +340,7 @@ public final class TextBriefReader {
         String u = unit.toLowerCase(Locale.ROOT);
         BigDecimal ms = switch (u) {
             case "µs", "us", "microsecond", "microseconds" -> n.divide(BigDecimal.valueOf(1000));
+            case "ns", "nanosecond", "nanoseconds" -> n.divide(BigDecimal.valueOf(1_000_000));
             case "s", "sec", "secs", "second", "seconds" -> n.multiply(BigDecimal.valueOf(1000));
             default -> n;
         };

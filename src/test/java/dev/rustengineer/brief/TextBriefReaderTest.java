@@ -38,6 +38,12 @@ class TextBriefReaderTest {
         assertThat(r.read("responses within 2 seconds").get(Field.LATENCY_MS)).isEqualTo(2000);
         assertThat(r.read("latency below 0.5 ms").get(Field.LATENCY_MS)).isEqualTo(1);
         assertThat(r.read("a sub-millisecond matching engine").get(Field.LATENCY_MS)).isEqualTo(1);
+        assertThat(r.read("decode each message in under 80 ns").get(Field.LATENCY_MS)).isEqualTo(1);
+        assertThat(r.read("the fan-out has to finish under a tenth of a second").get(Field.LATENCY_MS)).isEqualTo(100);
+        assertThat(r.read("half a second per response is fine for the partners").get(Field.LATENCY_MS)).isEqualTo(500);
+        assertThat(r.read("An export API. Three seconds is acceptable.").get(Field.LATENCY_MS)).isEqualTo(3000);
+        assertThat(r.read("A feed with a heartbeat every 30s and about five thousand calls a second").has(Field.LATENCY_MS))
+                .as("a period and a rate are no budget").isFalse();
         assertThat(r.read("a dozen services").get(Field.SERVICES)).isEqualTo(12);
         assertThat(r.read("fifteen micro-services").get(Field.SERVICES)).isEqualTo(15);
     }
