@@ -112,7 +112,7 @@ public record BlockingInAsyncRule() implements Rule {
      * with no other task on the runtime to stall. Tasks it spawns are async blocks of their own and still checked.
      */
     private static boolean startUp(FileContext c, TSNode body) {
-        return body.getType().equals("function_item") && c.file().fnName(body).equals("main");
+        return Nodes.type(body).equals("function_item") && c.file().fnName(body).equals("main");
     }
 
     /** A call from async code of a `crate::` path: maybe another file's helper, matched once the crate was read. */
@@ -124,7 +124,7 @@ public record BlockingInAsyncRule() implements Rule {
         String path = c.imports().resolve(callee, call.start());
         if (path.startsWith("crate::") && !Calls.awaited(call) && c.async().isAsync(call.node())
                 && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
-            c.crossFile().call(path, call.name().getStartByte());
+            c.crossFile().call(path, Nodes.start(call.name()));
         }
     }
 

@@ -53,7 +53,7 @@ final class Calls {
                     yield call == null ? null : call.receiver();
                 }
                 case "field_expression" -> Nodes.field(n, "value");
-                case "try_expression", "await_expression", "parenthesized_expression" -> n.getNamedChildCount() > 0 ? n.getNamedChild(0) : null;
+                case "try_expression", "await_expression", "parenthesized_expression" -> Nodes.namedChildCount(n) > 0 ? Nodes.namedChild(n, 0) : null;
                 default -> null;
             };
             if (inner == null) {
@@ -129,7 +129,7 @@ final class Calls {
         }
         TSNode value = Nodes.field(condition, "value");
         while (value != null && STEPS.contains(Nodes.type(value))) {
-            value = value.getNamedChildCount() > 0 ? value.getNamedChild(0) : null;
+            value = Nodes.namedChildCount(value) > 0 ? Nodes.namedChild(value, 0) : null;
         }
         CallSite call = value == null ? null : c.file().call(value);
         return call != null && call.method() != null && NEXT.contains(call.method());

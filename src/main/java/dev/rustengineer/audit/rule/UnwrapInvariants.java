@@ -250,8 +250,8 @@ final class UnwrapInvariants {
             if (!t.equals("block")) {
                 continue;
             }
-            for (int i = 0; i < p.getNamedChildCount(); i++) {
-                TSNode s = p.getNamedChild(i);
+            for (int i = 0; i < Nodes.namedChildCount(p); i++) {
+                TSNode s = Nodes.namedChild(p, i);
                 if (Nodes.start(s) >= Nodes.start(child)) {
                     break;
                 }
