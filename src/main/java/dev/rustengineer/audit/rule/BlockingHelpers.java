@@ -53,7 +53,7 @@ final class BlockingHelpers {
         for (int round = 0; round < DEPTH; round++) {
             boolean grew = false;
             for (CallSite call : f.calls()) {
-                String what = Calls.awaited(call) ? null : direct.get(call);
+                String what = Calls.awaited(c, call) ? null : direct.get(call);
                 if (what == null && round > 0) {
                     String called = h.called(c, call);
                     what = called == null ? null : "`" + called + "()`";

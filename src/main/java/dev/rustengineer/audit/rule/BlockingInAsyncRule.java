@@ -81,7 +81,7 @@ public record BlockingInAsyncRule() implements Rule {
                     crateCall(c, call);
                 }
             }
-            if (what == null || Calls.awaited(call)) {
+            if (what == null || Calls.awaited(c, call)) {
                 continue;
             }
             TSNode body = c.async().body(call.node());
@@ -122,7 +122,7 @@ public record BlockingInAsyncRule() implements Rule {
             return;
         }
         String path = c.imports().resolve(callee, call.start());
-        if (path.startsWith("crate::") && !Calls.awaited(call) && c.async().isAsync(call.node())
+        if (path.startsWith("crate::") && !Calls.awaited(c, call) && c.async().isAsync(call.node())
                 && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
             c.crossFile().call(path, Nodes.start(call.name()));
         }
@@ -174,7 +174,7 @@ public record BlockingInAsyncRule() implements Rule {
     /** `for e in WalkDir::new(p).into_iter() { .. }`: the call heads the chain a `for` loop walks. */
     private static boolean forLoopValue(FileContext c, TSNode call) {
         TSNode n = call;
-        for (TSNode p = c.file().parent(n); p != null; n = p, p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; n = p, p = c.parent(p)) {
             switch (Nodes.type(p)) {
                 case "call_expression", "field_expression":
                     break;

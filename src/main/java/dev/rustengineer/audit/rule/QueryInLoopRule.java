@@ -124,7 +124,7 @@ public record QueryInLoopRule() implements Rule {
                 return new Query("`" + callee.strip() + "(..)` given a database handle", call.node());
             }
         }
-        if (method != null && Calls.awaited(call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
+        if (method != null && Calls.awaited(c, call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
             return new Query("`" + lastName(c, call.receiver()) + "." + method + "(..)` (a repository call)", call.name());
         }
         return null;
@@ -227,7 +227,7 @@ public record QueryInLoopRule() implements Rule {
         if (item == null) {
             return false;
         }
-        for (TSNode p = c.file().parent(call.node()); p != null && Nodes.start(p) > Nodes.start(loop); p = c.file().parent(p)) {
+        for (TSNode p = c.parent(call.node()); p != null && Nodes.start(p) > Nodes.start(loop); p = c.parent(p)) {
             if (Nodes.type(p).equals("match_expression")) {
                 TSNode value = Nodes.field(p, "value");
                 TSNode body = Nodes.field(p, "body");

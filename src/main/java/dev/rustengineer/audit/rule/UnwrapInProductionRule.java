@@ -184,7 +184,7 @@ public record UnwrapInProductionRule() implements Rule {
         String value = UnwrapInvariants.pathPattern(c.text(receiver));
         Pattern check = Pattern.compile("(?<![\\w.])" + value + "\\s*\\.\\s*is_(?:some|ok)\\s*\\(\\s*\\)");
         TSNode child = call.node();
-        for (TSNode p = c.file().parent(child); p != null; child = p, p = c.file().parent(p)) {
+        for (TSNode p = c.parent(child); p != null; child = p, p = c.parent(p)) {
             switch (Nodes.type(p)) {
                 case "function_item", "closure_expression":
                     return false;
@@ -240,7 +240,7 @@ public record UnwrapInProductionRule() implements Rule {
     }
 
     private static TSNode enclosingFn(FileContext c, TSNode n) {
-        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             if (Nodes.type(p).equals("function_item")) {
                 return p;
             }

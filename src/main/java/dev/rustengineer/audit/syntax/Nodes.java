@@ -78,6 +78,11 @@ public final class Nodes {
         return n != null && (long) Native.ID.get(n) != 0;
     }
 
+    /** The node's id, tree-sitter's pointer to it: unique among the nodes of the trees alive at one time. */
+    public static long id(TSNode n) {
+        return (long) Native.ID.get(n);
+    }
+
     /** The node's start byte, as {@link TSNode#getStartByte()}. */
     public static int start(TSNode n) {
         return (int) Native.START.get(notNull(n));
