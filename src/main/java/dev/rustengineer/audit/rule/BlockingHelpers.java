@@ -43,8 +43,8 @@ final class BlockingHelpers {
         for (TSNode fn : f.all("fn")) {
             if (f.modifiers(fn).contains("async")) {
                 asyncNames.add(f.fnName(fn));
-            } else if (c.testCode().kindAt(fn.getStartByte()) != CodeKind.TEST) {
-                syncFns.put(fn.getStartByte(), fn);
+            } else if (c.testCode().kindAt(Nodes.start(fn)) != CodeKind.TEST) {
+                syncFns.put(Nodes.start(fn), fn);
             }
         }
         if (syncFns.isEmpty()) {
@@ -53,7 +53,7 @@ final class BlockingHelpers {
         for (int round = 0; round < DEPTH; round++) {
             boolean grew = false;
             for (CallSite call : f.calls()) {
-                String what = Calls.awaited(call) ? null : direct.get(call);
+                String what = Calls.awaited(c, call) ? null : direct.get(call);
                 if (what == null && round > 0) {
                     String called = h.called(c, call);
                     what = called == null ? null : "`" + called + "()`";
@@ -62,16 +62,16 @@ final class BlockingHelpers {
                     continue;
                 }
                 TSNode owner = owner(f, call.node());
-                if (owner != null && syncFns.containsKey(owner.getStartByte())) {
+                if (owner != null && syncFns.containsKey(Nodes.start(owner))) {
                     String name = f.fnName(owner);
                     if (!asyncNames.contains(name) && !h.helpers.containsKey(name)) {
                         h.helpers.put(name, what);
                         TSNode params = Nodes.field(owner, "parameters");
-                        if (params != null && params.getNamedChildCount() > 0 && params.getNamedChild(0).getType().equals("self_parameter")) {
+                        if (params != null && Nodes.namedChildCount(params) > 0 && Nodes.type(Nodes.namedChild(params, 0)).equals("self_parameter")) {
                             h.methods.add(name);
                         } else {
                             TSNode up = f.parent(owner);
-                            if (up != null && up.getType().equals("source_file")) {
+                            if (up != null && Nodes.type(up).equals("source_file")) {
                                 h.topLevel.add(name);
                             }
                         }
@@ -121,7 +121,7 @@ final class BlockingHelpers {
     /** The fn item whose own body the node is in, or null when a closure, async block or none comes first. */
     private static TSNode owner(RustFile f, TSNode n) {
         for (TSNode p = f.parent(n); p != null; p = f.parent(p)) {
-            switch (p.getType()) {
+            switch (Nodes.type(p)) {
                 case "function_item":
                     return p;
                 case "closure_expression", "async_block", "const_item", "static_item":

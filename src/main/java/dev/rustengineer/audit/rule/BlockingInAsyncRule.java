@@ -81,7 +81,7 @@ public record BlockingInAsyncRule() implements Rule {
                     crateCall(c, call);
                 }
             }
-            if (what == null || Calls.awaited(call)) {
+            if (what == null || Calls.awaited(c, call)) {
                 continue;
             }
             TSNode body = c.async().body(call.node());
@@ -112,7 +112,7 @@ public record BlockingInAsyncRule() implements Rule {
      * with no other task on the runtime to stall. Tasks it spawns are async blocks of their own and still checked.
      */
     private static boolean startUp(FileContext c, TSNode body) {
-        return body.getType().equals("function_item") && c.file().fnName(body).equals("main");
+        return Nodes.type(body).equals("function_item") && c.file().fnName(body).equals("main");
     }
 
     /** A call from async code of a `crate::` path: maybe another file's helper, matched once the crate was read. */
@@ -122,9 +122,9 @@ public record BlockingInAsyncRule() implements Rule {
             return;
         }
         String path = c.imports().resolve(callee, call.start());
-        if (path.startsWith("crate::") && !Calls.awaited(call) && c.async().isAsync(call.node())
+        if (path.startsWith("crate::") && !Calls.awaited(c, call) && c.async().isAsync(call.node())
                 && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
-            c.crossFile().call(path, call.name().getStartByte());
+            c.crossFile().call(path, Nodes.start(call.name()));
         }
     }
 
@@ -174,7 +174,7 @@ public record BlockingInAsyncRule() implements Rule {
     /** `for e in WalkDir::new(p).into_iter() { .. }`: the call heads the chain a `for` loop walks. */
     private static boolean forLoopValue(FileContext c, TSNode call) {
         TSNode n = call;
-        for (TSNode p = c.file().parent(n); p != null; n = p, p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; n = p, p = c.parent(p)) {
             switch (Nodes.type(p)) {
                 case "call_expression", "field_expression":
                     break;

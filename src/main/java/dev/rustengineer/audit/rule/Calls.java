@@ -24,6 +24,15 @@ final class Calls {
         return call == null ? null : call.method();
     }
 
+    /** {@link #awaited(CallSite)} with the file's remembered parents: several rules ask it of the same call. */
+    static boolean awaited(FileContext c, CallSite call) {
+        TSNode p = c.syntaxParent(call.node());
+        while (p != null && Nodes.type(p).equals("parenthesized_expression")) {
+            p = c.syntaxParent(p);
+        }
+        return p != null && Nodes.type(p).equals("await_expression");
+    }
+
     /** The call's own value is awaited (`sleep(d).await`, `cmd.output().await?`): it returns a future, it does not block. */
     static boolean awaited(CallSite call) {
         TSNode p = Nodes.parent(call.node());
@@ -53,7 +62,7 @@ final class Calls {
                     yield call == null ? null : call.receiver();
                 }
                 case "field_expression" -> Nodes.field(n, "value");
-                case "try_expression", "await_expression", "parenthesized_expression" -> n.getNamedChildCount() > 0 ? n.getNamedChild(0) : null;
+                case "try_expression", "await_expression", "parenthesized_expression" -> Nodes.namedChildCount(n) > 0 ? Nodes.namedChild(n, 0) : null;
                 default -> null;
             };
             if (inner == null) {
@@ -129,7 +138,7 @@ final class Calls {
         }
         TSNode value = Nodes.field(condition, "value");
         while (value != null && STEPS.contains(Nodes.type(value))) {
-            value = value.getNamedChildCount() > 0 ? value.getNamedChild(0) : null;
+            value = Nodes.namedChildCount(value) > 0 ? Nodes.namedChild(value, 0) : null;
         }
         CallSite call = value == null ? null : c.file().call(value);
         return call != null && call.method() != null && NEXT.contains(call.method());

@@ -88,7 +88,7 @@ public record QueryInLoopRule() implements Rule {
     private static Query query(FileContext c, CallSite call) {
         AuditKnowledge k = c.knowledge();
         String method = call.method();
-        if (call.args().getNamedChildCount() == 0) {
+        if (Nodes.namedChildCount(call.args()) == 0) {
             return null; // every query this rule knows is given its connection or its SQL
         }
         List<TSNode> args = call.arguments();
@@ -124,7 +124,7 @@ public record QueryInLoopRule() implements Rule {
                 return new Query("`" + callee.strip() + "(..)` given a database handle", call.node());
             }
         }
-        if (method != null && Calls.awaited(call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
+        if (method != null && Calls.awaited(c, call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
             return new Query("`" + lastName(c, call.receiver()) + "." + method + "(..)` (a repository call)", call.name());
         }
         return null;
@@ -141,8 +141,8 @@ public record QueryInLoopRule() implements Rule {
 
     private static boolean preparedStatement(FileContext c, TSNode receiver, int depth) {
         TSNode r = receiver;
-        while (r != null && (r.getType().equals("try_expression") || r.getType().equals("await_expression")) && r.getNamedChildCount() > 0) {
-            r = r.getNamedChild(0);
+        while (r != null && (Nodes.type(r).equals("try_expression") || Nodes.type(r).equals("await_expression")) && Nodes.namedChildCount(r) > 0) {
+            r = Nodes.namedChild(r, 0);
         }
         if (r == null || depth > 4) {
             return false;
@@ -151,7 +151,7 @@ public record QueryInLoopRule() implements Rule {
         if (prepare != null) {
             return prepare.method() != null && PREPARES.contains(prepare.method()) && prepare.argumentCount() >= 1;
         }
-        TSNode bound = r.getType().equals("identifier") ? c.types().boundValue(r) : null;
+        TSNode bound = Nodes.type(r).equals("identifier") ? c.types().boundValue(r) : null;
         return bound != null && preparedStatement(c, bound, depth + 1);
     }
 
@@ -160,7 +160,7 @@ public record QueryInLoopRule() implements Rule {
         if (receiver == null) {
             return "";
         }
-        return switch (receiver.getType()) {
+        return switch (Nodes.type(receiver)) {
             case "identifier" -> c.text(receiver);
             case "field_expression" -> c.text(Nodes.field(receiver, "field"));
             default -> "";
@@ -174,7 +174,7 @@ public record QueryInLoopRule() implements Rule {
 
     /** A method chain (`a.b(..).c(..)`, walked from its last call inward) that calls one of these methods. */
     private static boolean chainCalls(FileContext c, TSNode chain, Set<String> methods) {
-        for (TSNode n = chain; n != null && n.getType().equals("call_expression"); ) {
+        for (TSNode n = chain; n != null && Nodes.type(n).equals("call_expression"); ) {
             CallSite step = c.file().call(n);
             if (step == null || step.method() == null) {
                 return false;
@@ -214,7 +214,7 @@ public record QueryInLoopRule() implements Rule {
 
     /** `for chunk in jobs.chunks(500)`: one statement per batch of items is the fix for N+1, not an instance of it. */
     private static boolean overBatches(FileContext c, TSNode loop) {
-        return loop.getType().equals("for_expression") && chainCalls(c, Nodes.field(loop, "value"), BATCHES);
+        return Nodes.type(loop).equals("for_expression") && chainCalls(c, Nodes.field(loop, "value"), BATCHES);
     }
 
     /**
@@ -227,8 +227,8 @@ public record QueryInLoopRule() implements Rule {
         if (item == null) {
             return false;
         }
-        for (TSNode p = c.file().parent(call.node()); p != null && p.getStartByte() > loop.getStartByte(); p = c.file().parent(p)) {
-            if (p.getType().equals("match_expression")) {
+        for (TSNode p = c.parent(call.node()); p != null && Nodes.start(p) > Nodes.start(loop); p = c.parent(p)) {
+            if (Nodes.type(p).equals("match_expression")) {
                 TSNode value = Nodes.field(p, "value");
                 TSNode body = Nodes.field(p, "body");
                 String scrutinee = value == null ? "" : c.text(value).replaceAll("^[&*(\\s]+|[)\\s]+$", "");
@@ -242,7 +242,7 @@ public record QueryInLoopRule() implements Rule {
 
     /** The one name a `for` binds its item to (`for ddl in setup`), or null for another loop or a pattern. */
     private static String forItem(FileContext c, TSNode loop) {
-        if (!loop.getType().equals("for_expression")) {
+        if (!Nodes.type(loop).equals("for_expression")) {
             return null;
         }
         String item = c.text(Nodes.field(loop, "pattern")).strip();
@@ -251,8 +251,8 @@ public record QueryInLoopRule() implements Rule {
 
     private static int arms(TSNode matchBlock) {
         int arms = 0;
-        for (int i = 0; i < matchBlock.getNamedChildCount(); i++) {
-            arms += matchBlock.getNamedChild(i).getType().equals("match_arm") ? 1 : 0;
+        for (int i = 0; i < Nodes.namedChildCount(matchBlock); i++) {
+            arms += Nodes.type(Nodes.namedChild(matchBlock, i)).equals("match_arm") ? 1 : 0;
         }
         return arms;
     }
@@ -268,10 +268,10 @@ public record QueryInLoopRule() implements Rule {
             return false;
         }
         TSNode root = Calls.chainRoot(c, receiver);
-        if (root.getType().equals("macro_invocation")) {
+        if (Nodes.type(root).equals("macro_invocation")) {
             String name = c.text(Nodes.field(root, "macro"));
             return c.knowledge().sqlxQueryMacros().contains(Nodes.lastSegment(name))
-                    && (name.startsWith("sqlx::") || c.imports().anyImport(root.getStartByte(), p -> p.startsWith("sqlx")));
+                    && (name.startsWith("sqlx::") || c.imports().anyImport(Nodes.start(root), p -> p.startsWith("sqlx")));
         }
         String type = c.types().typeOf(receiver);
         if (type != null && (c.knowledge().sqlxQueryFunctions().contains(type) || type.startsWith("sqlx::query"))) {

@@ -87,7 +87,7 @@ public record UnwrapInProductionRule() implements Rule {
             return true;
         }
         // Only receivers named like a span are typed: asking every unwrap's receiver for its type costs more than it finds.
-        if (!receiver.getType().equals("identifier") && !receiver.getType().equals("field_expression")
+        if (!Nodes.type(receiver).equals("identifier") && !Nodes.type(receiver).equals("field_expression")
                 || !c.text(receiver).toLowerCase(Locale.ROOT).contains("span")) {
             return false;
         }
@@ -138,18 +138,18 @@ public record UnwrapInProductionRule() implements Rule {
         if (inner != null && inner.method() == null && SERIALIZE.matcher(inner.callee().strip()).matches()) {
             return true;
         }
-        if (receiver.getType().equals("macro_invocation")) {
+        if (Nodes.type(receiver).equals("macro_invocation")) {
             return writeToString(c, receiver);
         }
-        if (receiver.getType().equals("await_expression") && receiver.getNamedChildCount() > 0) {
-            TSNode awaited = receiver.getNamedChild(0);
+        if (Nodes.type(receiver).equals("await_expression") && Nodes.namedChildCount(receiver) > 0) {
+            TSNode awaited = Nodes.namedChild(receiver, 0);
             CallSite spawned = c.file().call(awaited);
             if (spawned != null && spawned.method() == null && SPAWNS.contains(Nodes.lastSegment(spawned.callee().strip()))) {
                 return true; // `spawn_blocking(..).await`: a JoinError only re-raises the task's panic
             }
             String type = c.types().typeOf(awaited);
             return type != null ? type.endsWith("JoinHandle")
-                    : (awaited.getType().equals("identifier") || awaited.getType().equals("field_expression"))
+                    : (Nodes.type(awaited).equals("identifier") || Nodes.type(awaited).equals("field_expression"))
                             && JOIN_HANDLE_NAME.matcher(c.text(awaited)).find();
         }
         return checkedJustAbove(c, call, peel(c, receiver));
@@ -157,7 +157,7 @@ public record UnwrapInProductionRule() implements Rule {
 
     /** `write!(out, ..)` / `writeln!` into `out` bound to a `String` in the enclosing fn (or a `&mut String` parameter). */
     private static boolean writeToString(FileContext c, TSNode macro) {
-        String name = Nodes.lastSegment(c.text(macro.getChildByFieldName("macro")));
+        String name = Nodes.lastSegment(c.text(Nodes.childByField(macro, "macro")));
         if (!name.equals("write") && !name.equals("writeln")) {
             return false;
         }
@@ -177,21 +177,21 @@ public record UnwrapInProductionRule() implements Rule {
 
     /** `if x.is_some() { .. x.unwrap() .. }`: the unwrap sits in the then-block of an `if` that checked the same value. */
     private static boolean checkedJustAbove(FileContext c, CallSite call, TSNode receiver) {
-        String type = receiver.getType();
+        String type = Nodes.type(receiver);
         if (!type.equals("identifier") && !type.equals("field_expression")) {
             return false;
         }
         String value = UnwrapInvariants.pathPattern(c.text(receiver));
         Pattern check = Pattern.compile("(?<![\\w.])" + value + "\\s*\\.\\s*is_(?:some|ok)\\s*\\(\\s*\\)");
         TSNode child = call.node();
-        for (TSNode p = c.file().parent(child); p != null; child = p, p = c.file().parent(p)) {
-            switch (p.getType()) {
+        for (TSNode p = c.parent(child); p != null; child = p, p = c.parent(p)) {
+            switch (Nodes.type(p)) {
                 case "function_item", "closure_expression":
                     return false;
                 case "binary_expression":
                     // `x.is_some() && x.unwrap()`: the right operand runs only when the left one held.
                     TSNode left = Nodes.field(p, "left");
-                    if (left != null && child.getStartByte() > left.getEndByte() && c.text(p).substring(left.getEndByte() - p.getStartByte()).strip().startsWith("&&")
+                    if (left != null && Nodes.start(child) > Nodes.end(left) && c.text(p).substring(Nodes.end(left) - Nodes.start(p)).strip().startsWith("&&")
                             && check.matcher(c.text(left)).find()) {
                         return true;
                     }
@@ -199,8 +199,8 @@ public record UnwrapInProductionRule() implements Rule {
                 case "if_expression":
                     TSNode condition = Nodes.field(p, "condition");
                     TSNode then = Nodes.field(p, "consequence");
-                    if (condition != null && then != null && child.getStartByte() >= then.getStartByte()
-                            && child.getEndByte() <= then.getEndByte() && check.matcher(c.text(condition)).find()
+                    if (condition != null && then != null && Nodes.start(child) >= Nodes.start(then)
+                            && Nodes.end(child) <= Nodes.end(then) && check.matcher(c.text(condition)).find()
                             && !c.text(condition).contains("||")) {
                         return true;
                     }
@@ -230,18 +230,18 @@ public record UnwrapInProductionRule() implements Rule {
         if (split != null) {
             return split.method() != null && SPLITS.contains(split.method());
         }
-        TSNode bound = iterator.getType().equals("identifier") ? c.types().boundValue(iterator) : null;
+        TSNode bound = Nodes.type(iterator).equals("identifier") ? c.types().boundValue(iterator) : null;
         CallSite boundSplit = bound == null ? null : c.file().call(bound);
         if (boundSplit == null || boundSplit.method() == null || !SPLITS.contains(boundSplit.method())) {
             return false;
         }
-        String between = c.src().slice(bound.getEndByte(), iterator.getStartByte());
+        String between = c.src().slice(Nodes.end(bound), Nodes.start(iterator));
         return !Pattern.compile("\\b" + Pattern.quote(c.text(iterator)) + "\\s*\\.\\s*next\\s*\\(").matcher(between).find();
     }
 
     private static TSNode enclosingFn(FileContext c, TSNode n) {
-        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
-            if (p.getType().equals("function_item")) {
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
+            if (Nodes.type(p).equals("function_item")) {
                 return p;
             }
         }
@@ -249,24 +249,24 @@ public record UnwrapInProductionRule() implements Rule {
     }
 
     private static boolean constant(FileContext c, TSNode n) {
-        String type = n.getType();
+        String type = Nodes.type(n);
         if (LITERALS.contains(type)) {
             return true;
         }
         if (type.equals("reference_expression") || type.equals("parenthesized_expression")) {
-            return n.getNamedChildCount() > 0 && constant(c, n.getNamedChild(n.getNamedChildCount() - 1));
+            return Nodes.namedChildCount(n) > 0 && constant(c, Nodes.namedChild(n, Nodes.namedChildCount(n) - 1));
         }
         if (type.equals("macro_invocation")) {
-            return CONSTANT_MACROS.contains(Nodes.lastSegment(c.text(n.getChildByFieldName("macro"))));
+            return CONSTANT_MACROS.contains(Nodes.lastSegment(c.text(Nodes.childByField(n, "macro"))));
         }
         if (type.equals("index_expression")) {
             // `NAMES[0]`: an item of a constant table at a literal index
-            return n.getNamedChildCount() == 2 && constant(c, n.getNamedChild(0)) && LITERALS.contains(n.getNamedChild(1).getType());
+            return Nodes.namedChildCount(n) == 2 && constant(c, Nodes.namedChild(n, 0)) && LITERALS.contains(Nodes.type(Nodes.namedChild(n, 1)));
         }
         if (type.equals("identifier") && !CONSTANT_NAME.matcher(c.text(n)).matches()) {
             // `let value = "nosniff"; value.parse()`: a local bound to a literal
             TSNode bound = c.types().boundValue(n);
-            return bound != null && LITERALS.contains(bound.getType());
+            return bound != null && LITERALS.contains(Nodes.type(bound));
         }
         return (type.equals("identifier") || type.equals("scoped_identifier")) && CONSTANT_NAME.matcher(c.text(n)).matches();
     }

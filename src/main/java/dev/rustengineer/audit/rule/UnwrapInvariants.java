@@ -71,7 +71,7 @@ final class UnwrapInvariants {
         if (TEST_FILE.matcher(stem).matches()) {
             return true;
         }
-        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             String t = Nodes.type(p);
             if (t.equals("function_item") && TEST_FN.matcher(c.file().fnName(p)).find()) {
                 return true;
@@ -104,13 +104,13 @@ final class UnwrapInvariants {
 
     /** A static's initialiser or a `Deref`/`Index` impl: nowhere to return an error to. */
     private static boolean noErrorChannel(FileContext c, TSNode n) {
-        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             switch (Nodes.type(p)) {
                 case "static_item", "const_item":
                     return true;
                 case "closure_expression": {
-                    TSNode args = c.file().parent(p);
-                    CallSite owner = args == null || !Nodes.type(args).equals("arguments") ? null : c.file().call(c.file().parent(args));
+                    TSNode args = c.parent(p);
+                    CallSite owner = args == null || !Nodes.type(args).equals("arguments") ? null : c.file().call(c.parent(args));
                     TSNode body = Nodes.field(p, "body");
                     boolean async = c.text(p).startsWith("async") || body != null && Nodes.type(body).equals("async_block");
                     // An async initialiser (tokio's `OnceCell::get_or_init(|| async { .. })`) runs its I/O on a request.
@@ -140,8 +140,8 @@ final class UnwrapInvariants {
     }
 
     private static boolean implementsNoChannelTrait(FileContext c, TSNode fn) {
-        TSNode list = c.file().parent(fn);
-        TSNode impl = list == null ? null : c.file().parent(list);
+        TSNode list = c.parent(fn);
+        TSNode impl = list == null ? null : c.parent(list);
         TSNode trait = impl == null || !Nodes.type(impl).equals("impl_item") ? null : Nodes.field(impl, "trait");
         return trait != null && c.knowledge().noErrorChannelTraits().contains(Nodes.lastSegment(c.text(trait).replaceAll("<.*", "").strip()));
     }
@@ -166,7 +166,7 @@ final class UnwrapInvariants {
         }
         return switch (method) {
             case "take" -> args == 0;
-            case "send" -> args == 1 && !Calls.awaited(inner);
+            case "send" -> args == 1 && !Calls.awaited(c, inner);
             case "last", "last_mut", "first", "first_mut" -> args == 0 && pushedBefore(c, inner);
             case "render", "render_once" -> args == 0 && Nodes.type(inner.receiver()).equals("struct_expression");
             case "duration_since" -> args == 1 && c.text(inner.arguments().getFirst()).strip().endsWith("UNIX_EPOCH");
@@ -242,7 +242,7 @@ final class UnwrapInvariants {
         Pattern failed = Pattern.compile("^\\s*if\\s+(?:let\\s+(?:Err\\s*\\(.*\\)|None)\\s*=\\s*&?\\s*" + value + "\\s*\\{"
                 + "|(?<![\\w.])" + value + "\\s*\\.\\s*is_(?:err|none)\\s*\\(\\s*\\)\\s*\\{)", Pattern.DOTALL);
         TSNode child = call.node();
-        for (TSNode p = c.file().parent(child); p != null; child = p, p = c.file().parent(p)) {
+        for (TSNode p = c.parent(child); p != null; child = p, p = c.parent(p)) {
             String t = Nodes.type(p);
             if (t.equals("function_item") || t.equals("closure_expression")) {
                 return false;
@@ -250,8 +250,8 @@ final class UnwrapInvariants {
             if (!t.equals("block")) {
                 continue;
             }
-            for (int i = 0; i < p.getNamedChildCount(); i++) {
-                TSNode s = p.getNamedChild(i);
+            for (int i = 0; i < Nodes.namedChildCount(p); i++) {
+                TSNode s = Nodes.namedChild(p, i);
                 if (Nodes.start(s) >= Nodes.start(child)) {
                     break;
                 }
@@ -272,7 +272,7 @@ final class UnwrapInvariants {
 
     private static boolean insideIfPositive(FileContext c, TSNode n, String value) {
         Pattern positive = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)\\b");
-        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             String t = Nodes.type(p);
             if (t.equals("function_item") || t.equals("closure_expression")) {
                 return false;
@@ -288,7 +288,7 @@ final class UnwrapInvariants {
     }
 
     private static TSNode enclosing(FileContext c, TSNode n, String type) {
-        for (TSNode p = c.file().parent(n); p != null; p = c.file().parent(p)) {
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             if (Nodes.type(p).equals(type)) {
                 return p;
             }

@@ -2,9 +2,14 @@ package dev.rustengineer.audit.scope;
 
 import dev.rustengineer.audit.SourceText;
 import dev.rustengineer.audit.syntax.MacroTokens;
+import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.treesitter.TSNode;
+import org.treesitter.TSTree;
 
 /**
  * Everything the rules ask about one file, each part computed once and only when a rule first asks: the parsed
@@ -20,6 +25,16 @@ public final class FileContext {
     private final Supplier<MacroTokens> macroTokens;
     private final Supplier<Boolean> generated;
     private final CrossFileCalls crossFile = new CrossFileCalls();
+    /*
+     * Parents asked before. tree-sitter finds a parent by walking down from the root, so a walk up from a node costs
+     * the square of its depth, and several rules walk up from the same calls (a JFR profile put ts_node_parent at 8%
+     * of the audit's native time, BENCHMARKS.md part 6). Keyed by tree and node id: the file's trees all live as long
+     * as this context.
+     */
+    private final Map<NodeKey, TSNode> fileParents = new HashMap<>();
+    private final Map<NodeKey, TSNode> syntaxParents = new HashMap<>();
+
+    private record NodeKey(TSTree tree, long id) {}
 
     public FileContext(RustFile file, AuditKnowledge knowledge) {
         this.file = file;
@@ -42,6 +57,29 @@ public final class FileContext {
 
     public String text(TSNode n) {
         return file.text(n);
+    }
+
+    /** {@link RustFile#parent}, remembered: null at the top, through a macro body to the macro that holds it. */
+    public TSNode parent(TSNode n) {
+        return remembered(fileParents, n, file::parent);
+    }
+
+    /** {@link Nodes#parent}, remembered, or null at the root: the syntax tree's own parent. */
+    public TSNode syntaxParent(TSNode n) {
+        return remembered(syntaxParents, n, x -> {
+            TSNode p = Nodes.parent(x);
+            return Nodes.present(p) ? p : null;
+        });
+    }
+
+    private static TSNode remembered(Map<NodeKey, TSNode> memo, TSNode n, Function<TSNode, TSNode> parent) {
+        NodeKey key = new NodeKey(n.getTree(), Nodes.id(n));
+        TSNode p = memo.get(key);
+        if (p == null && !memo.containsKey(key)) {
+            p = parent.apply(n);
+            memo.put(key, p);
+        }
+        return p;
     }
 
     public AuditKnowledge knowledge() {

@@ -75,8 +75,8 @@ public final class ReceiverTypes {
 
     private boolean isDbHandle(TSNode expr, int depth) {
         TSNode e = expr;
-        while (e != null && PEELED.contains(Nodes.type(e)) && e.getNamedChildCount() > 0) {
-            e = e.getNamedChild(e.getNamedChildCount() - 1);
+        while (e != null && PEELED.contains(Nodes.type(e)) && Nodes.namedChildCount(e) > 0) {
+            e = Nodes.namedChild(e, Nodes.namedChildCount(e) - 1);
         }
         if (e == null || depth > 6) {
             return false;
@@ -85,7 +85,7 @@ public final class ReceiverTypes {
         if (type != null && k.isDbHandle(type)) {
             return true;
         }
-        if (e.getType().equals("identifier") && boundByDbTrait(f.text(e), e)) {
+        if (Nodes.type(e).equals("identifier") && boundByDbTrait(f.text(e), e)) {
             return true;
         }
         if (type != null) {
@@ -122,7 +122,7 @@ public final class ReceiverTypes {
         if (nearestLet(name, use) != null) {
             return false;
         }
-        for (Callable fn : callablesAround(use.getStartByte())) {
+        for (Callable fn : callablesAround(Nodes.start(use))) {
             if (!fn.params().containsKey(name)) {
                 if (fn.item()) {
                     return false;
@@ -194,7 +194,7 @@ public final class ReceiverTypes {
             case "reference_expression", "unary_expression", "parenthesized_expression", "try_expression", "await_expression": {
                 TSNode inner = Nodes.field(expr, "value");
                 if (inner == null) {
-                    inner = expr.getNamedChildCount() > 0 ? expr.getNamedChild(expr.getNamedChildCount() - 1) : null;
+                    inner = Nodes.namedChildCount(expr) > 0 ? Nodes.namedChild(expr, Nodes.namedChildCount(expr) - 1) : null;
                 }
                 return typeOf(inner, seen);
             }
@@ -241,7 +241,7 @@ public final class ReceiverTypes {
         if (m.matches()) {
             String type = m.group(1);
             if (WRAPPERS.contains(Nodes.lastSegment(type))) {
-                return call.args().getNamedChildCount() > 0 ? typeOf(call.args().getNamedChild(0), seen) : null;
+                return Nodes.namedChildCount(call.args()) > 0 ? typeOf(Nodes.namedChild(call.args(), 0), seen) : null;
             }
             return type;
         }
@@ -307,8 +307,8 @@ public final class ReceiverTypes {
             if (params == null) {
                 params = new HashMap<>();
                 TSNode list = Nodes.field(node, "parameters");
-                for (int i = 0; list != null && i < list.getNamedChildCount(); i++) {
-                    TSNode param = list.getNamedChild(i);
+                for (int i = 0; list != null && i < Nodes.namedChildCount(list); i++) {
+                    TSNode param = Nodes.namedChild(list, i);
                     TSNode pattern = Nodes.field(param, "pattern");
                     TSNode type = Nodes.field(param, "type");
                     // A closure's untyped parameter is a bare pattern: it binds the name, its type is unknown.

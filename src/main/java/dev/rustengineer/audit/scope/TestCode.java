@@ -61,7 +61,7 @@ public final class TestCode {
                 kind = CodeKind.TEST;
             } else if (parent != null && Nodes.type(parent).equals("declaration_list")) {
                 TSNode owner = f.parent(parent);
-                ranges.add(new int[] {(owner != null ? owner : parent).getStartByte(), Nodes.end(parent)});
+                ranges.add(new int[] {Nodes.start(owner != null ? owner : parent), Nodes.end(parent)});
             } else if (parent != null && Nodes.type(parent).equals("macro_invocation")) {
                 ranges.add(new int[] {Nodes.start(parent), Nodes.end(parent)}); // tokio-util's feature! { #![cfg(..)] .. }
             }
@@ -131,9 +131,9 @@ public final class TestCode {
     }
 
     private static TSNode itemAfter(TSNode attr) {
-        TSNode item = attr.getNextNamedSibling();
+        TSNode item = Nodes.nextNamedSibling(attr);
         while (Nodes.present(item) && SKIPPED.contains(Nodes.type(item))) {
-            item = item.getNextNamedSibling();
+            item = Nodes.nextNamedSibling(item);
         }
         return Nodes.present(item) ? item : null;
     }
@@ -158,7 +158,7 @@ public final class TestCode {
     }
 
     private static String pathAttribute(RustFile f, TSNode mod) {
-        for (TSNode a = mod.getPrevNamedSibling(); Nodes.present(a) && SKIPPED.contains(Nodes.type(a)); a = a.getPrevNamedSibling()) {
+        for (TSNode a = Nodes.prevNamedSibling(mod); Nodes.present(a) && SKIPPED.contains(Nodes.type(a)); a = Nodes.prevNamedSibling(a)) {
             Matcher m = PATH_ATTR.matcher(f.text(a).strip());
             if (m.find()) {
                 return m.group(1);

@@ -36,6 +36,10 @@ public final class Nodes {
         static final MethodHandle PARENT;
         static final MethodHandle FIELD;
         static final MethodHandle SYMBOL;
+        static final MethodHandle NAMED_COUNT;
+        static final MethodHandle NAMED_CHILD;
+        static final MethodHandle NEXT_NAMED;
+        static final MethodHandle PREV_NAMED;
         /** Node type names by symbol, as ts_node_type gives them (a JNI call that makes a new String each time). */
         static final String[] TYPES;
 
@@ -51,6 +55,14 @@ public final class Nodes {
                 FIELD = parser.findStatic(TSParser.class, "ts_node_child_by_field_name",
                         MethodType.methodType(TSNode.class, TSNode.class, String.class));
                 SYMBOL = parser.findStatic(TSParser.class, "ts_node_symbol", MethodType.methodType(int.class, TSNode.class));
+                NAMED_COUNT = parser.findStatic(TSParser.class, "ts_node_named_child_count",
+                        MethodType.methodType(int.class, TSNode.class));
+                NAMED_CHILD = parser.findStatic(TSParser.class, "ts_node_named_child",
+                        MethodType.methodType(TSNode.class, TSNode.class, int.class));
+                NEXT_NAMED = parser.findStatic(TSParser.class, "ts_node_next_named_sibling",
+                        MethodType.methodType(TSNode.class, TSNode.class));
+                PREV_NAMED = parser.findStatic(TSParser.class, "ts_node_prev_named_sibling",
+                        MethodType.methodType(TSNode.class, TSNode.class));
                 TSLanguage language = RustFile.language();
                 TYPES = new String[language.symbolCount()];
                 for (int i = 0; i < TYPES.length; i++) {
@@ -64,6 +76,11 @@ public final class Nodes {
 
     public static boolean present(TSNode n) {
         return n != null && (long) Native.ID.get(n) != 0;
+    }
+
+    /** The node's id, tree-sitter's pointer to it: unique among the nodes of the trees alive at one time. */
+    public static long id(TSNode n) {
+        return (long) Native.ID.get(n);
     }
 
     /** The node's start byte, as {@link TSNode#getStartByte()}. */
@@ -113,6 +130,42 @@ public final class Nodes {
     public static TSNode childByField(TSNode n, String name) {
         try {
             return withTree((TSNode) Native.FIELD.invokeExact(notNull(n), name), n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The number of named children, as {@link TSNode#getNamedChildCount()}. */
+    public static int namedChildCount(TSNode n) {
+        try {
+            return (int) Native.NAMED_COUNT.invokeExact(notNull(n));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The i-th named child, as {@link TSNode#getNamedChild(int)}: a null node past the last. */
+    public static TSNode namedChild(TSNode n, int i) {
+        try {
+            return withTree((TSNode) Native.NAMED_CHILD.invokeExact(notNull(n), i), n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The next named sibling, as {@link TSNode#getNextNamedSibling()}: a null node after the last. */
+    public static TSNode nextNamedSibling(TSNode n) {
+        try {
+            return withTree((TSNode) Native.NEXT_NAMED.invokeExact(notNull(n)), n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The previous named sibling, as {@link TSNode#getPrevNamedSibling()}: a null node before the first. */
+    public static TSNode prevNamedSibling(TSNode n) {
+        try {
+            return withTree((TSNode) Native.PREV_NAMED.invokeExact(notNull(n)), n);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -57,6 +57,12 @@ class NodesTest {
                         assertThat(Nodes.end(mine)).isEqualTo(theirs.getEndByte());
                     }
                 }
+                assertThat(Nodes.namedChildCount(n)).isEqualTo(n.getNamedChildCount());
+                for (int i = 0; i <= n.getNamedChildCount(); i++) {
+                    assertSame(Nodes.namedChild(n, i), n.getNamedChild(i));
+                }
+                assertSame(Nodes.nextNamedSibling(n), n.getNextNamedSibling());
+                assertSame(Nodes.prevNamedSibling(n), n.getPrevNamedSibling());
             }
             TSNode none = Nodes.parent(tree.getRootNode());
             assertThat(none.isNull()).isTrue();
@@ -65,6 +71,19 @@ class NodesTest {
             assertThatThrownBy(() -> Nodes.end(none)).isInstanceOf(TSException.class);
             assertThatThrownBy(() -> Nodes.type(none)).isInstanceOf(TSException.class);
             assertThatThrownBy(() -> Nodes.start(none)).isInstanceOf(TSException.class);
+            assertThatThrownBy(() -> Nodes.namedChildCount(none)).isInstanceOf(TSException.class);
+            assertThatThrownBy(() -> Nodes.nextNamedSibling(none)).isInstanceOf(TSException.class);
+        }
+    }
+
+    /** The same node or both null nodes (past the last child, before the first sibling), in the same tree. */
+    private static void assertSame(TSNode mine, TSNode theirs) {
+        assertThat(Nodes.present(mine)).isEqualTo(!theirs.isNull());
+        if (!theirs.isNull()) {
+            assertThat(Nodes.start(mine)).isEqualTo(theirs.getStartByte());
+            assertThat(Nodes.end(mine)).isEqualTo(theirs.getEndByte());
+            assertThat(Nodes.type(mine)).isEqualTo(theirs.getType());
+            assertThat(mine.getTree()).isSameAs(theirs.getTree());
         }
     }
 
