@@ -28,7 +28,7 @@ public final class RustNeed {
         return stated(f -> has.test(f) && !learned.test(f), f -> learned.test(f) ? null : get.apply(f));
     }
 
-    public static boolean stated(Predicate<Field> has, Function<Field, Object> get) {
+    private static boolean stated(Predicate<Field> has, Function<Field, Object> get) {
         for (Field f : new Field[] {Field.LANGUAGE, Field.FFI, Field.C_REPLACEMENT, Field.EMBEDDED, Field.WEB_TARGET,
                 Field.UNSAFE_PERFORMANCE, Field.CUSTOM_EXECUTOR, Field.COMPLEX_LIFETIMES, Field.CROSS_PLATFORM, Field.RUNTIME,
                 Field.QUICK_PROTOTYPE, Field.JAVA_BACKEND, Field.MOBILE, Field.SIMPLE_SCRIPT, Field.RUST_VS_GO,

@@ -24,22 +24,16 @@ final class Calls {
         return call == null ? null : call.method();
     }
 
-    /** {@link #awaited(CallSite)} with the file's remembered parents: several rules ask it of the same call. */
+    /**
+     * The call's own value is awaited (`sleep(d).await`, `cmd.output().await?`): it returns a future, it does not
+     * block. Read through the file's remembered parents: several rules ask it of the same call.
+     */
     static boolean awaited(FileContext c, CallSite call) {
         TSNode p = c.syntaxParent(call.node());
         while (p != null && Nodes.type(p).equals("parenthesized_expression")) {
             p = c.syntaxParent(p);
         }
         return p != null && Nodes.type(p).equals("await_expression");
-    }
-
-    /** The call's own value is awaited (`sleep(d).await`, `cmd.output().await?`): it returns a future, it does not block. */
-    static boolean awaited(CallSite call) {
-        TSNode p = Nodes.parent(call.node());
-        while (Nodes.present(p) && Nodes.type(p).equals("parenthesized_expression")) {
-            p = Nodes.parent(p);
-        }
-        return Nodes.present(p) && Nodes.type(p).equals("await_expression");
     }
 
     /**

@@ -88,7 +88,7 @@ public record LockAcrossAwaitRule() implements Rule {
     private static void scrutineeGuards(FileContext c, Report report) {
         RustFile f = c.file();
         for (CallSite call : f.calls()) {
-            if (call.method() == null || !GUARDS.contains(call.method()) || call.argumentCount() != 0 || Calls.awaited(call)) {
+            if (call.method() == null || !GUARDS.contains(call.method()) || call.argumentCount() != 0 || Calls.awaited(c, call)) {
                 continue;
             }
             TSNode held = heldThrough(f, call.node());

@@ -166,7 +166,7 @@ public record UnwrapInProductionRule() implements Rule {
         if (!target.find()) {
             return false;
         }
-        TSNode fn = enclosingFn(c, macro);
+        TSNode fn = c.enclosing(macro, "function_item");
         if (fn == null) {
             return false;
         }
@@ -237,15 +237,6 @@ public record UnwrapInProductionRule() implements Rule {
         }
         String between = c.src().slice(Nodes.end(bound), Nodes.start(iterator));
         return !Pattern.compile("\\b" + Pattern.quote(c.text(iterator)) + "\\s*\\.\\s*next\\s*\\(").matcher(between).find();
-    }
-
-    private static TSNode enclosingFn(FileContext c, TSNode n) {
-        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
-            if (Nodes.type(p).equals("function_item")) {
-                return p;
-            }
-        }
-        return null;
     }
 
     private static boolean constant(FileContext c, TSNode n) {

@@ -183,13 +183,13 @@ final class UnwrapInvariants {
         if (!called.startsWith("try_")) {
             return false;
         }
-        TSNode fn = enclosing(c, n, "function_item");
+        TSNode fn = c.enclosing(n, "function_item");
         return fn != null && called.equals("try_" + c.file().fnName(fn));
     }
 
     /** `v.push(x)` earlier in the same function than `v.last_mut().unwrap()`: the vector is not empty. */
     private static boolean pushedBefore(FileContext c, CallSite access) {
-        TSNode fn = enclosing(c, access.node(), "function_item");
+        TSNode fn = c.enclosing(access.node(), "function_item");
         if (fn == null) {
             return false;
         }
@@ -206,7 +206,7 @@ final class UnwrapInvariants {
 
     /** `m.get_mut(&k)` after `m.insert(k, ..)` / `m.contains_key(&k)` / `m.entry(k)` earlier in the same function. */
     private static boolean keyJustPut(FileContext c, CallSite lookup) {
-        TSNode fn = enclosing(c, lookup.node(), "function_item");
+        TSNode fn = c.enclosing(lookup.node(), "function_item");
         if (fn == null) {
             return false;
         }
@@ -285,14 +285,5 @@ final class UnwrapInvariants {
             }
         }
         return false;
-    }
-
-    private static TSNode enclosing(FileContext c, TSNode n, String type) {
-        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
-            if (Nodes.type(p).equals(type)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

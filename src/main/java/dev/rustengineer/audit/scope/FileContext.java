@@ -64,6 +64,16 @@ public final class FileContext {
         return remembered(fileParents, n, file::parent);
     }
 
+    /** The nearest ancestor of that node type through {@link #parent} (`function_item`, ...), or null. */
+    public TSNode enclosing(TSNode n, String type) {
+        for (TSNode p = parent(n); p != null; p = parent(p)) {
+            if (Nodes.type(p).equals(type)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** {@link Nodes#parent}, remembered, or null at the root: the syntax tree's own parent. */
     public TSNode syntaxParent(TSNode n) {
         return remembered(syntaxParents, n, x -> {
