@@ -63,13 +63,13 @@ class LabelledCorpusIT {
     }
 
     /**
-     * A held-out set (audit-real/heldout3, heldout4): other crates, labelled by a reviewer who never saw the rule
-     * code, and scored on its own so that a rule tuned on the tuning set shows whether it generalises. Nobody may
-     * tune a rule on these labels; their floors only guard against regressions. heldout3 has been read (totals
-     * only) after one round of changes; heldout4 is the set that measures the rounds after it.
+     * A held-out set (audit-real/heldout4): other crates, labelled by a reviewer who never saw the rule code, and
+     * scored on its own so that a rule tuned on the tuning set shows whether it generalises. Nobody may tune a rule
+     * on these labels; their floors only guard against regressions. heldout3 joined the tuning set after measuring
+     * two rounds (labels-heldout3.yaml); heldout4 measures the rounds after it.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"heldout3", "heldout4"})
+    @ValueSource(strings = {"heldout4"})
     void heldOutRulesStayAtOrAboveTheirFloor(String set) throws IOException {
         Path heldOut = LABELS.resolve(set);
         List<Label> labels = read(List.of(heldOut.resolve("labels.yaml")));
