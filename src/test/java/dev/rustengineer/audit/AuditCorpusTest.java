@@ -46,7 +46,7 @@ class AuditCorpusTest {
                 Map.entry("complex-lifetimes", 3L),     // walk, Parser (where clause), apply (for<'x>); not pick, not one
                 Map.entry("blocking-in-async", 6L),     // not the 2 short std Mutex lock()s (policy), not in the sync fn, not in spawn_blocking's closure
                 Map.entry("lock-across-await", 1L),     // not when the guard is dropped before the await
-                Map.entry("unwrap-in-production", 3L),  // 3 in unwrap_cases (one inside println!); not an Option parameter or lock().unwrap() (the program's own state), none in tests
+                Map.entry("unwrap-in-production", 3L),  // 3 in unwrap_cases (one inside println!); not lock().unwrap() (poison), none in tests
                 Map.entry("query-in-loop", 1L),         // the for over ids; not the counting while or the loop (a round per tick), not the batched one
                 Map.entry("parse-error", 1L),
                 Map.entry("non-utf8", 1L)));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LIB = """
-            pub fn parse(x: &str) -> u32 {
-                x.parse().unwrap()
+            pub fn parse(x: Option<u32>) -> u32 {
+                x.unwrap()
             }
 
             pub fn read(p: *const u8) -> u8 {
@@ -65,10 +65,10 @@ class AuditCommandTest {
             assertThat(json(shifted).at("/findings/0/line").asInt()).isEqualTo(6);
             assertThat(json(shifted).at("/summary/baseline").asInt()).isEqualTo(3);
 
-            git.write("src/lib.rs", "//! A crate.\n\nuse std::fmt;\n\n" + LIB + "\npub fn more(x: &str) -> u8 {\n    x.parse().expect(\"more\")\n}\n");
+            git.write("src/lib.rs", "//! A crate.\n\nuse std::fmt;\n\n" + LIB + "\npub fn more(x: Option<u8>) -> u8 {\n    x.expect(\"more\")\n}\n");
             var grown = run("audit", root, "--baseline", dir.resolve("audit-baseline.json").toString(), "--fail-on", "low");
             assertThat(grown.code()).isEqualTo(ExitCode.NEGATIVE);
-            assertThat(grown.out()).contains("1 new findings (1 low)").contains("3 in the baseline").contains("14:15  unwrap-in-production");
+            assertThat(grown.out()).contains("1 new findings (1 low)").contains("3 in the baseline").contains("14:7  unwrap-in-production");
             assertThat(run("audit", root, "--baseline", dir.resolve("audit-baseline.json").toString(), "--fail-on", "medium").code())
                     .as("the new finding is low").isZero();
             var written = run("audit", root, "--update-baseline");
@@ -87,10 +87,10 @@ class AuditCommandTest {
         try (GitFixture git = GitFixture.init(dir)) {
             git.write(".gitignore", "target/\n").write("src/lib.rs", LIB).commit("first");
             git.tag("base");
-            git.write("src/lib.rs", LIB + "\npub fn more(x: &str) -> u8 {\n    x.parse().unwrap()\n}\n");
+            git.write("src/lib.rs", LIB + "\npub fn more(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n");
             git.commit("second");
-            git.write("src/extra.rs", "pub fn f(x: &str) -> u8 {\n    x.parse().unwrap()\n}\n");
-            git.write("target/debug/gen.rs", "pub fn g(x: &str) -> u8 { x.parse().unwrap() }\n");
+            git.write("src/extra.rs", "pub fn f(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n");
+            git.write("target/debug/gen.rs", "pub fn g(x: Option<u8>) -> u8 { x.unwrap() }\n");
 
             var r = run("audit", dir.toString(), "--changed-since", "base", "--format", "json", "--fail-on", "low");
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.NEGATIVE);
@@ -115,23 +115,23 @@ class AuditCommandTest {
     @Test
     void suppressionNeedsAReasonToCount(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("src"));
-        Files.writeString(dir.resolve("src/lib.rs"), LIB.replace("    x.parse().unwrap()",
-                "    // rust-engineer: allow(unwrap-in-production) the caller passes digits\n    x.parse().unwrap()"));
+        Files.writeString(dir.resolve("src/lib.rs"), LIB.replace("    x.unwrap()",
+                "    // rust-engineer: allow(unwrap-in-production) parse is only called on Some\n    x.unwrap()"));
         var ok = run("audit", dir.toString(), "--fail-on", "low", "--format", "sarif");
         assertThat(ok.code()).as("the unsafe block is low too").isEqualTo(ExitCode.NEGATIVE);
         assertThat(run("audit", dir.toString(), "--fail-on", "medium").code()).as("only undocumented-unsafe is medium").isEqualTo(1);
         JsonNode results = json(ok).at("/runs/0/results");
         JsonNode suppressed = results.get(results.size() - 1);
         assertThat(suppressed.get("ruleId").asText()).isEqualTo("unwrap-in-production");
-        assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("the caller passes digits");
+        assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("parse is only called on Some");
         assertThat(suppressed.at("/partialFingerprints/rustEngineer~1v1").asText()).isNotEmpty();
         assertThat(run("audit", dir.toString()).out()).contains("1 suppressed in the code").doesNotContain("unwrap-in-production");
 
-        Files.writeString(dir.resolve("src/lib.rs"), LIB.replace("    x.parse().unwrap()", "    // rust-engineer: allow(unwrap-in-production)\n    x.parse().unwrap()"));
+        Files.writeString(dir.resolve("src/lib.rs"), LIB.replace("    x.unwrap()", "    // rust-engineer: allow(unwrap-in-production)\n    x.unwrap()"));
         var noReason = run("audit", dir.toString(), "--fail-on", "low");
         assertThat(noReason.code()).isEqualTo(ExitCode.NEGATIVE);
         assertThat(noReason.out()).contains("2:5  bad-suppression").contains("has no reason")
-                .contains("3:15  unwrap-in-production").doesNotContain("suppressed in the code");
+                .contains("3:7  unwrap-in-production").doesNotContain("suppressed in the code");
     }
 
     @Test

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditOutputSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LIB = """
-            pub fn a(x: &str) -> u32 {
-                x.parse().unwrap() // rust-engineer: allow(unwrap-in-production) the caller passes digits
+            pub fn a(x: Option<u32>) -> u32 {
+                x.unwrap() // rust-engineer: allow(unwrap-in-production) the caller checks is_some first
             }
 
             pub fn c(p: *const u8) -> u8 {

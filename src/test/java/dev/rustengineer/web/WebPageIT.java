@@ -329,7 +329,7 @@ class WebPageIT {
         Path sources = downloads.resolve("sources.zip");
         try (var z = new ZipOutputStream(Files.newOutputStream(sources))) {
             z.putNextEntry(new ZipEntry("src/lib.rs"));
-            z.write("pub fn read(p: *const u8) -> u8 {\n    unsafe { *p }\n}\npub fn f(x: &str) -> u8 { x.parse().unwrap() }\n"
+            z.write("pub fn read(p: *const u8) -> u8 {\n    unsafe { *p }\n}\npub fn f(x: Option<u8>) -> u8 { x.unwrap() }\n"
                     .getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }

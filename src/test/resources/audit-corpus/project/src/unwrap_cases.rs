@@ -1,8 +1,8 @@
-pub fn production(text: &str, o: Option<u32>) -> u32 {
-    let a: u32 = text.parse().unwrap();
-    let b = text.parse::<u32>().expect("digits");
-    let c = o.unwrap_or(0) + o.unwrap_or_default() + o.unwrap_or_else(|| 1) + o.unwrap();
-    println!("{}", text.parse::<u32>().unwrap());
+pub fn production(x: Option<u32>, y: Result<u32, String>) -> u32 {
+    let a = x.unwrap();
+    let b = y.expect("y is set");
+    let c = x.unwrap_or(0) + x.unwrap_or_default() + x.unwrap_or_else(|| 1);
+    println!("{}", x.unwrap());
     a + b + c
 }
 

@@ -11,29 +11,43 @@ import java.util.stream.Collectors;
 import org.treesitter.TSNode;
 
 /**
- * Unwraps of a value from outside the program (see {@link ExternalOrigin}) that still state the program's own
- * invariant (unwrap-in-production does not report them). Each is a reading of the code around the unwrap, not of a
- * crate.
+ * Unwraps that state the program's own invariant rather than trust input (unwrap-in-production does not report
+ * them). Each is a reading of the code around the unwrap, not of a crate: the failure, if it came, would be a bug
+ * of the program, not a value from outside it.
  * <ul>
- *   <li>the panicking twin of the function's own fallible variant (`fn connect() { Self::try_connect().await.expect(..) }`):
- *       the caller chooses which one to call;</li>
+ *   <li>a slot taken once: `x.take().unwrap()` (or a `take_*()`: `fut.take_output()`) moves out the value the type itself put in an `Option` (a handle kept
+ *       for `Drop`, an `FnOnce` called once, a state machine's waker);</li>
+ *   <li>the panicking twin of the function's own fallible variant (`fn new() { Self::try_new().expect(..) }`), a
+ *       channel's `send(x)` not awaited (it fails only when the program's own receiver is gone), `last_mut()` of a
+ *       vector the function pushed to;</li>
+ *   <li>a lookup of the key the same function just inserted or checked: `m.insert(k, v); m.get_mut(&k).unwrap()`,
+ *       `if m.contains_key(&k) { m.get_mut(&k).unwrap() }`;</li>
  *   <li>a value an earlier statement has already checked and left on: `if let Err(e) = x { return Err(e); }` or
- *       `if x.is_none() { break; }` before `x.unwrap()`;</li>
+ *       `if x.is_none() { break; }` before `x.unwrap()`; `NonZeroU32::new(n)` under `if n > 0`;</li>
  *   <li>code without an error channel: a static's initialiser (`Lazy::new(|| ..)`, `LazyLock`, `OnceLock::get_or_init`,
  *       `lazy_static!`, a `static`/`const` item) and `Deref`/`DerefMut`/`Index` impls, whose signatures cannot carry
- *       an error;</li>
+ *       an error (the unwrap there states that the value is always present);</li>
  *   <li>an `expect` whose message states the invariant (`"BUG: .."`, `"always .."`, `"checked above"`);</li>
- *   <li>code named for tests (a `test_*.rs` file, a `*_for_tests` fn, an `if cfg!(debug_assertions)` block).</li>
+ *   <li>a template rendered from a value built on the spot (`Page { .. }.render()`: askama checks the template when
+ *       it compiles), the time since the Unix epoch of `SystemTime::now()`, an OS signal handler registered for a
+ *       fixed signal kind (tokio's `signal(SignalKind::terminate())`), a conversion between primitive integer types
+ *       (`u32::try_from(elapsed_secs)`) and the next node of a pest parse tree (`pair.into_inner().next()`: the
+ *       grammar fixes its shape).</li>
  * </ul>
  */
 final class UnwrapInvariants {
+    private static final Set<String> LOOKUPS = Set.of("get", "get_mut");
     private static final Set<String> NO_CHANNEL_FNS = Set.of("deref", "deref_mut", "index", "index_mut");
     /** `Lazy::new`, `once_cell::sync::Lazy::<T>::new`: the type is the segment before `new`, generics left out. */
     private static final Pattern NEW_OF_TYPE = Pattern.compile("(?:\\w+::)*(\\w+)(?:::<.*>)?::new");
     /** Words with which an `expect` message states why the value is there. */
     private static final Pattern CERTAIN = Pattern.compile("(?i)\\b(?:bug|always|never|cannot|can't|can not|invariant|unreachable|infallible"
             + "|impossible|guaranteed|we know|checked|verified|validated|exactly once|just (?:set|inserted|pushed|created))\\b");
+    private static final Pattern INTEGER_CONVERSION = Pattern.compile("(?:std::convert::)?(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)::try_from");
+    /** A function under a `signal` module: `signal::unix::signal`, `tokio::signal::windows::ctrl_c`. */
+    private static final Pattern UNDER_SIGNAL = Pattern.compile("(?:\\w+::)*signal::(?:\\w+::)*(\\w+)");
     private static final Pattern EXIT = Pattern.compile("\\b(?:return|break|continue|panic!|unreachable!)");
+    private static final Pattern NON_ZERO = Pattern.compile("(?:\\w+::)*NonZero\\w*::new");
 
     private static final Pattern TEST_FILE = Pattern.compile("(?:test_\\w*|doctest\\w*)\\.rs");
     private static final Pattern TEST_FN = Pattern.compile("_for_test(?:s|ing)?$|mock");
@@ -120,6 +134,11 @@ final class UnwrapInvariants {
         return m.matches() && c.knowledge().lazyInitialiserTypes().contains(m.group(1));
     }
 
+    private static boolean signalRegistration(FileContext c, String callee) {
+        Matcher m = UNDER_SIGNAL.matcher(callee);
+        return m.matches() && c.knowledge().signalRegistrations().contains(m.group(1));
+    }
+
     private static boolean implementsNoChannelTrait(FileContext c, TSNode fn) {
         TSNode list = c.parent(fn);
         TSNode impl = list == null ? null : c.parent(list);
@@ -127,13 +146,33 @@ final class UnwrapInvariants {
         return trait != null && c.knowledge().noErrorChannelTraits().contains(Nodes.lastSegment(c.text(trait).replaceAll("<.*", "").strip()));
     }
 
-    /** The call that gave the unwrapped value: the panicking twin of the function's own fallible variant. */
+    /** Readings of the call that gave the unwrapped value. */
     private static boolean fromReceiver(FileContext c, CallSite call) {
         CallSite inner = c.file().call(call.receiver());
-        if (inner == null && Nodes.type(call.receiver()).equals("await_expression") && Nodes.namedChildCount(call.receiver()) > 0) {
-            inner = c.file().call(Nodes.namedChild(call.receiver(), 0));
+        if (inner == null) {
+            return false;
         }
-        return inner != null && fallibleTwin(c, call.node(), inner.method() != null ? inner.method() : Nodes.lastSegment(inner.callee().strip()));
+        String method = inner.method();
+        if (fallibleTwin(c, call.node(), method != null ? method : Nodes.lastSegment(inner.callee().strip()))) {
+            return true;
+        }
+        if (method == null) {
+            String callee = inner.callee().strip();
+            return INTEGER_CONVERSION.matcher(callee).matches() || signalRegistration(c, callee);
+        }
+        int args = inner.argumentCount();
+        if (method.startsWith("take_") && args == 0) {
+            return true; // `fut.take_output()`: a slot taken once, like take()
+        }
+        return switch (method) {
+            case "take" -> args == 0;
+            case "send" -> args == 1 && !Calls.awaited(c, inner);
+            case "last", "last_mut", "first", "first_mut" -> args == 0 && pushedBefore(c, inner);
+            case "render", "render_once" -> args == 0 && Nodes.type(inner.receiver()).equals("struct_expression");
+            case "duration_since" -> args == 1 && c.text(inner.arguments().getFirst()).strip().endsWith("UNIX_EPOCH");
+            case "next" -> args == 0 && parseTree(c, inner.receiver());
+            default -> LOOKUPS.contains(method) && args == 1 && keyJustPut(c, inner);
+        };
     }
 
     /**
@@ -148,11 +187,52 @@ final class UnwrapInvariants {
         return fn != null && called.equals("try_" + c.file().fnName(fn));
     }
 
+    /** `v.push(x)` earlier in the same function than `v.last_mut().unwrap()`: the vector is not empty. */
+    private static boolean pushedBefore(FileContext c, CallSite access) {
+        TSNode fn = c.enclosing(access.node(), "function_item");
+        if (fn == null) {
+            return false;
+        }
+        Pattern push = Pattern.compile("(?<![\\w.])" + pathPattern(c.text(access.receiver())) + "\\s*\\.\\s*push\\s*\\(");
+        return push.matcher(c.src().slice(Nodes.start(fn), access.start())).find();
+    }
+
+    /** `pair.into_inner()` itself, or a variable the function bound to it: pest's children of a grammar rule. */
+    private static boolean parseTree(FileContext c, TSNode iterator) {
+        TSNode value = Nodes.type(iterator).equals("identifier") ? c.types().boundValue(iterator) : iterator;
+        CallSite source = value == null ? null : c.file().call(value);
+        return source != null && "into_inner".equals(source.method()) && source.argumentCount() == 0;
+    }
+
+    /** `m.get_mut(&k)` after `m.insert(k, ..)` / `m.contains_key(&k)` / `m.entry(k)` earlier in the same function. */
+    private static boolean keyJustPut(FileContext c, CallSite lookup) {
+        TSNode fn = c.enclosing(lookup.node(), "function_item");
+        if (fn == null) {
+            return false;
+        }
+        String map = Pattern.quote(c.text(lookup.receiver()).strip());
+        String key = Pattern.quote(bareKey(c.text(lookup.arguments().getFirst())));
+        Pattern put = Pattern.compile("(?<![\\w.])" + map + "\\s*\\.\\s*(?:insert|contains_key|entry)\\s*\\(\\s*&?\\s*" + key + "\\s*(?:\\.\\s*clone\\s*\\(\\s*\\))?\\s*[,)]");
+        return put.matcher(c.src().slice(Nodes.start(fn), lookup.start())).find();
+    }
+
+    private static String bareKey(String key) {
+        String k = key.strip();
+        if (k.startsWith("&")) {
+            k = k.substring(1).strip();
+        }
+        return k.endsWith(".clone()") ? k.substring(0, k.length() - ".clone()".length()).strip() : k;
+    }
+
     /**
      * `if let Err(e) = x { return Err(e); }` or `if x.is_none() { break; }` as an earlier statement of a block that
      * holds the unwrap of `x`; or `NonZeroU32::new(n).unwrap()` inside `if n > 0`.
      */
     private static boolean checkedEarlier(FileContext c, CallSite call) {
+        CallSite inner = c.file().call(call.receiver());
+        if (inner != null && inner.method() == null && NON_ZERO.matcher(inner.callee().strip()).matches() && inner.argumentCount() == 1) {
+            return insideIfPositive(c, call.node(), c.text(inner.arguments().getFirst()).strip());
+        }
         TSNode receiver = call.receiver();
         String type = Nodes.type(receiver);
         if (!type.equals("identifier") && !type.equals("field_expression")) {
@@ -188,5 +268,22 @@ final class UnwrapInvariants {
     /** A regex for a value's path (`file_info\n    .parts`), whatever the whitespace around its dots. */
     static String pathPattern(String text) {
         return Arrays.stream(text.replaceAll("\\s+", "").split("\\.")).map(Pattern::quote).collect(Collectors.joining("\\s*\\.\\s*"));
+    }
+
+    private static boolean insideIfPositive(FileContext c, TSNode n, String value) {
+        Pattern positive = Pattern.compile("(?<![\\w.])" + Pattern.quote(value) + "\\s*(?:>\\s*0|!=\\s*0|>=\\s*1)\\b");
+        for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
+            String t = Nodes.type(p);
+            if (t.equals("function_item") || t.equals("closure_expression")) {
+                return false;
+            }
+            TSNode condition = t.equals("if_expression") ? Nodes.field(p, "condition") : null;
+            TSNode then = condition == null ? null : Nodes.field(p, "consequence");
+            if (then != null && Nodes.start(n) >= Nodes.start(then) && Nodes.end(n) <= Nodes.end(then) && positive.matcher(c.text(condition)).find()
+                    && !c.text(condition).contains("||")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

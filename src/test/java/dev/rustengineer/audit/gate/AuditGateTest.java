@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditGateTest {
     private static final AuditRules RULES = AuditRules.bundled();
     static final String LIB = """
-            pub fn a(x: &str) -> u32 {
-                x.parse().unwrap() // rust-engineer: allow(unwrap-in-production) the caller passes digits
+            pub fn a(x: Option<u32>) -> u32 {
+                x.unwrap() // rust-engineer: allow(unwrap-in-production) the caller checks is_some first
             }
 
-            pub fn b(x: &str) -> u32 {
+            pub fn b(x: Option<u32>) -> u32 {
                 // rust-engineer: allow(unwrap-in-production)
-                x.parse().unwrap()
+                x.unwrap()
             }
 
             pub fn c(p: *const u8) -> u8 {
@@ -54,7 +54,7 @@ class AuditGateTest {
         GatedReport r = gate.apply(auditor.run(project(dir), false, false), null, null);
         assertThat(r.results()).filteredOn(g -> g.status() == Status.SUPPRESSED).singleElement().satisfies(g -> {
             assertThat(g.finding().line()).isEqualTo(2);
-            assertThat(g.suppression().reason()).isEqualTo("the caller passes digits");
+            assertThat(g.suppression().reason()).isEqualTo("the caller checks is_some first");
         });
         assertThat(r.newFindings()).extracting(Finding::rule, Finding::line).containsExactly(
                 tuple("bad-suppression", 6), tuple("unwrap-in-production", 7),
@@ -77,7 +77,7 @@ class AuditGateTest {
         assertThat(same.fixed()).isZero();
 
         Files.writeString(root.resolve("src/lib.rs"), "use std::mem;\n\n" + LIB.replace("unsafe { *p }", "0")
-                + "pub fn d(x: &str) -> u8 {\n    x.parse().expect(\"d\")\n}\n");
+                + "pub fn d(x: Result<u8, ()>) -> u8 {\n    x.expect(\"d\")\n}\n");
         GatedReport next = gate.apply(auditor.run(root, false, false), accepted, null);
         assertThat(next.newFindings()).extracting(Finding::rule, Finding::line)
                 .containsExactly(tuple("unwrap-in-production", 16));
@@ -102,7 +102,7 @@ class AuditGateTest {
         assertThat(results).allSatisfy(x -> assertThat(x.at("/partialFingerprints/rustEngineer~1v1").asText()).matches("[0-9a-f]{32}:\\d+"));
         JsonNode suppressed = results.get(4);
         assertThat(suppressed.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
-        assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("the caller passes digits");
+        assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("the caller checks is_some first");
         assertThat(suppressed.has("baselineState")).isFalse();
         assertThat(results).filteredOn(x -> x.path("baselineState").asText().equals("unchanged")).hasSize(1);
         assertThat(results).filteredOn(x -> x.path("baselineState").asText().equals("new")).hasSize(3);
