@@ -2,6 +2,7 @@ package dev.rustengineer.audit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,9 @@ final class CrateBlockingHelpers {
     /** A helper candidate: a fn's full path (crate-qualified) and the full path it calls. */
     private record Edge(String from, String to) {}
 
+    /** What the crate-wide step gives: findings to add, and the `file:line` of per-file findings that are start-up. */
+    record Outcome(List<Finding> added, Set<String> startUpLines) {}
+
     private final Map<String, String> helpers = new HashMap<>();
     private final Map<String, List<Export>> exports = new HashMap<>();
 
@@ -40,7 +44,7 @@ final class CrateBlockingHelpers {
      * @param crateOf the crate directory of a file (relative to the audited root)
      * @param testFiles files that are test code because a test module declares them
      */
-    static List<Finding> findings(AuditRules rules, List<SourceFileAudit.Outcome> results, Function<String, String> crateOf,
+    static Outcome findings(AuditRules rules, List<SourceFileAudit.Outcome> results, Function<String, String> crateOf,
             Set<String> testFiles) {
         CrateBlockingHelpers h = new CrateBlockingHelpers();
         List<Edge> edges = new ArrayList<>();
@@ -52,7 +56,7 @@ final class CrateBlockingHelpers {
                 continue;
             }
             String crate = crateOf.apply(o.rel());
-            String module = modulePath(crate, o.rel());
+            String module = module(crate, o);
             if (module == null) {
                 continue;
             }
@@ -71,8 +75,10 @@ final class CrateBlockingHelpers {
             }
         }
         List<Finding> out = new ArrayList<>();
+        StartUp startUp = StartUp.of(h, results, crateOf, testFiles);
+        Set<String> startUpLines = startUp.lines(results, crateOf);
         if (h.helpers.isEmpty() || !anyCall) {
-            return out;
+            return new Outcome(out, startUpLines);
         }
         h.grow(edges);
         for (SourceFileAudit.Outcome o : results) {
@@ -80,8 +86,11 @@ final class CrateBlockingHelpers {
                 continue;
             }
             String crate = crateOf.apply(o.rel());
-            String module = modulePath(crate, o.rel());
+            String module = module(crate, o);
             for (FileAuditor.CrateCall call : o.result().crateCalls()) {
+                if (module != null && !call.from().isEmpty() && startUp.contains(crate + "|" + module + "::" + call.from())) {
+                    continue;
+                }
                 String to = module == null ? call.path().startsWith("crate::") ? call.path() : null : relative(module, call.path());
                 String helper = to == null ? null : h.lookup(crate + "|" + to, 0);
                 if (helper != null) {
@@ -91,7 +100,88 @@ final class CrateBlockingHelpers {
                 }
             }
         }
-        return out;
+        return new Outcome(out, startUpLines);
+    }
+
+    /** A file's module path; a file with a top-level `main` is its crate's root (`src/bin.rs` named as a `[[bin]]`). */
+    static String module(String crate, SourceFileAudit.Outcome o) {
+        return o.result().startUp().seeds().contains("main") ? "crate" : modulePath(crate, o.rel());
+    }
+
+    /**
+     * Start-up code: `main` of a crate root, every fn of a one-shot command's file, and, crate-wide, a top-level fn
+     * whose every caller in the crate's production code is start-up code, called from that fn's own body (not from
+     * a task it spawns, a closure or a method). Blocking there runs before the program serves, or in a one-shot
+     * command, with no other task on the runtime to stall (the product's policy, docs/audit.md).
+     */
+    private record StartUp(Set<String> fns) {
+        static StartUp of(CrateBlockingHelpers h, List<SourceFileAudit.Outcome> results, Function<String, String> crateOf,
+                Set<String> testFiles) {
+            Set<String> defined = new HashSet<>();
+            Set<String> fns = new HashSet<>();
+            Map<String, List<String>> callers = new HashMap<>();
+            List<String[]> calls = new ArrayList<>();
+            for (SourceFileAudit.Outcome o : results) {
+                FileAuditor.StartUpFacts s = o.result().startUp();
+                if (s.topFns().isEmpty() && s.callers().isEmpty() || testFiles.contains(o.rel())) {
+                    continue;
+                }
+                String crate = crateOf.apply(o.rel());
+                String module = module(crate, o);
+                if (module == null) {
+                    continue;
+                }
+                s.topFns().forEach(f -> defined.add(crate + "|" + module + "::" + f));
+                s.seeds().forEach(f -> fns.add(crate + "|" + module + "::" + f));
+                for (FileAuditor.HelperEdge e : s.callers()) {
+                    String to = relative(module, e.path());
+                    if (to != null) {
+                        calls.add(new String[] {e.from().isEmpty() ? "" : crate + "|" + module + "::" + e.from(), crate + "|" + to});
+                    }
+                }
+            }
+            for (String[] call : calls) {
+                String callee = h.resolve(call[1], defined, 0);
+                if (callee != null) {
+                    callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(call[0]);
+                }
+            }
+            StartUp startUp = new StartUp(fns);
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (Map.Entry<String, List<String>> e : callers.entrySet()) {
+                    if (!startUp.contains(e.getKey()) && e.getValue().stream().allMatch(startUp::contains)) {
+                        fns.add(e.getKey());
+                        grew = true;
+                    }
+                }
+            }
+            return startUp;
+        }
+
+        boolean contains(String fn) {
+            int cut = fn.lastIndexOf("::");
+            return !fn.isEmpty() && (fns.contains(fn) || cut > 0 && fns.contains(fn.substring(0, cut) + "::*"));
+        }
+
+        /** `file:line` of every per-file finding made in a start-up fn's own body. */
+        Set<String> lines(List<SourceFileAudit.Outcome> results, Function<String, String> crateOf) {
+            Set<String> out = new HashSet<>();
+            for (SourceFileAudit.Outcome o : results) {
+                List<FileAuditor.OwnedLine> reported = o.result().startUp().reported();
+                if (reported.isEmpty()) {
+                    continue;
+                }
+                String crate = crateOf.apply(o.rel());
+                String module = module(crate, o);
+                for (FileAuditor.OwnedLine r : reported) {
+                    if (module != null && contains(crate + "|" + module + "::" + r.fn())) {
+                        out.add(o.rel() + ":" + r.line());
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** Helpers of helpers: a fn that calls a helper is one, {@value #DEPTH} rounds deep (a cycle adds nothing new). */
@@ -112,7 +202,12 @@ final class CrateBlockingHelpers {
 
     /** The helper a crate-qualified path names, itself or through its module's re-exports, or null. */
     private String lookup(String key, int depth) {
-        if (helpers.containsKey(key)) {
+        return resolve(key, helpers.keySet(), depth);
+    }
+
+    /** The key of `among` a crate-qualified path names, itself or through its module's re-exports, or null. */
+    private String resolve(String key, Set<String> among, int depth) {
+        if (among.contains(key)) {
             return key;
         }
         int cut = key.lastIndexOf("::");
@@ -121,8 +216,8 @@ final class CrateBlockingHelpers {
         }
         String name = key.substring(cut + 2);
         for (Export x : exports.getOrDefault(key.substring(0, cut), List.of())) {
-            String found = x.name().equals(name) ? lookup(x.target(), depth + 1)
-                    : x.name().equals("*") ? lookup(x.target() + "::" + name, depth + 1) : null;
+            String found = x.name().equals(name) ? resolve(x.target(), among, depth + 1)
+                    : x.name().equals("*") ? resolve(x.target() + "::" + name, among, depth + 1) : null;
             if (found != null) {
                 return found;
             }

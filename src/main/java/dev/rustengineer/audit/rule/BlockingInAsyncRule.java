@@ -71,7 +71,9 @@ public record BlockingInAsyncRule() implements Rule {
         CratePaths paths = CratePaths.of(c);
         paths.reExports(c);
         paths.edges(c, helpers);
+        paths.callers(c);
         if (oneShotCommand(c.file().path())) {
+            c.crossFile().startUp("*");
             return;
         }
         for (CallSite call : c.file().calls()) {
@@ -89,8 +91,21 @@ public record BlockingInAsyncRule() implements Rule {
             TSNode body = c.async().body(call.node());
             if (body != null && !startUp(c, body)) {
                 report.at(call.name(), what + " blocks the executor thread in async code; use the async API or spawn_blocking");
+                String fn = topLevelFn(c, body);
+                if (!fn.isEmpty()) {
+                    c.crossFile().reported(fn, Nodes.start(call.name()));
+                }
             }
         }
+    }
+
+    /** The name of the top-level fn an async body is, or "" (an async block, a method, a nested fn). */
+    private static String topLevelFn(FileContext c, TSNode body) {
+        if (body == null || !Nodes.type(body).equals("function_item")) {
+            return "";
+        }
+        TSNode up = c.file().parent(body);
+        return up != null && Nodes.type(up).equals("source_file") ? c.file().fnName(body) : "";
     }
 
     /**
@@ -122,7 +137,7 @@ public record BlockingInAsyncRule() implements Rule {
         String path = paths.of(c, call);
         if (path != null && !Calls.awaited(c, call) && c.async().isAsync(call.node())
                 && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
-            c.crossFile().call(path, Nodes.start(call.name()));
+            c.crossFile().call(path, Nodes.start(call.name()), topLevelFn(c, c.async().body(call.node())));
         }
     }
 
@@ -221,6 +236,9 @@ public record BlockingInAsyncRule() implements Rule {
         }
         if (k.blockingPathMethods().contains(method) && call.argumentCount() == 0) {
             String type = c.types().typeOf(call.receiver());
+            if ("std::fs::File".equals(type) && method.equals("metadata")) {
+                return null; // one fstat of a descriptor already open: a probe, by the product's policy
+            }
             boolean fs = type == null ? k.blockingPathMethodsUntyped().contains(method) : FS_TYPES.contains(type);
             return fs ? "`." + method + "()` (a file-system call)" : null;
         }

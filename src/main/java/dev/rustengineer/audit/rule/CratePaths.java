@@ -24,20 +24,60 @@ final class CratePaths {
 
     /** The file's top-level non-async free fns. */
     private final Set<String> topFns;
+    /** All of the file's top-level free fns, async ones too. */
+    private final Set<String> allTopFns;
+    /** The modules the file declares at its top (`mod serve;`): `serve::run(..)` is `self::serve::run`. */
+    private final Set<String> childModules;
 
-    private CratePaths(Set<String> topFns) {
+    private CratePaths(Set<String> topFns, Set<String> allTopFns, Set<String> childModules) {
         this.topFns = topFns;
+        this.allTopFns = allTopFns;
+        this.childModules = childModules;
     }
 
+    /** Reads the file's top-level fns and modules, and tells the crate its fns and whether one is `main`. */
     static CratePaths of(FileContext c) {
         RustFile f = c.file();
         Set<String> fns = new HashSet<>();
+        Set<String> all = new HashSet<>();
         for (TSNode fn : f.all("fn")) {
-            if (topLevel(f, fn) && !f.modifiers(fn).contains("async")) {
-                fns.add(f.fnName(fn));
+            if (topLevel(f, fn)) {
+                String name = f.fnName(fn);
+                all.add(name);
+                c.crossFile().topFn(name);
+                if (name.equals("main")) {
+                    c.crossFile().startUp(name);
+                }
+                if (!f.modifiers(fn).contains("async")) {
+                    fns.add(name);
+                }
             }
         }
-        return new CratePaths(fns);
+        Set<String> mods = new HashSet<>();
+        for (TSNode m : f.all("mod")) {
+            TSNode name = Nodes.field(m, "name");
+            if (name != null && topLevel(f, m)) {
+                mods.add(c.text(name));
+            }
+        }
+        return new CratePaths(fns, all, mods);
+    }
+
+    /** The top-level fn whose own body the node is in, or "" (a method, closure, async block, nested fn or none). */
+    static String topOwner(RustFile f, TSNode n) {
+        TSNode owner = BlockingHelpers.owner(f, n);
+        return owner != null && topLevel(f, owner) ? f.fnName(owner) : "";
+    }
+
+    /** Records every plain call of a crate path in production code with the top-level fn it is made in. */
+    void callers(FileContext c) {
+        RustFile f = c.file();
+        for (CallSite call : f.calls()) {
+            String path = of(c, call);
+            if (path != null && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+                c.crossFile().caller(topOwner(f, call.node()), path);
+            }
+        }
     }
 
     private static boolean topLevel(RustFile f, TSNode item) {
@@ -61,7 +101,11 @@ final class CratePaths {
         if (path.startsWith("crate::")) {
             return path;
         }
-        return !written.contains("::") && path.equals(written) && topFns.contains(written) ? "self::" + written : null;
+        int cut = written.indexOf("::");
+        if (cut > 0 && path.equals(written) && childModules.contains(written.substring(0, cut))) {
+            return "self::" + written;
+        }
+        return cut < 0 && path.equals(written) && allTopFns.contains(written) ? "self::" + written : null;
     }
 
     /** Records the crate paths each top-level non-async fn calls in its own body (not awaited), unless it blocks already. */
