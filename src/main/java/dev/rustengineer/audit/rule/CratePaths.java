@@ -63,10 +63,22 @@ final class CratePaths {
         return new CratePaths(fns, all, mods);
     }
 
-    /** The top-level fn whose own body the node is in, or "" (a method, closure, async block, nested fn or none). */
-    static String topOwner(RustFile f, TSNode n) {
+    /**
+     * The top-level fn whose own body the node is in, or "" (a method, closure, async block, nested fn or none, or
+     * the future handed to `spawn(..)`: `tokio::spawn(serve::handle())` runs as a task of its own).
+     */
+    static String topOwner(FileContext c, TSNode n) {
+        RustFile f = c.file();
         TSNode owner = BlockingHelpers.owner(f, n);
-        return owner != null && topLevel(f, owner) ? f.fnName(owner) : "";
+        if (owner == null || !topLevel(f, owner)) {
+            return "";
+        }
+        for (TSNode p = f.parent(n); p != null && !Nodes.type(p).equals("function_item"); p = f.parent(p)) {
+            if (Nodes.type(p).equals("arguments") && Calls.spawns(c, Nodes.parent(p))) {
+                return "";
+            }
+        }
+        return f.fnName(owner);
     }
 
     /** Records every plain call of a crate path in production code with the top-level fn it is made in. */
@@ -75,7 +87,7 @@ final class CratePaths {
         for (CallSite call : f.calls()) {
             String path = of(c, call);
             if (path != null && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
-                c.crossFile().caller(topOwner(f, call.node()), path);
+                c.crossFile().caller(topOwner(c, call.node()), path);
             }
         }
     }
