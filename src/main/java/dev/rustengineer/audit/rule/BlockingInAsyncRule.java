@@ -32,12 +32,14 @@ import org.treesitter.TSNode;
  *       its `Connection`/`Transaction`/`Statement`, and diesel's `RunQueryDsl` methods (`load`, `execute`,
  *       `first`, ...) when diesel's, not diesel-async's, is in scope;</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
- *       calls above in its own body.</li>
+ *       calls above in its own body; and, matched crate-wide, another file's ({@link CratePaths}: helpers of
+ *       helpers across files, through imported modules and `pub use` re-exports).</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
  * across an `.await` is lock-across-await's), and start-up work in an async `main` before anything else runs on
- * the runtime, and code of a command-line front end's own modules (a one-shot command runs alone on its runtime).
+ * the runtime, reaching the crate's fns that only start-up code calls (matched crate-wide), code of a command-line
+ * front end's own modules (a one-shot command runs alone on its runtime), and `metadata()` of an open `File`.
  */
 public record BlockingInAsyncRule() implements Rule {
     private static final Pattern UPPER = Pattern.compile("[A-Z]\\w*");
