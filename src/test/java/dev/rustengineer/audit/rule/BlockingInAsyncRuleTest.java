@@ -265,4 +265,77 @@ class BlockingInAsyncRuleTest {
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }
+    @Test
+    void aHelperThatCallsAnotherFilesHelperIsOneThroughImportedModulesSuperPathsAndReExports() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/util/db_json.rs", """
+                pub fn update_all(n: &[u8]) { save(n); }
+                fn save(n: &[u8]) { std::fs::write("db.json", n).ok(); }
+                """).file("src/util/db.rs", """
+                pub fn insert(n: &[u8]) { super::db_json::update_all(n); }
+                pub fn count(n: &[u8]) -> usize { n.len() }
+                pub fn later(n: Vec<u8>) { std::thread::spawn(move || super::db_json::update_all(&n)); }
+                """).file("src/util/mod.rs", """
+                pub mod db;
+                pub mod db_json;
+                """).file("src/room/state/frame.rs", """
+                pub fn frame_id() -> Vec<u8> { std::fs::read("frame").unwrap_or_default() }
+                """).file("src/room/state/mod.rs", """
+                mod frame;
+                pub use frame::*;
+                """).file("src/room/mod.rs", """
+                pub mod state;
+                """).file("src/lib.rs", """
+                mod room;
+                mod util;
+                use crate::room::state;
+                use crate::util::db::insert;
+                pub async fn create(n: Vec<u8>) {
+                    insert(&n); // fires
+                    let _ = state::frame_id(); // fires
+                    let _ = crate::util::db::count(&n);
+                    crate::util::db::later(n.clone());
+                    tokio::task::spawn_blocking(move || insert(&n));
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void startUpCodeThatOnlyMainReachesIsNotReportedButTheHandlersItSpawnsAre() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/serve.rs", """
+                pub async fn serve() {
+                    std::fs::create_dir_all("certs").ok();
+                    crate::certs::request().await;
+                    tokio::spawn(async { std::fs::write("a", b"").ok(); }); // fires
+                }
+                pub async fn handle() {
+                    crate::certs::renew().await;
+                }
+                """).file("src/certs.rs", """
+                pub async fn request() { std::thread::sleep(std::time::Duration::from_secs(1)); }
+                pub async fn renew() { std::fs::write("cert.pem", b"").ok(); } // fires
+                """).file("src/bin.rs", """
+                mod certs;
+                mod serve;
+                #[tokio::main]
+                async fn main() {
+                    run().await;
+                }
+                async fn run() {
+                    std::fs::remove_dir_all("data").ok();
+                    serve::serve().await;
+                    tokio::spawn(serve::handle());
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void theMetadataOfAnOpenFileIsOneProbeAPathsIsALookup() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub async fn upload(p: &std::path::Path) -> u64 {
+                    let file = std::fs::File::create(p).unwrap(); // fires
+                    let n = file.metadata().unwrap().len();
+                    n + p.metadata().unwrap().len() // fires
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
 }
