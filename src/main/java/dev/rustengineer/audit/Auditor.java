@@ -191,16 +191,13 @@ public final class Auditor {
             List<SourceFileAudit.Outcome> results = pool.submit(() -> sources.parallelStream()
                     .map(p -> audit.audit(root, base, p)).toList()).get();
             Set<String> testModules = testModuleFiles(results);
-            CrateBlockingHelpers.Outcome crateWide = CrateBlockingHelpers.findings(rules, results, rel -> crateOf(base, rel), testModules);
-            scan.findings.addAll(crateWide.added());
+            scan.findings.addAll(CrateBlockingHelpers.findings(rules, results, rel -> crateOf(base, rel), testModules));
             for (SourceFileAudit.Outcome o : results) {
                 String rel = o.rel();
                 FileAuditor.Result res = o.result();
                 scan.files++;
                 scan.lines += res.lines();
-                List<Finding> own = crateWide.startUpLines().isEmpty() ? res.findings() : res.findings().stream()
-                        .filter(f -> !f.rule().equals(CrateBlockingHelpers.RULE) || !crateWide.startUpLines().contains(rel + ":" + f.line())).toList();
-                scan.findings.addAll(testModules.contains(rel) ? ScopePolicy.asTestCode(rules, own) : own);
+                scan.findings.addAll(testModules.contains(rel) ? ScopePolicy.asTestCode(rules, res.findings()) : res.findings());
                 if (o.notes().hasContent()) {
                     scan.notes.put(rel, o.notes());
                 }

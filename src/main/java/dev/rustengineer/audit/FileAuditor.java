@@ -38,11 +38,9 @@ final class FileAuditor {
      * @param modules its `mod name;` declarations, for {@code TestModuleFiles}
      */
     record Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems, CodeKind kind,
-            List<ModuleDecl> modules, List<Helper> blockingHelpers, List<CrateCall> crateCalls, List<HelperEdge> helperEdges,
-            List<ReExport> reExports, StartUpFacts startUp) {
+            List<ModuleDecl> modules, List<Helper> blockingHelpers, List<CrateCall> crateCalls) {
         Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems) {
-            this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of(), List.of(), List.of(), List.of(),
-                    List.of(), StartUpFacts.NONE);
+            this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of(), List.of(), List.of());
         }
     }
 
@@ -50,25 +48,7 @@ final class FileAuditor {
     record Helper(String name, String blocksOn) {}
 
     /** A call from the file's async code of a `crate::` path, where a finding would point. */
-    record CrateCall(String path, int line, int column, String from) {}
-
-    /** A top-level non-async fn of the file calls a path of the crate ({@code CrossFileCalls.Edge}). */
-    record HelperEdge(String from, String path) {}
-
-    /**
-     * What the crate-wide start-up check needs of a file: its top-level fns, the ones that start the program (`main`,
-     * or `*` for a one-shot command's file), who calls which crate path, and the lines of its blocking findings
-     * in each top-level async fn.
-     */
-    record StartUpFacts(List<String> topFns, List<String> seeds, List<HelperEdge> callers, List<OwnedLine> reported) {
-        static final StartUpFacts NONE = new StartUpFacts(List.of(), List.of(), List.of(), List.of());
-    }
-
-    /** A finding's line in the own body of the top-level fn `fn`. */
-    record OwnedLine(String fn, int line) {}
-
-    /** A name the file's module re-exports with `pub use` (`*` for a glob), and the path as written. */
-    record ReExport(String name, String target) {}
+    record CrateCall(String path, int line, int column) {}
 
     private final AuditRules rules;
     private final AuditKnowledge knowledge = AuditKnowledge.bundled();
@@ -127,21 +107,8 @@ final class FileAuditor {
         }
         List<Helper> helpers = ctx.crossFile().helpers().stream().map(h -> new Helper(h.name(), h.blocksOn())).toList();
         List<CrateCall> calls = ctx.crossFile().calls().stream()
-                .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()), c.from())).toList();
-        List<HelperEdge> edges = ctx.crossFile().edges().stream().map(e -> new HelperEdge(e.from(), e.path())).toList();
-        List<ReExport> reExports = ctx.crossFile().reExports().stream().map(r -> new ReExport(r.name(), r.target())).toList();
-        return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules(), helpers, calls,
-                edges, reExports, startUpFacts(ctx, src));
-    }
-
-    private static StartUpFacts startUpFacts(FileContext ctx, SourceText src) {
-        var x = ctx.crossFile();
-        if (x.topFns().isEmpty() && x.callers().isEmpty()) {
-            return StartUpFacts.NONE;
-        }
-        return new StartUpFacts(List.copyOf(x.topFns()), List.copyOf(x.startUp()),
-                x.callers().stream().map(c -> new HelperEdge(c.from(), c.path())).toList(),
-                x.reported().stream().map(r -> new OwnedLine(r.fn(), src.row(r.at()) + 1)).toList());
+                .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()))).toList();
+        return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules(), helpers, calls);
     }
 
     /** A generated file: each rule's first finding stands for all of them, with their count. */

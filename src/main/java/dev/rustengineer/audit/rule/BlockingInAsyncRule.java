@@ -32,14 +32,12 @@ import org.treesitter.TSNode;
  *       its `Connection`/`Transaction`/`Statement`, and diesel's `RunQueryDsl` methods (`load`, `execute`,
  *       `first`, ...) when diesel's, not diesel-async's, is in scope;</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
- *       calls above in its own body; and, matched crate-wide, another file's ({@link CratePaths}: helpers of
- *       helpers across files, through imported modules and `pub use` re-exports).</li>
+ *       calls above in its own body.</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
  * across an `.await` is lock-across-await's), and start-up work in an async `main` before anything else runs on
- * the runtime, reaching the crate's fns that only start-up code calls (matched crate-wide), code of a command-line
- * front end's own modules (a one-shot command runs alone on its runtime), and `metadata()` of an open `File`.
+ * the runtime, and code of a command-line front end's own modules (a one-shot command runs alone on its runtime).
  */
 public record BlockingInAsyncRule() implements Rule {
     private static final Pattern UPPER = Pattern.compile("[A-Z]\\w*");
@@ -70,21 +68,17 @@ public record BlockingInAsyncRule() implements Rule {
         }
         BlockingHelpers helpers = BlockingHelpers.of(c, direct);
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
-        CratePaths paths = CratePaths.of(c);
-        paths.reExports(c);
-        paths.edges(c, helpers);
-        paths.callers(c);
         if (oneShotCommand(c.file().path())) {
-            c.crossFile().startUp("*");
             return;
         }
+        boolean usesCrate = c.src().text().contains("crate::");
         for (CallSite call : c.file().calls()) {
             String what = direct.get(call);
             if (what == null) {
                 String helper = helpers.called(c, call);
                 what = helper == null ? null : "`" + helper + "()` (this file's fn that calls " + helpers.blocksOn(helper) + ")";
-                if (what == null) {
-                    crateCall(c, paths, call);
+                if (what == null && usesCrate) {
+                    crateCall(c, call);
                 }
             }
             if (what == null || Calls.awaited(c, call)) {
@@ -93,21 +87,8 @@ public record BlockingInAsyncRule() implements Rule {
             TSNode body = c.async().body(call.node());
             if (body != null && !startUp(c, body)) {
                 report.at(call.name(), what + " blocks the executor thread in async code; use the async API or spawn_blocking");
-                String fn = topLevelFn(c, body);
-                if (!fn.isEmpty()) {
-                    c.crossFile().reported(fn, Nodes.start(call.name()));
-                }
             }
         }
-    }
-
-    /** The name of the top-level fn an async body is, or "" (an async block, a method, a nested fn). */
-    private static String topLevelFn(FileContext c, TSNode body) {
-        if (body == null || !Nodes.type(body).equals("function_item")) {
-            return "";
-        }
-        TSNode up = c.file().parent(body);
-        return up != null && Nodes.type(up).equals("source_file") ? c.file().fnName(body) : "";
     }
 
     /**
@@ -134,12 +115,16 @@ public record BlockingInAsyncRule() implements Rule {
         return Nodes.type(body).equals("function_item") && c.file().fnName(body).equals("main");
     }
 
-    /** A call from async code of a crate path: maybe another file's helper, matched once the crate was read. */
-    private static void crateCall(FileContext c, CratePaths paths, CallSite call) {
-        String path = paths.of(c, call);
-        if (path != null && !Calls.awaited(c, call) && c.async().isAsync(call.node())
+    /** A call from async code of a `crate::` path: maybe another file's helper, matched once the crate was read. */
+    private static void crateCall(FileContext c, CallSite call) {
+        String callee = call.callee();
+        if (callee == null || !callee.startsWith("crate::") && callee.contains("::")) {
+            return;
+        }
+        String path = c.imports().resolve(callee, call.start());
+        if (path.startsWith("crate::") && !Calls.awaited(c, call) && c.async().isAsync(call.node())
                 && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
-            c.crossFile().call(path, Nodes.start(call.name()), topLevelFn(c, c.async().body(call.node())));
+            c.crossFile().call(path, Nodes.start(call.name()));
         }
     }
 
@@ -238,9 +223,6 @@ public record BlockingInAsyncRule() implements Rule {
         }
         if (k.blockingPathMethods().contains(method) && call.argumentCount() == 0) {
             String type = c.types().typeOf(call.receiver());
-            if ("std::fs::File".equals(type) && method.equals("metadata")) {
-                return null; // one fstat of a descriptor already open: a probe, by the product's policy
-            }
             boolean fs = type == null ? k.blockingPathMethodsUntyped().contains(method) : FS_TYPES.contains(type);
             return fs ? "`." + method + "()` (a file-system call)" : null;
         }

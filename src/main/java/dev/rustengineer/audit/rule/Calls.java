@@ -108,7 +108,7 @@ final class Calls {
         return null;
     }
 
-    static boolean spawns(FileContext c, TSNode callNode) {
+    private static boolean spawns(FileContext c, TSNode callNode) {
         CallSite call = c.file().call(callNode);
         if (call == null) {
             return false;
