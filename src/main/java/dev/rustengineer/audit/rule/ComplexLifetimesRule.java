@@ -14,8 +14,9 @@ import org.treesitter.TSNode;
 
 /**
  * complex-lifetimes: an item with a higher-ranked `for<'x>` bound (for a struct or enum, also in its field types),
- * or with two or more lifetime parameters and a trait bound that mentions a lifetime (`<'a, 'de, V: Visitor<'de>>`,
- * or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de> for &'a str`);
+ * or with two or more lifetime parameters and a trait bound that ties a lifetime (`<'a, 'de, V: Visitor<'de>>` with
+ * `'de` used again, or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de>
+ * for &'a str`); a lifetime named in one bound and nowhere else is local to that bound and ties nothing;
  * plain outlives bounds (`'b: 'a`, `T: 'a`) are no trait bounds, and `for<'de> Deserialize<'de>` is serde's
  * `DeserializeOwned` spelled out, not a higher-ranked bound to review. An impl whose self type borrows nothing and
  * whose lifetimes do not outlive one another only passes a trait's lifetimes through and is not reported
@@ -25,6 +26,7 @@ import org.treesitter.TSNode;
 public record ComplexLifetimesRule() implements Rule {
     private static final Pattern LIFETIME = Pattern.compile("'[A-Za-z_]\\w*");
     private static final Pattern OUTLIVES = Pattern.compile("'\\w+\\s*:\\s*'");
+    private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
     private static final Pattern HRTB = Pattern.compile("\\bfor\\s*<\\s*'");
     /** `for<'de> Deserialize<'de>`: serde's `DeserializeOwned` spelled out, an owned-data bound with nothing to tie. */
     private static final Pattern OWNED_DESERIALIZE = Pattern.compile("\\bfor\\s*<\\s*'(\\w+)\\s*>\\s*(?:\\w+::)*Deserialize\\s*<\\s*'\\1\\s*>");
@@ -68,7 +70,8 @@ public record ComplexLifetimesRule() implements Rule {
         if (!type && !c.src().hasLifetimeBeforeBody(Nodes.start(item))) {
             return; // no lifetime in the signature: most functions, answered from the bytes alone
         }
-        String sig = owned(type ? c.text(item) : Nodes.signature(c.file(), item));
+        // Comments are prose: a field's doc saying "must implement `for<'a> FnMut(&'a mut St)`" declares nothing.
+        String sig = owned(COMMENT.matcher(type ? c.text(item) : Nodes.signature(c.file(), item)).replaceAll(" "));
         if (sig.indexOf('\'') < 0) {
             return;
         }

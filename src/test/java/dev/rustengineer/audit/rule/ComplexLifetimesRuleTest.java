@@ -78,6 +78,11 @@ class ComplexLifetimesRuleTest {
                     query: Query<'q, Postgres>, queue: &'q str, executor: E) {}
                 pub fn visit<'a, 'de, V: Visitor<'de>>(v: V, input: &'de str, out: &'a mut String) {} // fires
                 pub fn both<'a, 'b, F>(f: F) where F: Fn(&'a str) -> &'b str {} // fires
+                pub struct Listener<St, Sf> {
+                    pub state: St,
+                    /// Must implement `for<'a> FnMut(&'a mut St) -> impl Stream + 'a`.
+                    pub stream: Sf,
+                }
                 """).firesOnMarkedLines("complex-lifetimes");
     }
 }
