@@ -30,13 +30,16 @@ import org.treesitter.TSNode;
  *   <li>an execution method on a chain that binds parameters (`query(..).bind(x).execute(&mut *tx)`, whatever
  *       wraps the query), or given SQL written out (`conn.execute("INSERT INTO ..", params)`, rusqlite);</li>
  *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`), and an
- *       awaited method of a repository or store (`state.repo.identifier(h).await`, `storage.delete(id).await`).</li>
+ *       awaited method of a repository or store (`state.repo.identifier(h).await`, `storage.delete(id).await`)
+ *       unless the file defines that method, whose body then decides;</li>
+ *   <li>a call of the crate's own fn that runs one ({@link QueryHelpers} in the file, `crate::` paths across files
+ *       through {@code CrossFileCalls}, matched by the auditor once the crate was read).</li>
  * </ul>
  * Not a query per item: a loop whose item is the statement itself (`for ddl in setup { query(&ddl).. }` runs a
  * script), a loop over batches (`for chunk in jobs.chunks(500)`), a loop that replays a log of different commands
  * (a `match` on the item with several arms, each its own statement), a call whose future is handed to a spawn
- * (`task::spawn(keep_alive(id, pool))` runs concurrently), and data migrations (a file whose path says migration),
- * which run once.
+ * (`task::spawn(keep_alive(id, pool))` runs concurrently), data migrations (a file path or fn name that says
+ * migration), which run once, and schema statements (`CREATE INDEX` per column: setup).
  * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
  * runs it; a repository method's at the call.
  */
