@@ -192,6 +192,7 @@ public final class Auditor {
                     .map(p -> audit.audit(root, base, p)).toList()).get();
             Set<String> testModules = testModuleFiles(results);
             scan.findings.addAll(CrateBlockingHelpers.findings(rules, results, rel -> crateOf(base, rel), testModules));
+            scan.findings.addAll(CrateQueryHelpers.findings(rules, results, rel -> crateOf(base, rel), testModules));
             for (SourceFileAudit.Outcome o : results) {
                 String rel = o.rel();
                 FileAuditor.Result res = o.result();

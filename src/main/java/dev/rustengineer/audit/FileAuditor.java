@@ -38,9 +38,11 @@ final class FileAuditor {
      * @param modules its `mod name;` declarations, for {@code TestModuleFiles}
      */
     record Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems, CodeKind kind,
-            List<ModuleDecl> modules, List<Helper> blockingHelpers, List<CrateCall> crateCalls) {
+            List<ModuleDecl> modules, List<Helper> blockingHelpers, List<CrateCall> crateCalls, List<String> queryHelpers,
+            List<CrateCall> queryLoopCalls) {
         Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems) {
-            this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of(), List.of(), List.of());
+            this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of(), List.of(), List.of(),
+                    List.of(), List.of());
         }
     }
 
@@ -108,7 +110,10 @@ final class FileAuditor {
         List<Helper> helpers = ctx.crossFile().helpers().stream().map(h -> new Helper(h.name(), h.blocksOn())).toList();
         List<CrateCall> calls = ctx.crossFile().calls().stream()
                 .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()))).toList();
-        return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules(), helpers, calls);
+        List<CrateCall> loopCalls = ctx.crossFile().queryLoopCalls().stream()
+                .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()))).toList();
+        return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules(), helpers, calls,
+                List.copyOf(ctx.crossFile().queryHelpers()), loopCalls);
     }
 
     /** A generated file: each rule's first finding stands for all of them, with their count. */

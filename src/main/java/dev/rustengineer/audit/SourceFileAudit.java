@@ -57,6 +57,7 @@ final class SourceFileAudit {
         List<SourceNotes.At> at = new ArrayList<>();
         r.findings().forEach(f -> at.add(new SourceNotes.At(f.rule(), f.line())));
         r.crateCalls().forEach(c -> at.add(new SourceNotes.At(CrateBlockingHelpers.RULE, c.line())));
+        r.queryLoopCalls().forEach(c -> at.add(new SourceNotes.At(CrateQueryHelpers.RULE, c.line())));
         return new Cached(r, SourceNotes.read(raw, rel, at));
     }
 

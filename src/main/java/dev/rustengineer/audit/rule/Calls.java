@@ -12,7 +12,8 @@ import org.treesitter.TSNode;
 final class Calls {
     private static final Set<String> LOOPS = Set.of("for_expression", "while_expression", "loop_expression");
     private static final Set<String> STEPS = Set.of("try_expression", "await_expression", "parenthesized_expression");
-    private static final Set<String> NEXT = Set.of("next", "try_next", "next_back");
+    /** What takes the next item: of an iterator or a stream, or of a work queue (`while let Some(id) = todo.pop_front()`). */
+    private static final Set<String> NEXT = Set.of("next", "try_next", "next_back", "pop", "pop_front", "pop_back", "pop_first", "pop_last");
     private static final Set<String> SPAWNS = Set.of("spawn", "spawn_local", "spawn_on", "spawn_with_handle");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]+");
 
@@ -71,7 +72,8 @@ final class Calls {
      * The loop the node runs once per item of, in its own function, or null: the loop whose body holds it, when it walks
      * items, with no fn item, async block (a task spawned or joined per item runs concurrently) or non-inline closure
      * in between. Items are walked by a `for` (not over an array literal or a constant: `for ddl in DDL` is a fixed
-     * script) and by `while let .. = it.next()` / `try_next()` (an iterator or a stream). A bare `loop` or a
+     * script) and by `while let .. = it.next()` / `try_next()` (an iterator or a stream) or `.pop()` / `pop_front()` (a
+     * work queue: a graph walked one node at a time, `while let Some(id) = todo.pop_front()`). A bare `loop` or a
      * `while` on a condition polls, waits, retries or pages: one round per tick or per page, not per item.
      */
     static TSNode itemLoop(FileContext c, TSNode n) {
@@ -125,7 +127,7 @@ final class Calls {
         };
     }
 
-    /** `let Some(x) = it.next()`, `let Some(row) = rows.try_next().await?`: the condition takes the next item. */
+    /** `let Some(x) = it.next()`, `let Some(row) = rows.try_next().await?`, `let Some(id) = todo.pop()`: the condition takes the next item. */
     private static boolean nextItem(FileContext c, TSNode condition) {
         if (condition == null || !Nodes.type(condition).equals("let_condition")) {
             return false;

@@ -5,14 +5,18 @@ import dev.rustengineer.audit.syntax.MacroTokens;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
  * complex-lifetimes: an item with a higher-ranked `for<'x>` bound (for a struct or enum, also in its field types),
- * or with two or more lifetime parameters and a trait bound that mentions a lifetime (`<'a, 'de, V: Visitor<'de>>`,
- * or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de> for &'a str`);
+ * or with two or more lifetime parameters and a trait bound that ties a lifetime (`<'a, 'de, V: Visitor<'de>>` with
+ * `'de` used again, or in the where clause, or an impl of a trait with a lifetime: `impl<'de: 'a, 'a> Deserialize<'de>
+ * for &'a str`); a lifetime named in one bound and nowhere else is local to that bound and ties nothing;
  * plain outlives bounds (`'b: 'a`, `T: 'a`) are no trait bounds, and `for<'de> Deserialize<'de>` is serde's
  * `DeserializeOwned` spelled out, not a higher-ranked bound to review. An impl whose self type borrows nothing and
  * whose lifetimes do not outlive one another only passes a trait's lifetimes through and is not reported
@@ -22,6 +26,7 @@ import org.treesitter.TSNode;
 public record ComplexLifetimesRule() implements Rule {
     private static final Pattern LIFETIME = Pattern.compile("'[A-Za-z_]\\w*");
     private static final Pattern OUTLIVES = Pattern.compile("'\\w+\\s*:\\s*'");
+    private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
     private static final Pattern HRTB = Pattern.compile("\\bfor\\s*<\\s*'");
     /** `for<'de> Deserialize<'de>`: serde's `DeserializeOwned` spelled out, an owned-data bound with nothing to tie. */
     private static final Pattern OWNED_DESERIALIZE = Pattern.compile("\\bfor\\s*<\\s*'(\\w+)\\s*>\\s*(?:\\w+::)*Deserialize\\s*<\\s*'\\1\\s*>");
@@ -65,7 +70,8 @@ public record ComplexLifetimesRule() implements Rule {
         if (!type && !c.src().hasLifetimeBeforeBody(Nodes.start(item))) {
             return; // no lifetime in the signature: most functions, answered from the bytes alone
         }
-        String sig = owned(type ? c.text(item) : Nodes.signature(c.file(), item));
+        // Comments are prose: a field's doc saying "must implement `for<'a> FnMut(&'a mut St)`" declares nothing.
+        String sig = owned(COMMENT.matcher(type ? c.text(item) : Nodes.signature(c.file(), item)).replaceAll(" "));
         if (sig.indexOf('\'') < 0) {
             return;
         }
@@ -82,7 +88,7 @@ public record ComplexLifetimesRule() implements Rule {
         int w = sig.lastIndexOf("where");
         String where = w >= 0 ? sig.substring(w + "where".length()) : "";
         TSNode trait = kind.equals("impl_item") ? Nodes.field(item, "trait") : null;
-        if (lifetimeTraitBound(generics) || lifetimeTraitBound(where) || trait != null && LIFETIME.matcher(c.text(trait)).find()
+        if (lifetimeTraitBound(generics, sig) || lifetimeTraitBound(where, sig) || trait != null && LIFETIME.matcher(c.text(trait)).find()
                 && tiesTheTraitsLifetimes(c, item, generics)) {
             report.at(item, "`" + what + "` declares " + count + " lifetimes and a trait bound that mentions one");
         }
@@ -103,10 +109,13 @@ public record ComplexLifetimesRule() implements Rule {
     }
 
     /**
-     * Whether a generics list or where clause has a trait bound that mentions a lifetime (`V: Visitor<'de>`,
-     * `F: Fn(&'a str)`); outlives bounds (`'b: 'a`, `T: 'a`) are not trait bounds.
+     * Whether a generics list or where clause has a trait bound that ties a lifetime (`V: Visitor<'de>` with `'de`
+     * also in a parameter, `F: Fn(&'a str) -> &'b str`); outlives bounds (`'b: 'a`, `T: 'a`) are not trait bounds.
+     * A bound ties when it names two lifetimes or its lifetime appears elsewhere in the signature: `U: Nameable<'user>`
+     * and `G: Nameable<'group>` with neither lifetime used again are two independent borrows, each local to its
+     * bound (bonsaidb's `add_role_to_user<'user, 'group, ..>`), nothing a reader has to follow.
      */
-    static boolean lifetimeTraitBound(String predicates) {
+    static boolean lifetimeTraitBound(String predicates, String signature) {
         String p = predicates.strip();
         if (p.startsWith("<") && p.endsWith(">")) {
             p = p.substring(1, p.length() - 1);
@@ -122,12 +131,37 @@ public record ComplexLifetimesRule() implements Rule {
             }
             for (String bound : splitTop(predicate.substring(colon + 1), '+')) {
                 String b = bound.strip();
-                if (!b.startsWith("'") && !b.startsWith("?") && LIFETIME.matcher(b).find()) {
+                if (!b.startsWith("'") && !b.startsWith("?") && LIFETIME.matcher(b).find() && ties(b, signature)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The bound names two lifetimes, or one it names appears in the signature beyond the bound and its declaration. */
+    private static boolean ties(String bound, String signature) {
+        Set<String> named = new HashSet<>();
+        Matcher m = LIFETIME.matcher(bound);
+        while (m.find()) {
+            if (!m.group().equals("'static")) {
+                named.add(m.group());
+            }
+        }
+        if (named.size() != 1) {
+            return named.size() > 1;
+        }
+        String lifetime = named.iterator().next();
+        return occurrences(signature, lifetime) > occurrences(bound, lifetime) + 1;
+    }
+
+    private static int occurrences(String text, String lifetime) {
+        Matcher m = Pattern.compile(Pattern.quote(lifetime) + "(?!\\w)").matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static List<String> splitTop(String s, char sep) {

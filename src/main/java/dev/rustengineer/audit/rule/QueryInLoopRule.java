@@ -1,12 +1,15 @@
 package dev.rustengineer.audit.rule;
 
 import dev.rustengineer.audit.scope.AuditKnowledge;
+import dev.rustengineer.audit.scope.CodeKind;
 import dev.rustengineer.audit.scope.FileContext;
 import dev.rustengineer.audit.syntax.CallSite;
 import dev.rustengineer.audit.syntax.Nodes;
 import dev.rustengineer.audit.syntax.RustFile;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.treesitter.TSNode;
@@ -27,13 +30,16 @@ import org.treesitter.TSNode;
  *   <li>an execution method on a chain that binds parameters (`query(..).bind(x).execute(&mut *tx)`, whatever
  *       wraps the query), or given SQL written out (`conn.execute("INSERT INTO ..", params)`, rusqlite);</li>
  *   <li>any other call given a database handle (a repository method: `Post::read(&mut context.pool(), id)`), and an
- *       awaited method of a repository or store (`state.repo.identifier(h).await`, `storage.delete(id).await`).</li>
+ *       awaited method of a repository or store (`state.repo.identifier(h).await`, `storage.delete(id).await`)
+ *       unless the file defines that method, whose body then decides;</li>
+ *   <li>a call of the crate's own fn that runs one ({@link QueryHelpers} in the file, `crate::` paths across files
+ *       through {@code CrossFileCalls}, matched by the auditor once the crate was read).</li>
  * </ul>
  * Not a query per item: a loop whose item is the statement itself (`for ddl in setup { query(&ddl).. }` runs a
  * script), a loop over batches (`for chunk in jobs.chunks(500)`), a loop that replays a log of different commands
  * (a `match` on the item with several arms, each its own statement), a call whose future is handed to a spawn
- * (`task::spawn(keep_alive(id, pool))` runs concurrently), and data migrations (a file whose path says migration),
- * which run once.
+ * (`task::spawn(keep_alive(id, pool))` runs concurrently), data migrations (a file path or fn name that says
+ * migration), which run once, and schema statements (`CREATE INDEX` per column: setup).
  * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
  * runs it; a repository method's at the call.
  */
@@ -47,6 +53,8 @@ public record QueryInLoopRule() implements Rule {
     private static final Pattern MIGRATION = Pattern.compile("(?i)migrat");
     private static final int COMMAND_ARMS = 3;
     private static final Set<String> BUILDS = Set.of("build", "build_query_as", "build_query_scalar");
+    /** Schema statements (DDL): one per column, index or table is the point of a setup or migration routine. */
+    private static final Pattern DDL = Pattern.compile("(?is)^[a-z]*#*\"\\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|COMMENT\\s+ON|GRANT|REVOKE)\\b.*");
     private static final Pattern SQL = Pattern.compile("(?is)^[a-z]*#*\"\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|UPSERT|WITH|MERGE)\\b.*");
     /** A repository or store by its name: the object a service asks for its rows. */
     private static final Pattern REPOSITORY = Pattern.compile("(?i)(\\w+_)?(repo|repos|repository|store|storage|db|database|dao)");
@@ -67,25 +75,77 @@ public record QueryInLoopRule() implements Rule {
     public void check(FileContext c, Report report) {
         RustFile f = c.file();
         String text = c.src().text();
-        if (DATABASE.stream().noneMatch(text::contains) || MIGRATION.matcher(f.path()).find()) {
+        boolean usesCrate = text.contains("crate::");
+        if (!usesCrate && DATABASE.stream().noneMatch(text::contains) || MIGRATION.matcher(f.path()).find()) {
             return;
         }
+        QueryHelpers helpers = QueryHelpers.defined(c);
+        // Keyed by the call's whole span: the calls of a chain (`pool.execute(&sql).await?.rows_affected()`) share a start.
+        Map<Long, Query> direct = new HashMap<>();
+        for (CallSite call : f.calls()) {
+            Query q = query(c, call, helpers);
+            if (q != null) {
+                direct.put(span(call), q);
+            }
+        }
+        helpers.read(c, direct.keySet());
+        helpers.exported().forEach(name -> c.crossFile().queryHelper(name));
         Set<Integer> reported = new HashSet<>();
         for (CallSite call : f.calls()) {
             if (!f.inSomeLoopBody(call.start())) {
                 continue;
             }
-            Query q = query(c, call);
-            TSNode loop = q == null ? null : Calls.itemLoop(c, call.node());
-            if (loop != null && !runsTheLoopsStatement(c, call, loop) && !overBatches(c, loop) && !replaysCommands(c, call, loop)
-                    && reported.add(call.start())) {
+            Query q = direct.get(span(call));
+            if (q == null) {
+                q = helperCall(c, call, helpers);
+            }
+            if (q == null && !usesCrate) {
+                continue;
+            }
+            TSNode loop = Calls.itemLoop(c, call.node());
+            if (loop == null || runsTheLoopsStatement(c, call, loop) || overBatches(c, loop) || replaysCommands(c, call, loop)
+                    || changesSchema(c, call) || inMigration(c, call)) {
+                continue;
+            }
+            if (q == null) {
+                crateCall(c, call);
+            } else if (reported.add(call.start())) {
                 report.at(q.at(), q.what() + " inside a loop: one query per iteration (N+1)");
             }
         }
     }
 
+    static long span(CallSite call) {
+        return (long) Nodes.start(call.node()) << 32 | Nodes.end(call.node());
+    }
+
+    /** A call of one of this file's query fns: `write_event(&tx, e)`, `self.load_user(id)`, `repo.find(id).await`. */
+    private static Query helperCall(FileContext c, CallSite call, QueryHelpers helpers) {
+        String name = helpers.called(c, call);
+        if (name != null) {
+            return new Query("`" + name + "()` (this file's fn that runs a query)", call.name());
+        }
+        String method = call.method();
+        if (method != null && helpers.queryMethod(method) && Calls.awaited(c, call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
+            return new Query("`" + lastName(c, call.receiver()) + "." + method + "(..)` (a repository call)", call.name());
+        }
+        return null;
+    }
+
+    /** A call in an item loop of a `crate::` path: maybe another file's query fn, matched once the crate was read. */
+    private static void crateCall(FileContext c, CallSite call) {
+        String callee = call.callee();
+        if (call.method() != null || callee == null || !callee.startsWith("crate::") && callee.contains("::")) {
+            return;
+        }
+        String path = c.imports().resolve(callee, call.start());
+        if (path.startsWith("crate::") && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+            c.crossFile().queryLoopCall(path, Nodes.start(call.name()));
+        }
+    }
+
     /** sqlx queries point at the query (where its SQL is), diesel and executor calls at the method that runs them. */
-    private static Query query(FileContext c, CallSite call) {
+    private static Query query(FileContext c, CallSite call, QueryHelpers helpers) {
         AuditKnowledge k = c.knowledge();
         String method = call.method();
         if (Nodes.namedChildCount(call.args()) == 0) {
@@ -124,7 +184,8 @@ public record QueryInLoopRule() implements Rule {
                 return new Query("`" + callee.strip() + "(..)` given a database handle", call.node());
             }
         }
-        if (method != null && Calls.awaited(c, call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
+        // A method the file defines is read by its body instead (QueryHelpers): `event_store.process_timed(..)`.
+        if (method != null && !helpers.defines(method) && Calls.awaited(c, call) && REPOSITORY.matcher(lastName(c, call.receiver())).matches()) {
             return new Query("`" + lastName(c, call.receiver()) + "." + method + "(..)` (a repository call)", call.name());
         }
         return null;
@@ -198,18 +259,62 @@ public record QueryInLoopRule() implements Rule {
         }
         // The SQL is the first argument of the query function that starts the chain (`sqlx::query(&ddl)`), or of
         // the execution method itself (`conn.execute(&ddl)`); a repository method given the item is per item.
-        CallSite first = c.file().call(Calls.chainRoot(c, call.node()));
-        List<TSNode> sqlArgs = List.of();
-        if (first != null && first.method() == null && Nodes.lastSegment(first.callee()).matches("query\\w*|raw_sql")) {
-            sqlArgs = first.arguments();
-        } else if (call.method() != null && c.knowledge().queryExecutionMethods().contains(call.method())) {
-            sqlArgs = call.arguments();
-        }
-        if (sqlArgs.isEmpty()) {
+        TSNode sqlArg = sqlArgument(c, call);
+        if (sqlArg == null) {
             return false;
         }
-        String sql = c.text(sqlArgs.getFirst()).replaceAll("^[&*\\s]+|\\.as_str\\(\\)$", "");
+        String sql = c.text(sqlArg).replaceAll("^[&*\\s]+|\\.as_str\\(\\)$", "");
         return sql.equals(item);
+    }
+
+    /**
+     * The statement changes the schema (`CREATE INDEX`, `ALTER TABLE .. ADD COLUMN`, `DROP TABLE`): written out, or a
+     * variable the function bound to a `format!` of one (`let sql = format!("CREATE INDEX {t}_{col}_index ..");
+     * pool.execute(&sql)`). One per column, index or table is what a setup or migration routine is for.
+     */
+    private static boolean changesSchema(FileContext c, CallSite call) {
+        TSNode sql = sqlArgument(c, call);
+        for (int depth = 0; sql != null && depth < 4; depth++) {
+            while (sql != null && (Nodes.type(sql).equals("reference_expression") || Nodes.type(sql).equals("parenthesized_expression"))) {
+                sql = Nodes.namedChildCount(sql) > 0 ? Nodes.namedChild(sql, Nodes.namedChildCount(sql) - 1) : null;
+            }
+            if (sql == null) {
+                return false;
+            }
+            CallSite asStr = c.file().call(sql);
+            if (asStr != null && asStr.method() != null && Set.of("as_str", "as_ref", "to_string", "into").contains(asStr.method())) {
+                sql = asStr.receiver();
+                continue;
+            }
+            String text = c.text(sql).strip();
+            if (Nodes.type(sql).equals("macro_invocation")) {
+                int open = text.indexOf('(');
+                text = open < 0 ? "" : text.substring(open + 1).strip();
+            }
+            if (DDL.matcher(text).matches()) {
+                return true;
+            }
+            sql = Nodes.type(sql).equals("identifier") ? c.types().boundValue(sql) : null;
+        }
+        return false;
+    }
+
+    /** The SQL a query runs: the first argument of the query function starting the chain, or of the execution method. */
+    private static TSNode sqlArgument(FileContext c, CallSite call) {
+        CallSite first = c.file().call(Calls.chainRoot(c, call.node()));
+        if (first != null && first.method() == null && Nodes.lastSegment(first.callee()).matches("query\\w*|raw_sql") && first.argumentCount() > 0) {
+            return first.arguments().getFirst();
+        }
+        if (call.method() != null && c.knowledge().queryExecutionMethods().contains(call.method()) && call.argumentCount() > 0) {
+            return call.arguments().getFirst();
+        }
+        return null;
+    }
+
+    /** A data migration run once by a migration routine (`async fn run_migrations(..)`, `fn migrate_v3(..)`). */
+    private static boolean inMigration(FileContext c, CallSite call) {
+        TSNode fn = c.enclosing(call.node(), "function_item");
+        return fn != null && MIGRATION.matcher(c.file().fnName(fn)).find();
     }
 
     /** `for chunk in jobs.chunks(500)`: one statement per batch of items is the fix for N+1, not an instance of it. */

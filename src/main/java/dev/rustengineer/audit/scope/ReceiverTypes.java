@@ -96,7 +96,9 @@ public final class ReceiverTypes {
             if (k.dbHandleAccessors().contains(call.method()) && call.argumentCount() == 0) {
                 return true;
             }
-            return (k.dbHandleMethods().contains(call.method()) || SAME_TYPE_METHODS.contains(call.method()))
+            // `conn.transaction()?` with no closure (rusqlite, postgres) hands out the transaction itself.
+            boolean opensTransaction = k.dbTransactionMethods().contains(call.method()) && call.argumentCount() == 0;
+            return (k.dbHandleMethods().contains(call.method()) || SAME_TYPE_METHODS.contains(call.method()) || opensTransaction)
                     && isDbHandle(call.receiver(), depth + 1);
         }
         if (call != null) {

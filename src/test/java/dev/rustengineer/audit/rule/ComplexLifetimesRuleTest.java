@@ -19,6 +19,7 @@ class ComplexLifetimesRuleTest {
                     T: Visitor<'b>,
                 {
                     input: &'a str,
+                    seed: &'b T,
                 }
                 pub trait Apply {
                     fn apply<F>(f: F) where F: for<'x> Fn(&'x str) -> &'x str; // fires
@@ -63,6 +64,25 @@ class ComplexLifetimesRuleTest {
                     fn extract(s: &'a str, _: &'c str) -> Self { vec![s.into()] }
                 }
                 impl<'a: 'c, 'c> Extract<'a, 'c> for String { fn extract(s: &'a str, _: &'c str) -> Self { s.into() } } // fires
+                """).firesOnMarkedLines("complex-lifetimes");
+    }
+
+    @Test
+    void lifetimesEachLocalToOneBoundAreIndependentButABoundWhoseLifetimeIsUsedAgainTies() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub trait Admin {
+                    fn add_role_to_user<'user, 'group, U: Nameable<'user, u64> + Send, G: Nameable<'group, u64> + Send>(
+                        &self, user: U, role: G) -> Result<(), Error>;
+                }
+                pub async fn read_batch<'c, 'q, E: sqlx::Executor<'c, Database = Postgres>>(
+                    query: Query<'q, Postgres>, queue: &'q str, executor: E) {}
+                pub fn visit<'a, 'de, V: Visitor<'de>>(v: V, input: &'de str, out: &'a mut String) {} // fires
+                pub fn both<'a, 'b, F>(f: F) where F: Fn(&'a str) -> &'b str {} // fires
+                pub struct Listener<St, Sf> {
+                    pub state: St,
+                    /// Must implement `for<'a> FnMut(&'a mut St) -> impl Stream + 'a`.
+                    pub stream: Sf,
+                }
                 """).firesOnMarkedLines("complex-lifetimes");
     }
 }

@@ -222,4 +222,109 @@ class QueryInLoopRuleTest {
                 fn run<E>(_ex: &E, _job: u8) {}
                 """).firesOnMarkedLines("query-in-loop");
     }
+
+    @Test
+    void schemaStatementsAndMigrationRoutinesAreSetupButAWorkQueueAndAnOpenedTransactionAreNot() {
+        new RuleFixture(dir).file("src/store.rs", """
+                use rusqlite::Connection;
+                use sqlx::PgPool;
+                pub async fn create_indexes(pool: &PgPool, columns: &[String]) -> sqlx::Result<()> {
+                    for col in columns {
+                        let sql = format!("CREATE INDEX IF NOT EXISTS t_{col}_index ON t ({col})");
+                        pool.execute(&sql).await?;
+                        pool.execute("ALTER TABLE t ADD COLUMN x INT").await?;
+                        pool.execute("UPDATE t SET x = 1").await?; // fires
+                    }
+                    Ok(())
+                }
+                pub fn run_migrations(conn: &mut Connection, rows: Vec<Vec<u8>>) -> rusqlite::Result<()> {
+                    for data in rows {
+                        conn.execute("INSERT INTO new_t (data) VALUES (?)", [data])?;
+                    }
+                    Ok(())
+                }
+                pub fn recover(conn: &mut Connection, ids: Vec<i64>) -> rusqlite::Result<()> {
+                    let tx = conn.transaction()?;
+                    for id in ids {
+                        retry(&tx, id)?; // fires
+                    }
+                    tx.commit()
+                }
+                pub async fn walk(pool: &PgPool, start: i64) -> sqlx::Result<()> {
+                    let mut todo = std::collections::VecDeque::from([start]);
+                    while let Some(id) = todo.pop_front() {
+                        let next: Vec<i64> = sqlx::query_scalar("SELECT child FROM edges WHERE parent = $1") // fires
+                            .bind(id).fetch_all(pool).await?;
+                        todo.extend(next);
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
+
+    @Test
+    void aFileOrCrateFnThatRunsAQueryIsOneButAStoreOfCallbacksIsReadByItsBody() {
+        new RuleFixture(dir)
+                .file("src/lib.rs", """
+                        pub mod room;
+                        pub mod events;
+                        pub mod sync;
+                        pub mod bulk;
+                        """)
+                .file("src/room/mod.rs", """
+                        pub mod timeline;
+                        mod state;
+                        pub use state::*;
+                        """)
+                .file("src/room/timeline.rs", """
+                        use diesel::prelude::*;
+                        pub fn get_pdu(id: &str) -> AppResult<Pdu> {
+                            events::table.filter(events::id.eq(id)).first::<Pdu>(&mut connect()?)
+                        }
+                        pub fn pdu_count(ids: &[String]) -> usize {
+                            ids.len()
+                        }
+                        """)
+                .file("src/room/state.rs", """
+                        use diesel::prelude::*;
+                        pub fn ensure_field_id(ty: &str) -> AppResult<i64> {
+                            diesel::insert_into(fields::table).values(fields::ty.eq(ty)).returning(fields::id).get_result::<i64>(&mut connect()?)
+                        }
+                        """)
+                .file("src/sync.rs", """
+                        pub fn left_rooms(ids: &[String]) -> AppResult<()> {
+                            for id in ids {
+                                let pdu = crate::room::timeline::get_pdu(id)?; // fires
+                                let field = crate::room::ensure_field_id(&pdu.ty)?; // fires
+                                let n = crate::room::timeline::pdu_count(ids);
+                            }
+                            Ok(())
+                        }
+                        """)
+                .file("src/bulk.rs", """
+                        use rusqlite::Transaction;
+                        fn write_event(tx: &Transaction, e: &Event) -> rusqlite::Result<usize> {
+                            tx.execute("INSERT INTO event (id) VALUES (?)", [&e.id])
+                        }
+                        pub fn load(tx: &Transaction, events: &[Event]) {
+                            for e in events {
+                                write_event(tx, e).ok(); // fires
+                            }
+                        }
+                        """)
+                .file("src/events.rs", """
+                        pub struct EventStore { handlers: Vec<Handler> }
+                        impl EventStore {
+                            pub async fn process_timed(&mut self, now: u64) {
+                                for h in &mut self.handlers { h.fire(now).await; }
+                            }
+                        }
+                        pub async fn tick(stores: &mut [EventStore], now: u64) {
+                            for event_store in stores.iter_mut() {
+                                event_store.process_timed(now).await;
+                            }
+                        }
+                        """)
+                .firesOnMarkedLines("query-in-loop");
+    }
 }
