@@ -8,6 +8,10 @@
 //   - the whole of advise (rules, embedding, learned reader, trees) as the CLI runs it, and the same with every
 //     brief's embedding remembered from the warm-up (what the reading costs besides the embedding),
 // so the ratios say what the session settings and the reading cost.
+//   java -cp target/rust-engineer.jar bench/AdviseBench.java SAMPLES sessions
+// measures only the embedding, through OnnxSentenceEncoder with each of ONNX Runtime's session options that may
+// matter for one short text at a time (threads, spinning, execution mode, memory pattern, CPU arena), after checking
+// that every variant gives the shipped session's vectors bit for bit over the whole corpus.
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.rustengineer.RustEngineer;
@@ -29,6 +33,10 @@ import java.util.function.Consumer;
 public class AdviseBench {
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        if (args.length > 1 && args[1].equals("sessions")) {
+            sessions(samples);
+            return;
+        }
         long t0 = System.nanoTime();
         RustEngineer re = RustEngineer.shared();
         double loadMs = (System.nanoTime() - t0) / 1e6;
@@ -58,6 +66,33 @@ public class AdviseBench {
         double[] whole = results.get("whole advise (as the CLI)");
         System.out.printf(Locale.ROOT, "ratio shipped / langchain4j embedding: p50 %.2fx, p99 %.2fx; whole advise p50 / shipped embedding p50 %.2fx%n",
                 ours[1] / base[1], ours[2] / base[2], whole[1] / ours[1]);
+    }
+
+    /** The embedding alone under each session variant; the shipped one is the ratios' base. */
+    static void sessions(int samples) {
+        List<String> texts = BriefCorpus.bundled().all().stream().map(CorpusBrief::text).toList();
+        Map<String, OnnxSentenceEncoder.Settings> settings = new LinkedHashMap<>();
+        settings.put("shipped: 1 thread, no spin, sequential, pattern, arena", new OnnxSentenceEncoder.Settings(1, false));
+        settings.put("ORT default: 1 thread per core, spinning", new OnnxSentenceEncoder.Settings(0, true));
+        settings.put("1 thread per core, no spin", new OnnxSentenceEncoder.Settings(0, false));
+        settings.put("shipped, parallel execution", new OnnxSentenceEncoder.Settings(1, false, true, true, true));
+        settings.put("shipped, no memory pattern", new OnnxSentenceEncoder.Settings(1, false, false, false, true));
+        settings.put("shipped, no CPU arena", new OnnxSentenceEncoder.Settings(1, false, false, true, false));
+        settings.put("shipped, no pattern, no arena", new OnnxSentenceEncoder.Settings(1, false, false, false, false));
+        Map<String, OnnxSentenceEncoder> encoders = new LinkedHashMap<>();
+        settings.forEach((name, s) -> encoders.put(name, OnnxSentenceEncoder.load(s)));
+        OnnxSentenceEncoder shipped = encoders.values().iterator().next();
+        encoders.forEach((name, encoder) -> {
+            long differ = texts.stream().filter(t -> !Arrays.equals(shipped.vector(t), encoder.vector(t))).count();
+            System.out.printf(Locale.ROOT, "%-56s vectors differing from the shipped session's: %d of %d%n", name, differ, texts.size());
+        });
+        Map<String, Consumer<String>> variants = new LinkedHashMap<>();
+        encoders.forEach((name, encoder) -> variants.put(name, encoder::vector));
+        Map<String, double[]> results = measure(texts, samples, variants);
+        double[] base = results.get(settings.keySet().iterator().next());
+        results.forEach((name, v) -> System.out.printf(Locale.ROOT,
+                "%-56s %6.0f briefs/s   p50 %6.3f ms   p99 %6.3f ms   max %7.3f ms   p50 %.2fx, p99 %.2fx of shipped%n",
+                name, v[0], v[1], v[2], v[3], v[1] / base[1], v[2] / base[2]));
     }
 
     /**

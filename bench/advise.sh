@@ -5,6 +5,8 @@
 #        BASE=/path/to/other/checkout bench/advise.sh   (also runs that checkout's launcher in the cold rounds,
 #                                              interleaved with this one: before and after in one run)
 #        SKIP_ACCURACY=1 SKIP_WARM=1 COLD_RUNS=21 bench/advise.sh   (cold only; more rounds on a busy machine)
+#        BASE_EMBEDDING=ours   (the base checkout already has OnnxSentenceEncoder: its cold parts load it, not
+#                               langchain4j's model, the default for a base from before the second round)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -63,6 +65,6 @@ for r in 1 2 3; do
   "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:target/rust-engineer.jar" AdviseColdParts ours
   if [ -n "${BASE:-}" ]; then
     echo "-- base, run $r"
-    "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:$BASE/target/rust-engineer.jar" AdviseColdParts langchain4j
+    "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$out/parts:$BASE/target/rust-engineer.jar" AdviseColdParts "${BASE_EMBEDDING:-langchain4j}"
   fi
 done

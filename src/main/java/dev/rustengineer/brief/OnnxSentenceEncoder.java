@@ -40,13 +40,26 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
     static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static final int WINDOW = 510;
 
-    /** How the session runs: intra-op threads (0 means ONNX Runtime's default, one per core) and spin-waiting. */
-    public record Settings(int intraOpThreads, boolean spinning) {
+    /**
+     * How the session runs: intra-op threads (0 means ONNX Runtime's default, one per core), spin-waiting, the
+     * execution mode (sequential, ONNX Runtime's default, or parallel over independent nodes), the memory pattern
+     * (buffers planned from the first run of each input shape) and the CPU arena (freed buffers kept for the next
+     * run). None of them changes a vector (OnnxSentenceEncoderTest); bench/AdviseBench.java measures each.
+     */
+    public record Settings(int intraOpThreads, boolean spinning, boolean parallel, boolean memoryPattern,
+            boolean cpuArena) {
         /**
          * One thread that sleeps when idle: bench/advise.sh measured it against the default on a shared 2-core
-         * machine (BENCHMARKS.md, advise, Speed); a brief is a few dozen tokens, too little work to split.
+         * machine (BENCHMARKS.md, advise, Speed); a brief is a few dozen tokens, too little work to split. The rest
+         * ONNX Runtime's own defaults: parallel execution, no memory pattern and no CPU arena each measured slower
+         * (BENCHMARKS.md, advise, Speed, third round).
          */
         static final Settings DEFAULT = new Settings(1, false);
+
+        /** The given threads and spinning, the rest as ONNX Runtime has them by default. */
+        public Settings(int intraOpThreads, boolean spinning) {
+            this(intraOpThreads, spinning, false, true, true);
+        }
     }
 
     private final OrtEnvironment environment;
@@ -77,6 +90,11 @@ public final class OnnxSentenceEncoder implements EmbeddingModel {
                 options.setIntraOpNumThreads(settings.intraOpThreads());
             }
             options.addConfigEntry("session.intra_op.allow_spinning", settings.spinning() ? "1" : "0");
+            options.setExecutionMode(settings.parallel()
+                    ? OrtSession.SessionOptions.ExecutionMode.PARALLEL
+                    : OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setMemoryPatternOptimization(settings.memoryPattern());
+            options.setCPUArenaAllocator(settings.cpuArena());
             Optional<Path> dir = BundledFile.cached("embedding-model", List.of(MODEL));
             OrtSession session = dir.isPresent()
                     ? optimisedSession(env, dir.get(), options)
