@@ -14,8 +14,11 @@ import java.util.stream.IntStream;
  */
 final class BriefFeatures {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}+#]*");
-    /** The embedding is dense and its values small; this weight lets it compete with the sparse features. */
-    static final double EMBEDDING_WEIGHT = Double.parseDouble(System.getProperty("rust-engineer.reader.embedding-weight", "2.0"));
+    /**
+     * The embedding is dense and its values small; this weight lets it compete with the sparse features (4 since the
+     * tenth round, with the trainer's smaller first steps; 2 before).
+     */
+    static final double EMBEDDING_WEIGHT = Double.parseDouble(System.getProperty("rust-engineer.reader.embedding-weight", "4.0"));
 
     /**
      * The embedding dimensions' feature names, made once: a brief's 384 are then neither built nor hashed again (a
@@ -60,6 +63,11 @@ final class BriefFeatures {
             }
         }
         return f;
+    }
+
+    /** A word or word pair of the text (not a rule, a field or the embedding). */
+    static boolean isWord(String feature) {
+        return feature.startsWith("w:") || feature.startsWith("b:");
     }
 
     /** Features worth naming as evidence: words, rules and fields, not embedding dimensions. */

@@ -9,6 +9,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,35 @@ public final class BriefModel {
     static final double L2 = Double.parseDouble(System.getProperty("rust-engineer.reader.l2", "1.0"));
     static final int EPOCHS = Integer.getInteger("rust-engineer.reader.epochs", 100);
     public static final long SEED = 20261207L;
+    /**
+     * AdaGrad's sum before the first step and the penalty's schedule (see {@link SoftmaxRegression.Training}). A sum
+     * of 3 makes a word's first step about a third of the rate instead of all of it, so the words a brief or two hold
+     * no longer carry the classifier alone (the tenth round, chosen by cross-validation with the embedding's weight;
+     * the penalty on every weight each pass was measured and not kept: BENCHMARKS.md).
+     */
+    static final double INITIAL_ACCUMULATOR = Double.parseDouble(System.getProperty("rust-engineer.reader.initial-accumulator", "3"));
+    static final boolean PENALTY_EVERY_EPOCH = Boolean.parseBoolean(System.getProperty("rust-engineer.reader.penalty-every-epoch", "false"));
+    static final SoftmaxRegression.Training TRAINING = new SoftmaxRegression.Training(L2, EPOCHS, SEED, INITIAL_ACCUMULATOR, PENALTY_EVERY_EPOCH);
+    /**
+     * Which targets train with {@link #TRAINING}: "all", or "readings" (the five escalation triggers then keep the
+     * ninth round's trainer at {@link #ESCALATION_L2}: each has a few dozen "yes" briefs told apart by a few words,
+     * which a smaller first step or a penalty on every weight pulled under the threshold: cross-validation's
+     * escalations fell from 1,418 to 1,399 of 1,444 with a sum of 3 on every target, and stayed at 1,418 this way).
+     */
+    static final String TRAINING_SCOPE = System.getProperty("rust-engineer.reader.training-scope", "readings");
+    static final double ESCALATION_L2 = Double.parseDouble(System.getProperty("rust-engineer.reader.escalation-l2", "1.0"));
+
+    static SoftmaxRegression.Training training(LearnedTarget t) {
+        return TRAINING_SCOPE.equals("readings") && t.flag() != null
+                ? SoftmaxRegression.Training.lazy(ESCALATION_L2, EPOCHS, SEED)
+                : TRAINING;
+    }
+
+    /**
+     * The fewest training briefs a word or word pair must occur in to be a feature: one brief's word says more about
+     * that brief than about its label.
+     */
+    static final int MIN_BRIEFS = Integer.getInteger("rust-engineer.reader.min-briefs", 1);
     // Never below 0.45: a reading less likely than not is no reading, and the field stays a question.
     static final double[] THRESHOLDS = {0.45, 0.55, 0.65, 0.75, 0.85};
 
@@ -129,7 +159,7 @@ public final class BriefModel {
             double threshold = 0.5;
             String fixed = System.getProperty("rust-engineer.reader.threshold." + t.name().toLowerCase(Locale.ROOT));
             List<SoftmaxRegression.Example> devSet = examples(t, dev, seen);
-            SoftmaxRegression m = SoftmaxRegression.train(trainSet, L2, EPOCHS, SEED);
+            SoftmaxRegression m = SoftmaxRegression.train(common(trainSet, MIN_BRIEFS), training(t));
             if (!devSet.isEmpty()) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (double th : THRESHOLDS) {
@@ -151,7 +181,7 @@ public final class BriefModel {
             }
             List<SoftmaxRegression.Example> all = new ArrayList<>(trainSet);
             all.addAll(devSet);
-            out.put(t, new Trained(refit ? SoftmaxRegression.train(all, L2, EPOCHS, SEED) : m, threshold));
+            out.put(t, new Trained(refit ? SoftmaxRegression.train(common(all, MIN_BRIEFS), training(t)) : m, threshold));
         }
         List<Neighbour> nb = new ArrayList<>();
         for (List<CorpusBrief> part : List.of(train, dev)) {
@@ -169,6 +199,32 @@ public final class BriefModel {
             if (label != null) {
                 out.add(new SoftmaxRegression.Example(seen.get(b.text()).features(), label));
             }
+        }
+        return out;
+    }
+
+    /** The examples without the words and word pairs fewer than {@code min} of them hold (rules and the embedding stay). */
+    static List<SoftmaxRegression.Example> common(List<SoftmaxRegression.Example> examples, int min) {
+        if (min <= 1) {
+            return examples;
+        }
+        Map<String, Integer> briefs = new HashMap<>();
+        for (SoftmaxRegression.Example e : examples) {
+            for (String f : e.features().keySet()) {
+                if (BriefFeatures.isWord(f)) {
+                    briefs.merge(f, 1, Integer::sum);
+                }
+            }
+        }
+        List<SoftmaxRegression.Example> out = new ArrayList<>(examples.size());
+        for (SoftmaxRegression.Example e : examples) {
+            Map<String, Double> kept = new LinkedHashMap<>();
+            e.features().forEach((f, v) -> {
+                if (!BriefFeatures.isWord(f) || briefs.get(f) >= min) {
+                    kept.put(f, v);
+                }
+            });
+            out.add(new SoftmaxRegression.Example(kept, e.label()));
         }
         return out;
     }

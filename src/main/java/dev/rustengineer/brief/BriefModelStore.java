@@ -34,7 +34,7 @@ import java.util.zip.CRC32;
  */
 public final class BriefModelStore {
     /** Bump when features or training change in code. */
-    static final String VERSION = "reader-5";
+    static final String VERSION = "reader-6";
 
     private BriefModelStore() {}
 
@@ -45,7 +45,7 @@ public final class BriefModelStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        sha.update((VERSION + "|" + BriefModel.L2 + "|" + BriefModel.EPOCHS + "|" + BriefModel.SEED + "|"
+        sha.update((VERSION + "|" + BriefModel.TRAINING + "|" + BriefModel.TRAINING_SCOPE + "|" + BriefModel.ESCALATION_L2 + "|" + BriefModel.MIN_BRIEFS + "|"
                 + BriefFeatures.EMBEDDING_WEIGHT + "|" + Arrays.toString(BriefModel.THRESHOLDS) + "|" + Embedder.MODEL + "|" + corpus.digest() + "|" + rules
                 + "|" + codeDigest()).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);

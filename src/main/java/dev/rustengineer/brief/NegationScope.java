@@ -21,6 +21,8 @@ public final class NegationScope {
             "\\b(?:no|not|never|without|avoid(?:s|ing)?|instead of|rather than|nor|neither|none of|"
                     + "(?:do|does|did|will|would|should|could|can|must|is|are|was|were|has|have)\\s*(?:n't|not)|"
                     + "won't|can't|cannot|mustn't|isn't|aren't|don't|doesn't|didn't|shouldn't|wouldn't|"
+                    // The same without the apostrophe, as chat and tickets often write them ("dont", "isnt").
+                    + "dont|doesnt|didnt|isnt|arent|wont|cant|shouldnt|wouldnt|"
                     + "no need (?:for|to)|free of|excluding|except|other than|not using|stay(?:ing)? away from|"
                     + "off the table:?)\\b",
             Pattern.CASE_INSENSITIVE);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,33 @@ public final class SoftmaxRegression {
         return labels;
     }
 
+    /**
+     * How a classifier is trained.
+     *
+     * @param l2 the L2 penalty on the whole training set's loss (its sum over the examples)
+     * @param epochs passes over the data
+     * @param seed the shuffling's seed: the same data and settings give the same model
+     * @param initialAccumulator AdaGrad's squared-gradient sum before the first step. At 0 a feature's first step is
+     *     the full rate whatever its gradient, so a word seen in one brief moves as far as one seen in every brief;
+     *     above 0 a first, small gradient makes a small step
+     * @param penaltyEveryEpoch the penalty on every weight once per pass, in the share of it that the examples
+     *     without the feature did not apply; without it, a weight is pulled back only when an example holding its
+     *     feature is seen, so a rare word keeps almost all of what its few briefs gave it
+     */
+    public record Training(double l2, int epochs, long seed, double initialAccumulator, boolean penaltyEveryEpoch) {
+        /** The trainer up to the ninth round: full first steps, a penalty only on the features seen. */
+        public static Training lazy(double l2, int epochs, long seed) {
+            return new Training(l2, epochs, seed, 0, false);
+        }
+    }
+
     /** Trains on {@code data}; the same data, penalty, epochs and seed give the same model. */
     public static SoftmaxRegression train(List<Example> data, double l2, int epochs, long seed) {
+        return train(data, Training.lazy(l2, epochs, seed));
+    }
+
+    /** Trains on {@code data}; the same data and settings give the same model. */
+    public static SoftmaxRegression train(List<Example> data, Training training) {
         TreeSet<String> labelSet = new TreeSet<>();
         TreeSet<String> featureSet = new TreeSet<>();
         for (Example e : data) {
@@ -60,6 +86,8 @@ public final class SoftmaxRegression {
         int[][] idx = new int[data.size()][];
         double[][] val = new double[data.size()][];
         int[] y = new int[data.size()];
+        // How many examples hold each feature: the penalty they did not apply is what each pass adds.
+        int[] seen = new int[features];
         for (int i = 0; i < data.size(); i++) {
             Example e = data.get(i);
             idx[i] = new int[e.features().size()];
@@ -67,20 +95,24 @@ public final class SoftmaxRegression {
             int k = 0;
             for (Map.Entry<String, Double> f : e.features().entrySet()) {
                 idx[i][k] = own.id(f.getKey());
+                seen[idx[i][k]]++;
                 val[i][k++] = f.getValue();
             }
             y[i] = labels.indexOf(e.label());
         }
         double[][] g2 = new double[labels.size()][features + 1];
+        for (double[] g : g2) {
+            Arrays.fill(g, 0, features, training.initialAccumulator());
+        }
         double rate = 0.5;
         int bias = features;
-        Random random = new Random(seed);
+        Random random = new Random(training.seed());
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        double perExampleL2 = l2 / data.size();
-        for (int epoch = 0; epoch < epochs; epoch++) {
+        double perExampleL2 = training.l2() / data.size();
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];
@@ -101,6 +133,20 @@ public final class SoftmaxRegression {
                     }
                     g[bias] += err * err;
                     w[bias] -= rate * err / (Math.sqrt(g[bias]) + 1e-8);
+                }
+            }
+            if (training.penaltyEveryEpoch()) {
+                // The rest of the pass's penalty, as a proximal step at each weight's own rate (a shrink, which
+                // cannot overshoot zero the way a gradient step of a large rate would).
+                for (int c = 0; c < labels.size(); c++) {
+                    double[] w = m.weights[c];
+                    double[] g = g2[c];
+                    for (int f = 0; f < features; f++) {
+                        double missed = perExampleL2 * (data.size() - seen[f]);
+                        if (missed > 0 && w[f] != 0) {
+                            w[f] /= 1 + missed * rate / (Math.sqrt(g[f]) + 1e-8);
+                        }
+                    }
                 }
             }
         }

@@ -77,7 +77,10 @@ public final class TextBriefReader {
             }
             BriefModel.Prediction p = prediction.get();
             if (target == LearnedTarget.JOB) {
-                job = p.confident() ? p.label() : null;
+                job = p.confident() && !everydayAgainstBudget(p, ruled) ? p.label() : null;
+                if (job == null) {
+                    continue;
+                }
             } else if (target == LearnedTarget.LANGUAGE ? !"other-language".equals(job)
                     : target.flag() == null && job != null && !job.equals("rust") && !job.equals("go-node")) {
                 // Rust-side questions mean nothing for a job that is not Rust's.
@@ -133,6 +136,15 @@ public final class TextBriefReader {
                 b.remove(Field.WEB_TARGET);
             }
         }
+    }
+
+    /**
+     * "An everyday job" means nothing in the brief asks for performance; a latency budget under 100 ms that the words
+     * state ("p99 under 5 ms") is such an ask (the tree's own inference), so that reading is no answer: the job is
+     * left unsure and the tree decides from what the brief says.
+     */
+    private static boolean everydayAgainstBudget(BriefModel.Prediction p, Brief ruled) {
+        return p.label().equals("everyday") && ruled.integer(Field.LATENCY_MS).filter(ms -> ms < 100).isPresent();
     }
 
     /**

@@ -88,6 +88,10 @@ class TextBriefReaderTest {
         Brief notRust = r.read("We can't use Rust for this one; a service that resizes images for the shop");
         assertThat(notRust.get(Field.RUST_OK)).isEqualTo(false);
         assertThat(notRust.evidence().get(Field.RUST_OK).words()).containsIgnoringCase("rust");
+        assertThat(r.read("Someone proposed a Rust port of the importer -- not worth it, it runs once a week.")
+                .get(Field.RUST_OK)).as("a suggestion turned down").isEqualTo(false);
+        assertThat(r.read("dont write it in Rust, the team only knows Python").get(Field.RUST_OK))
+                .as("a negation without its apostrophe").isEqualTo(false);
     }
 
     @Test
