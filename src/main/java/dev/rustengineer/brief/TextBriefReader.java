@@ -100,6 +100,13 @@ public final class TextBriefReader {
                 job = null;
             }
         }
+        // A stated constraint on the work's own language ("the team only knows Go", "it has to be Node.js too")
+        // is read whatever the learned job thinks: its other words (a budget, "low latency") may look like Rust's.
+        for (TextRule rule : knowledge.textRules()) {
+            if (rule.afterModel()) {
+                read(rule, t, r.scope(), r.builder(), new ArrayList<>());
+            }
+        }
         if (Boolean.FALSE.equals(r.builder().get(Field.RUST_OK))) {
             // Rust ruled out ("we decided against Rust"): the language the brief does name is the work's.
             LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
@@ -235,7 +242,7 @@ public final class TextBriefReader {
         NegationScope scope = NegationScope.of(t);
         List<BriefFeatures.RuleHit> hits = new ArrayList<>();
         for (TextRule rule : knowledge.textRules()) {
-            if (!rule.fallback()) {
+            if (rule.feature()) {
                 read(rule, t, scope, b, hits);
             }
         }

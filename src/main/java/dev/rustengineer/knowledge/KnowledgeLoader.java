@@ -406,7 +406,14 @@ public final class KnowledgeLoader {
                 throw doc.error(r, "fallback", "rule '" + id + "': fallback must be true or false");
             }
             boolean fallback = r.has("fallback") && r.get("fallback").asBoolean();
-            out.add(new TextRule(id, pattern, unless, assignments, negated, fallback));
+            if (r.has("after_model") && !r.get("after_model").isBoolean()) {
+                throw doc.error(r, "after_model", "rule '" + id + "': after_model must be true or false");
+            }
+            boolean afterModel = r.has("after_model") && r.get("after_model").asBoolean();
+            if (fallback && afterModel) {
+                throw doc.error(r, "after_model", "rule '" + id + "': a rule is read either as a fallback or after the model, not both");
+            }
+            out.add(new TextRule(id, pattern, unless, assignments, negated, fallback, afterModel));
         }
         return out;
     }

@@ -8,10 +8,17 @@ import java.util.regex.Pattern;
  * A deterministic reading of free text: when {@code pattern} matches (and {@code unless} does not), each
  * assignment sets or adds a field; when it matches only inside a negation's scope, {@code negated} is set instead.
  * A {@code fallback} rule is read only after the learned reader, and only when it could not tell what the job is:
- * it is no feature of the learned reader, so adding one changes no other brief's reading.
+ * it is no feature of the learned reader, so adding one changes no other brief's reading. An {@code afterModel} rule
+ * is read after the learned reader whatever it found: a statement the learned job must not outvote (the work's own
+ * language stated as a constraint, "it has to be Node.js too"); it is no feature of the learned reader either.
  */
 public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments, List<Assignment> negated,
-        boolean fallback) {
+        boolean fallback, boolean afterModel) {
+
+    /** Whether the rule is read with the others, before the learned reader, and is one of its features. */
+    public boolean feature() {
+        return !fallback && !afterModel;
+    }
 
     public record Assignment(Field field, Value value, boolean add) {}
 

@@ -117,6 +117,44 @@ class TextBriefReaderTest {
     }
 
     @Test
+    void aLanguageStatedAsAConstraintIsTheWorksWhateverTheLearnedJobSays() {
+        TextBriefReader r = new TextBriefReader(K);
+        assertThat(r.read("The notification fan-out must answer in 5 ms; our on-call people only know Node.")
+                .get(Field.LANGUAGE)).isEqualTo("node");
+        assertThat(r.read("A market-data normaliser, under 100 microseconds per tick; it must be Java, like the rest of the desk's code.")
+                .get(Field.LANGUAGE)).isEqualTo("java");
+        assertThat(r.read("A thumbnail worker for the blog; we need it written in Go.")
+                .get(Field.LANGUAGE)).isEqualTo("go");
+        assertThat(r.read("A recommendation endpoint, p99 under 20 ms; the team is all Python.").get(Field.LANGUAGE))
+                .isEqualTo("python");
+        assertThat(r.read("An edge cache, p99 under 3 ms. It doesn't have to be Go, whatever is fastest.").get(Field.LANGUAGE))
+                .as("a negated constraint").isNotEqualTo("go");
+        assertThat(r.read("A pricing engine in Rust, p99 under 2 ms; the whole team writes Go but this one must be Rust.")
+                .get(Field.LANGUAGE)).as("Rust stated for the work comes first").isEqualTo("rust");
+    }
+
+    @Test
+    void anAdditionToAnExistingPlatformIsItsLanguagesWork() {
+        TextBriefReader r = new TextBriefReader(K);
+        assertThat(r.read("Add request logging to our Fastify gateway for the mobile apps.").get(Field.LANGUAGE))
+                .isEqualTo("node");
+        assertThat(r.read("Add a health endpoint to our Go inventory agent that the load balancer polls.")
+                .get(Field.LANGUAGE)).isEqualTo("go");
+        assertThat(r.read("Extend the council's existing Spring Boot permits service with a PDF export.").get(Field.LANGUAGE))
+                .isEqualTo("java");
+        assertThat(r.read("A matching service next to our Go services, which call it over gRPC; p99 under 3 ms.")
+                .get(Field.LANGUAGE)).as("placed next to them, not added to them").isNotEqualTo("go");
+        TextRule node = K.textRules().stream().filter(t -> t.id().equals("language-addition-node")).findFirst().orElseThrow();
+        assertThat(node.pattern().matcher("Move pricing out of our Node.js monolith into its own service").find())
+                .as("carved out of it").isFalse();
+        assertThat(node.pattern().matcher("a quiz module, built as an extension of our existing Koa app").find()).isTrue();
+        TextRule addition = K.textRules().stream().filter(t -> t.id().equals("language-addition-go")).findFirst().orElseThrow();
+        assertThat(addition.afterModel()).isTrue();
+        assertThat(addition.feature()).isFalse();
+        assertThat(r.see("Add an endpoint to our Go service").features()).doesNotContainKey("r:language-addition-go");
+    }
+
+    @Test
     void aFallbackRuleIsNoFeatureOfTheLearnedReader() {
         TextRule oneOff = K.textRules().stream().filter(r -> r.id().equals("one-off-or-scheduled-job")).findFirst().orElseThrow();
         assertThat(oneOff.fallback()).isTrue();
