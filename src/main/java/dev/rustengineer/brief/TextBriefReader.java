@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -102,11 +103,7 @@ public final class TextBriefReader {
         }
         // A stated constraint on the work's own language ("the team only knows Go", "it has to be Node.js too")
         // is read whatever the learned job thinks: its other words (a budget, "low latency") may look like Rust's.
-        for (TextRule rule : knowledge.textRules()) {
-            if (rule.afterModel()) {
-                read(rule, t, r.scope(), r.builder(), new ArrayList<>());
-            }
-        }
+        readAfterModel(TextRule::afterModel, t, r);
         if (Boolean.FALSE.equals(r.builder().get(Field.RUST_OK))) {
             // Rust ruled out ("we decided against Rust"): the language the brief does name is the work's.
             LearnedFields.onlyNamedLanguage(r.builder(), t, r.scope());
@@ -116,11 +113,7 @@ public final class TextBriefReader {
             // a negation ("a Python check", "Flask + SQLite", "a bash wrapper") names the work's language.
             LearnedFields.onlyLanguageWhenUnsure(r.builder(), t, r.scope());
             // The fallback rules speak only where the learned reader could not tell what the job is.
-            for (TextRule rule : knowledge.textRules()) {
-                if (rule.fallback()) {
-                    read(rule, t, r.scope(), r.builder(), new ArrayList<>());
-                }
-            }
+            readAfterModel(TextRule::fallback, t, r);
             noNeedMeansNotRust(r.builder());
         }
         wrapperIsNoService(r.builder(), ruled);
@@ -236,6 +229,15 @@ public final class TextBriefReader {
     }
 
     private record Reading(Brief.Builder builder, NegationScope scope, List<BriefFeatures.RuleHit> hits) {}
+
+    /** Reads the rules read after the learned reader (fallback or after_model): they are no features, so no hits. */
+    private void readAfterModel(Predicate<TextRule> which, String t, Reading r) {
+        for (TextRule rule : knowledge.textRules()) {
+            if (which.test(rule)) {
+                read(rule, t, r.scope(), r.builder(), new ArrayList<>());
+            }
+        }
+    }
 
     private Reading rules(String t) {
         Brief.Builder b = Brief.builder().text(t);
