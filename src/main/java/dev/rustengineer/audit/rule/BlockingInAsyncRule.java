@@ -120,8 +120,9 @@ public record BlockingInAsyncRule() implements Rule {
     /** A call from async code of a crate path: maybe another file's helper, matched once the crate was read. */
     private static void crateCall(FileContext c, CratePaths paths, CallSite call) {
         String path = paths.of(c, call);
-        if (path != null && !Calls.awaited(c, call) && c.async().isAsync(call.node())
-                && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+        TSNode body = path == null ? null : c.async().body(call.node());
+        // The same start-up policy as a call in the file: another file's helper called by `async main` is start-up.
+        if (body != null && !startUp(c, body) && !Calls.awaited(c, call) && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
             c.crossFile().call(path, Nodes.start(call.name()));
         }
     }

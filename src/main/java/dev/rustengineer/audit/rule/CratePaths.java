@@ -24,9 +24,12 @@ final class CratePaths {
 
     /** The file's top-level non-async free fns. */
     private final Set<String> topFns;
+    /** The modules the file declares at its top (`mod add;`): `add::add_task(..)` is `self::add::add_task`. */
+    private final Set<String> childModules;
 
-    private CratePaths(Set<String> topFns) {
+    private CratePaths(Set<String> topFns, Set<String> childModules) {
         this.topFns = topFns;
+        this.childModules = childModules;
     }
 
     static CratePaths of(FileContext c) {
@@ -37,7 +40,14 @@ final class CratePaths {
                 fns.add(f.fnName(fn));
             }
         }
-        return new CratePaths(fns);
+        Set<String> mods = new HashSet<>();
+        for (TSNode m : f.all("mod")) {
+            TSNode name = Nodes.field(m, "name");
+            if (name != null && topLevel(f, m)) {
+                mods.add(c.text(name));
+            }
+        }
+        return new CratePaths(fns, mods);
     }
 
     private static boolean topLevel(RustFile f, TSNode item) {
@@ -61,7 +71,11 @@ final class CratePaths {
         if (path.startsWith("crate::")) {
             return path;
         }
-        return !written.contains("::") && path.equals(written) && topFns.contains(written) ? "self::" + written : null;
+        int cut = written.indexOf("::");
+        if (cut > 0 && path.equals(written) && childModules.contains(written.substring(0, cut))) {
+            return "self::" + written; // a fn of a module this file declares, written from its parent
+        }
+        return cut < 0 && path.equals(written) && topFns.contains(written) ? "self::" + written : null;
     }
 
     /** Records the crate paths each top-level non-async fn calls in its own body (not awaited), unless it blocks already. */
