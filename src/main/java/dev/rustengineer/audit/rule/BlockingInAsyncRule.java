@@ -74,20 +74,22 @@ public record BlockingInAsyncRule() implements Rule {
         if (oneShotCommand(c.file().path())) {
             return;
         }
+        // Start-up (the product's policy): an async main's body, and the async fn of its file main is split into.
+        StartUpCode startUp = StartUpCode.of(c);
         for (CallSite call : c.file().calls()) {
             String what = direct.get(call);
             if (what == null) {
                 String helper = helpers.called(c, call);
                 what = helper == null ? null : "`" + helper + "()` (this file's fn that calls " + helpers.blocksOn(helper) + ")";
                 if (what == null) {
-                    crateCall(c, paths, call);
+                    crateCall(c, paths, startUp, call);
                 }
             }
             if (what == null || Calls.awaited(c, call)) {
                 continue;
             }
             TSNode body = c.async().body(call.node());
-            if (body != null && !startUp(c, body)) {
+            if (body != null && !startUp.contains(c.file(), body)) {
                 report.at(call.name(), what + " blocks the executor thread in async code; use the async API or spawn_blocking");
             }
         }
@@ -109,20 +111,12 @@ public record BlockingInAsyncRule() implements Rule {
         return false;
     }
 
-    /**
-     * The body of an async `main` (only a runtime's attribute makes one): what it does before it serves is start-up,
-     * with no other task on the runtime to stall. Tasks it spawns are async blocks of their own and still checked.
-     */
-    private static boolean startUp(FileContext c, TSNode body) {
-        return Nodes.type(body).equals("function_item") && c.file().fnName(body).equals("main");
-    }
-
     /** A call from async code of a crate path: maybe another file's helper, matched once the crate was read. */
-    private static void crateCall(FileContext c, CratePaths paths, CallSite call) {
+    private static void crateCall(FileContext c, CratePaths paths, StartUpCode startUp, CallSite call) {
         String path = paths.of(c, call);
         TSNode body = path == null ? null : c.async().body(call.node());
         // The same start-up policy as a call in the file: another file's helper called by `async main` is start-up.
-        if (body != null && !startUp(c, body) && !Calls.awaited(c, call) && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+        if (body != null && !startUp.contains(c.file(), body) && !Calls.awaited(c, call) && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
             c.crossFile().call(path, Nodes.start(call.name()));
         }
     }
