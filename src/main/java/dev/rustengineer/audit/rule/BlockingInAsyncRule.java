@@ -60,8 +60,12 @@ public record BlockingInAsyncRule() implements Rule {
     @Override
     public void check(FileContext c, Report report) {
         Map<CallSite, String> direct = new HashMap<>();
+        SyncDatabaseHandles handles = c.src().text().contains("db") || c.src().text().contains("database") ? SyncDatabaseHandles.of(c) : null;
         for (CallSite call : c.file().calls()) {
             String what = blocking(c, call);
+            if (what == null && handles != null && handles.syncCall(c, call)) {
+                what = "`." + call.method() + "()` on a database handle never awaited in this file (synchronous)";
+            }
             if (what != null) {
                 direct.put(call, what);
             }

@@ -373,4 +373,29 @@ class BlockingInAsyncRuleTest {
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }
+
+    @Test
+    void aFallibleCallOfADatabaseHandleTheFileNeverAwaitsIsSynchronous() {
+        new RuleFixture(dir).file("src/core.rs", """
+                pub struct Tracker { database: std::sync::Arc<Box<dyn Database>>, keys: tokio::sync::RwLock<Vec<u8>> }
+                impl Tracker {
+                    pub async fn remove_key(&self, key: u8) -> Result<(), Error> {
+                        self.database.remove_key_from_keys(key)?; // fires
+                        let _n = self.database.name();
+                        self.keys.write().await.retain(|k| *k != key);
+                        Ok(())
+                    }
+                }
+                """).file("src/handlers.rs", """
+                pub async fn get(db: &Pool, id: i64) -> Result<Row, Error> {
+                    let row = db.fetch_one(id).await?;
+                    let _ = db.prepare(id)?;
+                    Ok(row)
+                }
+                pub async fn locked(state: &State) -> Result<(), Error> {
+                    let _g = state.db.lock()?;
+                    Ok(())
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
 }
