@@ -29,15 +29,17 @@ import org.treesitter.TSNode;
  *       `Write` calls that move a whole file (`read_to_end`, `read_to_string`, `write_all`, `sync_all`) on a std
  *       `File`, or, with the type unknown, on a value named a file (`zip_file`); a `walkdir` directory walk;</li>
  *   <li>synchronous database calls: `get()` on an r2d2 pool, rusqlite's `execute`/`query_row`/`prepare`/... on
- *       its `Connection`/`Transaction`/`Statement`, and diesel's `RunQueryDsl` methods (`load`, `execute`,
- *       `first`, ...) when diesel's, not diesel-async's, is in scope;</li>
+ *       its `Connection`/`Transaction`/`Statement`, diesel's `RunQueryDsl` methods (`load`, `execute`,
+ *       `first`, ...) when diesel's, not diesel-async's, is in scope, and a fallible call of a `db`/`database`
+ *       handle the file never awaits ({@link SyncDatabaseHandles});</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
  *       calls above in its own body.</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
  * across an `.await` is lock-across-await's), and start-up work in an async `main` before anything else runs on
- * the runtime, and code of a command-line front end's own modules (a one-shot command runs alone on its runtime).
+ * the runtime, or in the async fn of its file that main is split into ({@link StartUpCode}), and code of a
+ * command-line front end's own modules (a one-shot command runs alone on its runtime).
  */
 public record BlockingInAsyncRule() implements Rule {
     private static final Pattern UPPER = Pattern.compile("[A-Z]\\w*");
