@@ -39,10 +39,10 @@ final class FileAuditor {
      */
     record Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems, CodeKind kind,
             List<ModuleDecl> modules, List<Helper> blockingHelpers, List<CrateCall> crateCalls, List<String> queryHelpers,
-            List<CrateCall> queryLoopCalls) {
+            List<CrateCall> queryLoopCalls, List<HelperEdge> helperEdges, List<ReExport> reExports) {
         Result(List<Finding> findings, int lines, boolean parseError, boolean startsServer, int wasmBindgenItems) {
             this(findings, lines, parseError, startsServer, wasmBindgenItems, CodeKind.PRODUCTION, List.of(), List.of(), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -51,6 +51,12 @@ final class FileAuditor {
 
     /** A call from the file's async code of a `crate::` path, where a finding would point. */
     record CrateCall(String path, int line, int column) {}
+
+    /** A top-level non-async fn of the file calls a path of the crate ({@code CrossFileCalls.Edge}). */
+    record HelperEdge(String from, String path) {}
+
+    /** A name the file's module re-exports with `pub use` (`*` for a glob), and the path as written. */
+    record ReExport(String name, String target) {}
 
     private final AuditRules rules;
     private final AuditKnowledge knowledge = AuditKnowledge.bundled();
@@ -112,8 +118,10 @@ final class FileAuditor {
                 .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()))).toList();
         List<CrateCall> loopCalls = ctx.crossFile().queryLoopCalls().stream()
                 .map(c -> new CrateCall(c.path(), src.row(c.at()) + 1, src.columnOf(c.at()))).toList();
+        List<HelperEdge> edges = ctx.crossFile().edges().stream().map(e -> new HelperEdge(e.from(), e.path())).toList();
+        List<ReExport> reExports = ctx.crossFile().reExports().stream().map(r -> new ReExport(r.name(), r.target())).toList();
         return new Result(findings, lines, !file.errors().isEmpty(), server, wasm, scope.fileKind(), scope.modules(), helpers, calls,
-                List.copyOf(ctx.crossFile().queryHelpers()), loopCalls);
+                List.copyOf(ctx.crossFile().queryHelpers()), loopCalls, edges, reExports);
     }
 
     /** A generated file: each rule's first finding stands for all of them, with their count. */

@@ -113,13 +113,18 @@ final class BlockingHelpers {
         return out;
     }
 
+    /** Whether the name is one of this file's blocking helpers. */
+    boolean has(String name) {
+        return helpers.containsKey(name);
+    }
+
     /** What the helper blocks on. */
     String blocksOn(String name) {
         return helpers.get(name);
     }
 
     /** The fn item whose own body the node is in, or null when a closure, async block or none comes first. */
-    private static TSNode owner(RustFile f, TSNode n) {
+    static TSNode owner(RustFile f, TSNode n) {
         for (TSNode p = f.parent(n); p != null; p = f.parent(p)) {
             switch (Nodes.type(p)) {
                 case "function_item":

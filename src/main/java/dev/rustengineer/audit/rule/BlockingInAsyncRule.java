@@ -29,15 +29,17 @@ import org.treesitter.TSNode;
  *       `Write` calls that move a whole file (`read_to_end`, `read_to_string`, `write_all`, `sync_all`) on a std
  *       `File`, or, with the type unknown, on a value named a file (`zip_file`); a `walkdir` directory walk;</li>
  *   <li>synchronous database calls: `get()` on an r2d2 pool, rusqlite's `execute`/`query_row`/`prepare`/... on
- *       its `Connection`/`Transaction`/`Statement`, and diesel's `RunQueryDsl` methods (`load`, `execute`,
- *       `first`, ...) when diesel's, not diesel-async's, is in scope;</li>
+ *       its `Connection`/`Transaction`/`Statement`, diesel's `RunQueryDsl` methods (`load`, `execute`,
+ *       `first`, ...) when diesel's, not diesel-async's, is in scope, and a fallible call of a `db`/`database`
+ *       handle the file never awaits ({@link SyncDatabaseHandles});</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
  *       calls above in its own body.</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
  * across an `.await` is lock-across-await's), and start-up work in an async `main` before anything else runs on
- * the runtime, and code of a command-line front end's own modules (a one-shot command runs alone on its runtime).
+ * the runtime, or in the async fn of its file that main is split into ({@link StartUpCode}), and code of a
+ * command-line front end's own modules (a one-shot command runs alone on its runtime).
  */
 public record BlockingInAsyncRule() implements Rule {
     private static final Pattern UPPER = Pattern.compile("[A-Z]\\w*");
@@ -60,32 +62,40 @@ public record BlockingInAsyncRule() implements Rule {
     @Override
     public void check(FileContext c, Report report) {
         Map<CallSite, String> direct = new HashMap<>();
+        SyncDatabaseHandles handles = c.src().text().contains("db") || c.src().text().contains("database") ? SyncDatabaseHandles.of(c) : null;
         for (CallSite call : c.file().calls()) {
             String what = blocking(c, call);
+            if (what == null && handles != null && handles.syncCall(c, call)) {
+                what = "`." + call.method() + "()` on a database handle never awaited in this file (synchronous)";
+            }
             if (what != null) {
                 direct.put(call, what);
             }
         }
         BlockingHelpers helpers = BlockingHelpers.of(c, direct);
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
+        CratePaths paths = CratePaths.of(c);
+        paths.reExports(c);
+        paths.edges(c, helpers);
         if (oneShotCommand(c.file().path())) {
             return;
         }
-        boolean usesCrate = c.src().text().contains("crate::");
+        // Start-up (the product's policy): an async main's body, and the async fn of its file main is split into.
+        StartUpCode startUp = StartUpCode.of(c);
         for (CallSite call : c.file().calls()) {
             String what = direct.get(call);
             if (what == null) {
                 String helper = helpers.called(c, call);
                 what = helper == null ? null : "`" + helper + "()` (this file's fn that calls " + helpers.blocksOn(helper) + ")";
-                if (what == null && usesCrate) {
-                    crateCall(c, call);
+                if (what == null) {
+                    crateCall(c, paths, startUp, call);
                 }
             }
             if (what == null || Calls.awaited(c, call)) {
                 continue;
             }
             TSNode body = c.async().body(call.node());
-            if (body != null && !startUp(c, body)) {
+            if (body != null && !startUp.contains(c.file(), body)) {
                 report.at(call.name(), what + " blocks the executor thread in async code; use the async API or spawn_blocking");
             }
         }
@@ -107,23 +117,12 @@ public record BlockingInAsyncRule() implements Rule {
         return false;
     }
 
-    /**
-     * The body of an async `main` (only a runtime's attribute makes one): what it does before it serves is start-up,
-     * with no other task on the runtime to stall. Tasks it spawns are async blocks of their own and still checked.
-     */
-    private static boolean startUp(FileContext c, TSNode body) {
-        return Nodes.type(body).equals("function_item") && c.file().fnName(body).equals("main");
-    }
-
-    /** A call from async code of a `crate::` path: maybe another file's helper, matched once the crate was read. */
-    private static void crateCall(FileContext c, CallSite call) {
-        String callee = call.callee();
-        if (callee == null || !callee.startsWith("crate::") && callee.contains("::")) {
-            return;
-        }
-        String path = c.imports().resolve(callee, call.start());
-        if (path.startsWith("crate::") && !Calls.awaited(c, call) && c.async().isAsync(call.node())
-                && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
+    /** A call from async code of a crate path: maybe another file's helper, matched once the crate was read. */
+    private static void crateCall(FileContext c, CratePaths paths, StartUpCode startUp, CallSite call) {
+        String path = paths.of(c, call);
+        TSNode body = path == null ? null : c.async().body(call.node());
+        // The same start-up policy as a call in the file: another file's helper called by `async main` is start-up.
+        if (body != null && !startUp.contains(c.file(), body) && !Calls.awaited(c, call) && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
             c.crossFile().call(path, Nodes.start(call.name()));
         }
     }
@@ -223,6 +222,9 @@ public record BlockingInAsyncRule() implements Rule {
         }
         if (k.blockingPathMethods().contains(method) && call.argumentCount() == 0) {
             String type = c.types().typeOf(call.receiver());
+            if ("std::fs::File".equals(type) && method.equals("metadata")) {
+                return null; // one fstat of a descriptor already open: a probe, by the product's policy
+            }
             boolean fs = type == null ? k.blockingPathMethodsUntyped().contains(method) : FS_TYPES.contains(type);
             return fs ? "`." + method + "()` (a file-system call)" : null;
         }

@@ -102,6 +102,11 @@ final class Imports {
         return globs;
     }
 
+    /** Every name brought in, with its full path as written (`frame::get` for `pub use frame::get`). */
+    Map<String, String> names() {
+        return names;
+    }
+
     Iterable<String> paths() {
         return names.values();
     }

@@ -265,4 +265,137 @@ class BlockingInAsyncRuleTest {
                 }
                 """).firesOnMarkedLines("blocking-in-async");
     }
+
+    @Test
+    void aHelperThatCallsAnotherFilesHelperIsOneThroughImportedModulesSuperPathsAndReExports() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/util/db_json.rs", """
+                pub fn update_all(n: &[u8]) { save(n); }
+                fn save(n: &[u8]) { std::fs::write("db.json", n).ok(); }
+                """).file("src/util/db.rs", """
+                pub fn insert(n: &[u8]) { super::db_json::update_all(n); }
+                pub fn count(n: &[u8]) -> usize { n.len() }
+                pub fn later(n: Vec<u8>) { std::thread::spawn(move || super::db_json::update_all(&n)); }
+                """).file("src/util/mod.rs", """
+                pub mod db;
+                pub mod db_json;
+                """).file("src/room/state/frame.rs", """
+                pub fn frame_id() -> Vec<u8> { std::fs::read("frame").unwrap_or_default() }
+                """).file("src/room/state/mod.rs", """
+                mod frame;
+                pub use frame::*;
+                """).file("src/room/mod.rs", """
+                pub mod state;
+                """).file("src/lib.rs", """
+                mod room;
+                mod util;
+                use crate::room::state;
+                use crate::util::db::insert;
+                pub async fn create(n: Vec<u8>) {
+                    insert(&n); // fires
+                    let _ = state::frame_id(); // fires
+                    let _ = crate::util::db::count(&n);
+                    crate::util::db::later(n.clone());
+                    tokio::task::spawn_blocking(move || insert(&n));
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void aFnOfAChildModuleTheFileDeclaresIsFollowedByItsRelativePath() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/handler/add.rs", """
+                pub fn add_task(t: &str) { std::fs::write("state.json", t).ok(); }
+                pub fn describe(t: &str) -> usize { t.len() }
+                """).file("src/handler/mod.rs", """
+                mod add;
+                pub async fn handle(t: String) {
+                    add::add_task(&t); // fires
+                    let _ = add::describe(&t);
+                    other::add_task(&t);
+                }
+                """).file("src/lib.rs", """
+                pub mod handler;
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void asyncMainAndTheFnItIsSplitIntoAreStartUpButNotWhatTheyCallInOtherFiles() {
+        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/serve.rs", """
+                pub fn load_config() -> String { std::fs::read_to_string("app.toml").unwrap_or_default() }
+                pub async fn serve() {
+                    std::fs::create_dir_all("certs").ok(); // fires
+                    tokio::spawn(async { std::fs::write("a", b"").ok(); }); // fires
+                }
+                """).file("src/main.rs", """
+                mod serve;
+                #[tokio::main]
+                async fn main() {
+                    let _ = crate::serve::load_config();
+                    main_wrapped().await;
+                }
+                async fn main_wrapped() {
+                    std::fs::remove_dir_all("data").ok();
+                    let _ = serve::load_config();
+                    serve::serve().await;
+                    tokio::spawn(async { std::thread::sleep(std::time::Duration::from_secs(1)); }); // fires
+                }
+                async fn reload() {
+                    std::fs::read_to_string("app.toml").ok(); // fires
+                }
+                async fn handler() {
+                    reload().await;
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void anAsyncFnMainAwaitsButSomethingElseAlsoCallsIsNotStartUp() {
+        new RuleFixture(dir).file("src/main.rs", """
+                #[tokio::main]
+                async fn main() {
+                    run().await;
+                }
+                async fn run() {
+                    std::fs::remove_dir_all("data").ok(); // fires
+                }
+                async fn restart() {
+                    run().await;
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void theMetadataOfAnOpenFileIsOneProbeAPathsIsALookup() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub async fn upload(p: &std::path::Path) -> u64 {
+                    let file = std::fs::File::create(p).unwrap(); // fires
+                    let n = file.metadata().unwrap().len();
+                    n + p.metadata().unwrap().len() // fires
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
+
+    @Test
+    void aFallibleCallOfADatabaseHandleTheFileNeverAwaitsIsSynchronous() {
+        new RuleFixture(dir).file("src/core.rs", """
+                pub struct Tracker { database: std::sync::Arc<Box<dyn Database>>, keys: tokio::sync::RwLock<Vec<u8>> }
+                impl Tracker {
+                    pub async fn remove_key(&self, key: u8) -> Result<(), Error> {
+                        self.database.remove_key_from_keys(key)?; // fires
+                        let _n = self.database.name();
+                        self.keys.write().await.retain(|k| *k != key);
+                        Ok(())
+                    }
+                }
+                """).file("src/handlers.rs", """
+                pub async fn get(db: &Pool, id: i64) -> Result<Row, Error> {
+                    let row = db.fetch_one(id).await?;
+                    let _ = db.prepare(id)?;
+                    Ok(row)
+                }
+                pub async fn locked(state: &State) -> Result<(), Error> {
+                    let _g = state.db.lock()?;
+                    Ok(())
+                }
+                """).firesOnMarkedLines("blocking-in-async");
+    }
 }
