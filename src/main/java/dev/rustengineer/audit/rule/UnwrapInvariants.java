@@ -37,13 +37,16 @@ import org.treesitter.TSNode;
  */
 final class UnwrapInvariants {
     private static final Set<String> LOOKUPS = Set.of("get", "get_mut");
-    private static final Set<String> NO_CHANNEL_FNS = Set.of("deref", "deref_mut", "index", "index_mut");
+    private static final Set<String> NO_CHANNEL_FNS = Set.of("deref", "deref_mut", "index", "index_mut", "fmt");
     /** `Lazy::new`, `once_cell::sync::Lazy::<T>::new`: the type is the segment before `new`, generics left out. */
     private static final Pattern NEW_OF_TYPE = Pattern.compile("(?:\\w+::)*(\\w+)(?:::<.*>)?::new");
     /** Words with which an `expect` message states why the value is there. */
     private static final Pattern CERTAIN = Pattern.compile("(?i)\\b(?:bug|always|never|cannot|can't|can not|invariant|unreachable|infallible"
-            + "|impossible|guaranteed|we know|checked|verified|validated|exactly once|just (?:set|inserted|pushed|created))\\b");
-    private static final Pattern INTEGER_CONVERSION = Pattern.compile("(?:std::convert::)?(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)::try_from");
+            + "|impossible|guaranteed|we know|checked|verified|validated|once|just (?:set|inserted|pushed|created)|above)\\b");
+    private static final String INTEGER = "(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)";
+    /** `u32::try_from(n)`, or the same call written with its trait: `<u64 as TryFrom<usize>>::try_from(n)`. */
+    private static final Pattern INTEGER_CONVERSION = Pattern.compile("(?:std::convert::)?" + INTEGER + "::try_from"
+            + "|<\\s*" + INTEGER + "\\s+as\\s+(?:(?:std|core)::convert::)?TryFrom\\s*<\\s*" + INTEGER + "\\s*>\\s*>\\s*::\\s*try_from");
     /** A function under a `signal` module: `signal::unix::signal`, `tokio::signal::windows::ctrl_c`. */
     private static final Pattern UNDER_SIGNAL = Pattern.compile("(?:\\w+::)*signal::(?:\\w+::)*(\\w+)");
     private static final Pattern EXIT = Pattern.compile("\\b(?:return|break|continue|panic!|unreachable!)");
@@ -103,7 +106,7 @@ final class UnwrapInvariants {
     }
 
     /** A static's initialiser or a `Deref`/`Index` impl: nowhere to return an error to. */
-    private static boolean noErrorChannel(FileContext c, TSNode n) {
+    static boolean noErrorChannel(FileContext c, TSNode n) {
         for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             switch (Nodes.type(p)) {
                 case "static_item", "const_item":
