@@ -195,4 +195,24 @@ class UnwrapIdiomsTest {
                 }
                 """).firesOnMarkedLines("unwrap-in-production");
     }
+
+    @Test
+    void aCommentOrMessageThatSaysWhyTheUnwrapHoldsIsRead() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub fn stored(applied_on: &str, answer: Option<String>, widths: Vec<u32>, url: &str) -> String {
+                    // Safe to call unwrap, as we stored it in RFC3339 format on the database
+                    let at = time::OffsetDateTime::parse(applied_on, &time::format_description::well_known::Rfc3339).unwrap();
+                    let a = answer
+                        // We already made sure answer was not null above
+                        .unwrap();
+                    let widest = widths.iter().max().expect("Nonempty vector");
+                    let again = widths.iter().min().expect("fails only if an earlier call panicked");
+                    // parse the url the client sent
+                    let host = url::Url::parse(url).unwrap(); // fires (this trailing comment, "checked", is not about the next line)
+                    let other = url::Url::parse(url).unwrap(); // fires
+                    let page = reqwest::blocking::get(url).unwrap(); // fires: "http://a//b" is no comment
+                    format!("{at}{a}{widest}{again}{host}{other}{page:?}")
+                }
+                """).firesOnMarkedLines("unwrap-in-production");
+    }
 }
