@@ -23,6 +23,8 @@ import org.treesitter.TSNode;
  *   <li>an HTTP response builder given only constant settings before its body
  *       (`Response::builder().status(200).header("A", "b").body(b)`): the builder fails only on a bad status or
  *       header;</li>
+ *   <li>`req.app_data::<Data<State>>()`: actix's application state, registered when the app is built; without it
+ *       every request fails the same way, a wiring bug the first request shows;</li>
  *   <li>`self.items.get_mut(id)`: a lookup in the value's own collection by a computed key is an index into the
  *       program's own bookkeeping (`self.items[id]` would panic alike and is not reported).</li>
  * </ul>
@@ -49,14 +51,10 @@ final class UnwrapIdioms {
     private UnwrapIdioms() {}
 
     static boolean holds(FileContext c, CallSite call) {
-        String r = reading(c, call);
-        if (r != null && System.getProperty("unwrap.trace") != null) {
-            System.err.println("TRACE " + r + " " + c.file().path() + ":" + (c.src().row(call.start()) + 1));
-        }
-        return r != null;
+        return reading(c, call) != null;
     }
 
-    /** The idiom the unwrap is an instance of, or null. */
+    /** The idiom the unwrap is an instance of (its name as docs/audit.md gives it), or null. */
     static String reading(FileContext c, CallSite call) {
         TSNode receiver = call.receiver();
         CallSite inner = c.file().call(receiver);
@@ -75,6 +73,9 @@ final class UnwrapIdioms {
             int index = args == 0 ? 0 : literalIndex(c, inner.arguments().getFirst());
             return checkedNotEmpty(c, call.node(), inner.receiver()) || filteredByLength(c, call.node(), inner.receiver(), index)
                     ? "checked-not-empty" : null;
+        }
+        if (method.equals("app_data") && args == 0) {
+            return "app-state";
         }
         if (method.equals("fetch_update") && args == 3) {
             return alwaysSome(c, inner.arguments().getLast()) ? "fetch-update-some" : null;
@@ -96,7 +97,6 @@ final class UnwrapIdioms {
     static boolean holdsInMacro(FileContext c, MacroTokens.Site site) {
         String before = c.src().slice(Math.max(0, site.at() - LOOK_BEHIND), site.at());
         if (TAKEN_BEFORE.matcher(before).find()) {
-            trace(c, "macro-take", site.at());
             return true;
         }
         TSNode host = null;
@@ -106,7 +106,6 @@ final class UnwrapIdioms {
             }
         }
         if (host != null && UnwrapInvariants.noErrorChannel(c, host)) {
-            trace(c, "macro-no-channel", site.at());
             return true;
         }
         Matcher value = VALUE_BEFORE.matcher(before);
@@ -124,17 +123,10 @@ final class UnwrapIdioms {
             TSNode condition = t.equals("if_expression") ? Nodes.field(p, "condition") : null;
             if (condition != null && inside(child, Nodes.field(p, "consequence")) && !c.text(condition).contains("||")
                     && check.matcher(c.text(condition)).find()) {
-                trace(c, "macro-checked", site.at());
                 return true;
             }
         }
         return false;
-    }
-
-    private static void trace(FileContext c, String reading, int at) {
-        if (System.getProperty("unwrap.trace") != null) {
-            System.err.println("TRACE " + reading + " " + c.file().path() + ":" + (c.src().row(at) + 1));
-        }
     }
 
     /** `0` in `t.get(0)`, or -1 when the index is not an integer literal. */

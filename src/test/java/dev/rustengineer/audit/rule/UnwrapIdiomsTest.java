@@ -215,4 +215,15 @@ class UnwrapIdiomsTest {
                 }
                 """).firesOnMarkedLines("unwrap-in-production");
     }
+
+    @Test
+    void theApplicationStateOfARequestIsNotReported() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub fn form(req: &actix_web::HttpRequest) -> String {
+                    let state = req.app_data::<actix_web::web::Data<String>>().expect("No state in request").clone();
+                    let token = req.headers().get("authorization").unwrap(); // fires
+                    format!("{state}{token:?}")
+                }
+                """).firesOnMarkedLines("unwrap-in-production");
+    }
 }
