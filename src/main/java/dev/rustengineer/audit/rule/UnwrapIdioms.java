@@ -37,6 +37,8 @@ final class UnwrapIdioms {
     private static final Pattern NEW_STRING = Pattern.compile("^String::(?:new|with_capacity|from)\\b");
     private static final Pattern CLOSURE_PARAMETER = Pattern.compile("^\\|\\s*(?:mut\\s+)?(\\w+)");
     private static final int LOOK_BEHIND = 160;
+    private static final Pattern SELF_FIELD = Pattern.compile("self\\.(\\w+)");
+    private static final Set<String> SAME_VALUE = Set.of("clone", "as_ref", "as_mut", "as_deref", "as_deref_mut");
     private static final Pattern TAKEN_BEFORE = Pattern.compile("\\.\\s*take(?:_\\w+)?\\s*\\(\\s*\\)\\s*\\.\\s*$");
     /** The value an unwrap in macro tokens is of: a path, through `clone()`/`as_ref()`. */
     private static final Pattern VALUE_BEFORE = Pattern.compile("(?<![\\w.$])((?:[A-Za-z_]\\w*\\s*\\.\\s*)*[A-Za-z_]\\w*)"
@@ -58,6 +60,9 @@ final class UnwrapIdioms {
     static String reading(FileContext c, CallSite call) {
         TSNode receiver = call.receiver();
         CallSite inner = c.file().call(receiver);
+        if (ownOption(c, peel(c, receiver))) {
+            return "own-option";
+        }
         if (Nodes.type(receiver).equals("macro_invocation")) {
             return writeToFoldedString(c, receiver) ? "fold-string" : null;
         }
@@ -291,6 +296,40 @@ final class UnwrapIdioms {
             }
         }
         return false;
+    }
+
+    /**
+     * `self.conn.as_ref().unwrap()` where `conn: Option<..>` is a private field of a struct in this file that no method
+     * sets from a caller's value (no `conn(self, ..)`/`set_conn`/`with_conn` setter, no fn taking `conn: Option<..>`):
+     * the type fills and empties it itself (Some until Drop, a state machine's slot), so a None is the type's own bug.
+     */
+    private static boolean ownOption(FileContext c, TSNode value) {
+        Matcher field = SELF_FIELD.matcher(c.text(value).replaceAll("\\s+", ""));
+        if (!Nodes.type(value).equals("field_expression") || !field.matches()) {
+            return false;
+        }
+        String name = Pattern.quote(field.group(1));
+        String text = c.src().text();
+        Matcher declared = Pattern.compile("(?m)(?:^|[{,])\\s*(pub\\b[^:,{]*?\\s)?" + name + "\\s*:\\s*Option\\s*<").matcher(text);
+        boolean privateField = false;
+        while (declared.find()) {
+            if (declared.group(1) != null) {
+                return false;
+            }
+            privateField = true;
+        }
+        return privateField
+                && !Pattern.compile("\\bfn\\s+(?:set_|with_)?" + name + "\\s*(?:<[^>]*>)?\\s*\\(\\s*(?:mut\\s+)?(?:&\\s*(?:'\\w+\\s+)?(?:mut\\s+)?)?self\\s*,").matcher(text).find()
+                && !Pattern.compile("\\bfn\\s+\\w+[^{;]*[(,]\\s*(?:mut\\s+)?" + name + "\\s*:\\s*Option\\s*<").matcher(text).find();
+    }
+
+    /** `x.clone()`, `x.as_ref()`: the value itself. */
+    private static TSNode peel(FileContext c, TSNode receiver) {
+        for (CallSite step = c.file().call(receiver); step != null && step.method() != null && SAME_VALUE.contains(step.method())
+                && step.argumentCount() == 0; step = c.file().call(receiver)) {
+            receiver = step.receiver();
+        }
+        return receiver;
     }
 
     /** `self.items.get_mut(id)`: a field of `self` looked up by a computed key (a literal key reads like a setting). */

@@ -175,7 +175,7 @@ class UnwrapIdiomsTest {
     void formattingImplsAndMessagesOfSingleUseStateTheInvariant() {
         new RuleFixture(dir).file("src/lib.rs", """
                 use std::fmt;
-                pub struct Conn { inner: Option<String>, once: std::cell::Cell<Option<u8>> }
+                pub struct Conn { pub inner: Option<String>, once: std::cell::Cell<Option<u8>> }
                 impl fmt::Debug for Conn {
                     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                         write!(f, "{}", self.inner.as_ref().unwrap().len())?;
@@ -223,6 +223,28 @@ class UnwrapIdiomsTest {
                     let state = req.app_data::<actix_web::web::Data<String>>().expect("No state in request").clone();
                     let token = req.headers().get("authorization").unwrap(); // fires
                     format!("{state}{token:?}")
+                }
+                """).firesOnMarkedLines("unwrap-in-production");
+    }
+
+    @Test
+    void anOptionTheTypeKeepsForItselfIsNotReportedButACallersSettingIs() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                pub struct Interest { notify: Option<std::sync::Arc<tokio::sync::Notify>>, pub shared: Option<u8> }
+                pub struct Tls { identity: Option<String>, acceptor: Option<String>, timeout: Option<u64> }
+                impl Interest {
+                    pub fn new() -> Self { Interest { notify: Some(Default::default()), shared: None } }
+                    pub fn wait(&self) -> std::sync::Arc<tokio::sync::Notify> { self.notify.as_ref().expect("interest exists").clone() }
+                    pub fn shared(&self) -> u8 { self.shared.unwrap() } // fires
+                }
+                impl Tls {
+                    pub fn new(timeout: Option<u64>) -> Self { Tls { identity: None, acceptor: Some(String::new()), timeout } }
+                    pub fn identity(self, identity: String) -> Self { Tls { identity: Some(identity), ..self } }
+                    pub fn build(&self) -> String {
+                        let a = self.acceptor.as_ref().unwrap();
+                        let t = self.timeout.unwrap(); // fires
+                        format!("{a}{t}{}", self.identity.as_ref().unwrap()) // fires
+                    }
                 }
                 """).firesOnMarkedLines("unwrap-in-production");
     }
