@@ -15,7 +15,11 @@ import org.treesitter.TSNode;
  * name list, so a crate the readings were not built from loses no real finding to them:
  * <ul>
  *   <li>`x.first()`/`last()` of a collection the code has just checked is not empty (`if x.len() > 2 && ..`,
- *       `if x.is_empty() { return .. }` before it, the `else` of `if x.len() < n { break }`);</li>
+ *       `if x.is_empty() { return .. }` before it, the `else` of `if x.len() < n { break }`), and `t.get(0)` of the
+ *       items of a loop over `xs.iter().filter(|x| x.len() > 1)`;</li>
+ *   <li>`x.fetch_update(.., |v| Some(..))` whose closure never gives `None`;</li>
+ *   <li>an `Option` the type keeps for itself ({@link #ownOption});</li>
+ *   <li>in macro arguments, read as tokens, the readings of code ({@link #holdsInMacro});</li>
  *   <li>a thread started with `std::thread::Builder` (`thread::spawn` panics on the same OS failure);</li>
  *   <li>`write!` into the `String` accumulator of a `fold(String::new(), |mut acc, ..| ..)`;</li>
  *   <li>an awaited call handed one plain closure (`pool.run(move || hash(p)).await`): work on a thread pool, whose

@@ -27,7 +27,8 @@ import org.treesitter.TSNode;
  *   <li>code without an error channel: a static's initialiser (`Lazy::new(|| ..)`, `LazyLock`, `OnceLock::get_or_init`,
  *       `lazy_static!`, a `static`/`const` item) and `Deref`/`DerefMut`/`Index` impls, whose signatures cannot carry
  *       an error (the unwrap there states that the value is always present);</li>
- *   <li>an `expect` whose message states the invariant (`"BUG: .."`, `"always .."`, `"checked above"`);</li>
+ *   <li>an `expect` whose message states the invariant (`"BUG: .."`, `"always .."`, `"checked above"`), or a `//`
+ *       comment in or just above the statement that does (`// Safe to unwrap: we stored it as RFC3339`);</li>
  *   <li>a template rendered from a value built on the spot (`Page { .. }.render()`: askama checks the template when
  *       it compiles), the time since the Unix epoch of `SystemTime::now()`, an OS signal handler registered for a
  *       fixed signal kind (tokio's `signal(SignalKind::terminate())`), a conversion between primitive integer types
