@@ -38,7 +38,8 @@ class LabelledCorpusIT {
     static final double GOAL_PRECISION = 0.90;
     static final double GOAL_RECALL = 0.85;
 
-    record Label(String rule, String at, boolean fire) {}
+    /** One label; {@code file} is the label file's name, so that a rule's score can be split by reviewer and crates. */
+    record Label(String rule, String at, boolean fire, String file) {}
 
     record Score(int truePositives, int falsePositives, int misses) {
         double precision() {
@@ -58,7 +59,7 @@ class LabelledCorpusIT {
         }
         List<Label> labels = read(files);
         assertThat(labels).as("labels in %s", LABELS).hasSizeGreaterThan(500);
-        assertThat(belowFloor("tuning set", labels, LABELS.resolve("floors.yaml"))).as("rules below their floor")
+        assertThat(belowFloor("tuning set", labels, LABELS.resolve("floors.yaml"), true)).as("rules below their floor")
                 .isEmpty();
     }
 
@@ -75,7 +76,7 @@ class LabelledCorpusIT {
         Path heldOut = LABELS.resolve(set);
         List<Label> labels = read(List.of(heldOut.resolve("labels.yaml")));
         assertThat(labels).as("labels in %s", heldOut).hasSizeGreaterThan(200);
-        assertThat(belowFloor("held-out set " + set, labels, heldOut.resolve("floors.yaml")))
+        assertThat(belowFloor("held-out set " + set, labels, heldOut.resolve("floors.yaml"), false))
                 .as("held-out rules below their floor").isEmpty();
     }
 
@@ -83,14 +84,19 @@ class LabelledCorpusIT {
         List<Label> labels = new ArrayList<>();
         for (Path f : files) {
             for (JsonNode l : YAML.readTree(f.toFile()).get("labels")) {
-                labels.add(new Label(l.get("rule").asText(), l.get("at").asText(), l.get("label").asText().equals("fire")));
+                labels.add(new Label(l.get("rule").asText(), l.get("at").asText(), l.get("label").asText().equals("fire"),
+                        f.getFileName().toString()));
             }
         }
         return labels;
     }
 
-    /** Scores every labelled rule, prints the table and returns the rules below their floor (or without one). */
-    static List<String> belowFloor(String set, List<Label> labels, Path floorsFile) throws IOException {
+    /**
+     * Scores every labelled rule, prints the table and returns the rules below their floor (or without one). With
+     * {@code perFile} (the tuning set only) it also prints each rule's score per label file, so a change can be checked
+     * on a file it was not built from, and writes every label's outcome to target/labelled-corpus/tuning-labels.tsv.
+     */
+    static List<String> belowFloor(String set, List<Label> labels, Path floorsFile, boolean perFile) throws IOException {
         // Each labelled crate is audited once, as its own root; findings are keyed crate-dir/file:line per rule.
         Set<String> reported = new HashSet<>();
         Set<String> crates = labels.stream().map(l -> l.at().substring(0, l.at().indexOf('/')))
@@ -105,16 +111,13 @@ class LabelledCorpusIT {
         }
 
         Map<String, int[]> counts = new TreeMap<>();
+        Map<String, int[]> byFile = new TreeMap<>();
+        List<String> outcomes = new ArrayList<>();
         for (Label l : labels) {
-            int[] c = counts.computeIfAbsent(l.rule(), r -> new int[3]);
             boolean hit = reported.contains(l.rule() + " " + l.at());
-            if (l.fire() && hit) {
-                c[0]++;
-            } else if (!l.fire() && hit) {
-                c[1]++;
-            } else if (l.fire()) {
-                c[2]++;
-            }
+            count(counts.computeIfAbsent(l.rule(), r -> new int[3]), l.fire(), hit);
+            count(byFile.computeIfAbsent(l.rule() + " " + l.file(), r -> new int[3]), l.fire(), hit);
+            outcomes.add(String.join("\t", l.file(), l.rule(), l.at(), l.fire() ? "fire" : "silent", hit ? "reported" : "not-reported"));
         }
         JsonNode floors = YAML.readTree(floorsFile.toFile());
         List<String> below = new ArrayList<>();
@@ -132,6 +135,25 @@ class LabelledCorpusIT {
                         floor.get("precision").asText(), s.recall(), floor.get("recall").asText()));
             }
         });
+        if (perFile) {
+            System.out.printf("%n%s per label file:%n%-22s %-22s %5s %5s %5s%n", set, "rule", "file", "TP", "FP", "miss");
+            byFile.forEach((key, c) -> System.out.printf("%-22s %-22s %5d %5d %5d%n", key.substring(0, key.indexOf(' ')),
+                    key.substring(key.indexOf(' ') + 1), c[0], c[1], c[2]));
+            Path out = Path.of("target/labelled-corpus/tuning-labels.tsv");
+            Files.createDirectories(out.getParent());
+            Files.write(out, outcomes);
+        }
         return below;
+    }
+
+    /** A label's outcome: [true positives, false positives, misses]; a silent label not reported counts nowhere. */
+    private static void count(int[] c, boolean fire, boolean hit) {
+        if (fire && hit) {
+            c[0]++;
+        } else if (!fire && hit) {
+            c[1]++;
+        } else if (fire) {
+            c[2]++;
+        }
     }
 }

@@ -66,14 +66,15 @@ public record UnwrapInProductionRule() implements Rule {
             }
             int args = call.argumentCount();
             if ((method.equals("unwrap") ? args == 0 : args == 1) && !onSpan(c, call) && !cannotFailOnInput(c, call)
-                    && !holdsByConstruction(c, call) && !UnwrapInvariants.holds(c, call)) {
+                    && !holdsByConstruction(c, call) && !UnwrapInvariants.holds(c, call) && !UnwrapIdioms.holds(c, call)) {
                 report.at(call.name(), "`." + method + "()` outside tests: return an error instead of panicking");
             }
         }
         for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.UNWRAP)) {
             // Inside a macro body the tree is tokens: only a serialization written just before is read, and a
             // lazy_static! body (a static's initialiser) or a macro_rules! named for tests is left out.
-            if (UnwrapInvariants.notProductionMacro(c, s.macro()) || SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()) {
+            if (UnwrapInvariants.notProductionMacro(c, s.macro()) || SERIALIZED_BEFORE.matcher(c.src().slice(Math.max(0, s.at() - LOOK_BEHIND), s.at())).find()
+                    || UnwrapIdioms.holdsInMacro(c, s)) {
                 continue;
             }
             report.atByte(s.at(), "`." + s.detail() + "()` inside macro `" + s.macro() + "` outside tests");
@@ -239,7 +240,7 @@ public record UnwrapInProductionRule() implements Rule {
         return !Pattern.compile("\\b" + Pattern.quote(c.text(iterator)) + "\\s*\\.\\s*next\\s*\\(").matcher(between).find();
     }
 
-    private static boolean constant(FileContext c, TSNode n) {
+    static boolean constant(FileContext c, TSNode n) {
         String type = Nodes.type(n);
         if (LITERALS.contains(type)) {
             return true;

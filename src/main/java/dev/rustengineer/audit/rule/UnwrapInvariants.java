@@ -27,7 +27,8 @@ import org.treesitter.TSNode;
  *   <li>code without an error channel: a static's initialiser (`Lazy::new(|| ..)`, `LazyLock`, `OnceLock::get_or_init`,
  *       `lazy_static!`, a `static`/`const` item) and `Deref`/`DerefMut`/`Index` impls, whose signatures cannot carry
  *       an error (the unwrap there states that the value is always present);</li>
- *   <li>an `expect` whose message states the invariant (`"BUG: .."`, `"always .."`, `"checked above"`);</li>
+ *   <li>an `expect` whose message states the invariant (`"BUG: .."`, `"always .."`, `"checked above"`), or a `//`
+ *       comment in or just above the statement that does (`// Safe to unwrap: we stored it as RFC3339`);</li>
  *   <li>a template rendered from a value built on the spot (`Page { .. }.render()`: askama checks the template when
  *       it compiles), the time since the Unix epoch of `SystemTime::now()`, an OS signal handler registered for a
  *       fixed signal kind (tokio's `signal(SignalKind::terminate())`), a conversion between primitive integer types
@@ -37,13 +38,20 @@ import org.treesitter.TSNode;
  */
 final class UnwrapInvariants {
     private static final Set<String> LOOKUPS = Set.of("get", "get_mut");
-    private static final Set<String> NO_CHANNEL_FNS = Set.of("deref", "deref_mut", "index", "index_mut");
+    private static final Set<String> NO_CHANNEL_FNS = Set.of("deref", "deref_mut", "index", "index_mut", "fmt");
     /** `Lazy::new`, `once_cell::sync::Lazy::<T>::new`: the type is the segment before `new`, generics left out. */
     private static final Pattern NEW_OF_TYPE = Pattern.compile("(?:\\w+::)*(\\w+)(?:::<.*>)?::new");
     /** Words with which an `expect` message states why the value is there. */
     private static final Pattern CERTAIN = Pattern.compile("(?i)\\b(?:bug|always|never|cannot|can't|can not|invariant|unreachable|infallible"
-            + "|impossible|guaranteed|we know|checked|verified|validated|exactly once|just (?:set|inserted|pushed|created))\\b");
-    private static final Pattern INTEGER_CONVERSION = Pattern.compile("(?:std::convert::)?(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)::try_from");
+            + "|impossible|guaranteed|we know|checked|verified|validated|once|just (?:set|inserted|pushed|created)|above|panicked|non-?empty)\\b");
+    /** What a comment by an unwrap says when it records why the unwrap holds (the message words, and "safe to unwrap"). */
+    private static final Pattern SAFE_COMMENT = Pattern.compile("(?i)\\bsafe to (?:call )?(?:unwrap|expect)\\b");
+    /** A `//` comment (not `///` docs, not the `//` of a URL in a string). */
+    private static final Pattern LINE_COMMENT = Pattern.compile("(?<![:/])//(?![/!])([^\\n]*)");
+    private static final String INTEGER = "(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)";
+    /** `u32::try_from(n)`, or the same call written with its trait: `<u64 as TryFrom<usize>>::try_from(n)`. */
+    private static final Pattern INTEGER_CONVERSION = Pattern.compile("(?:std::convert::)?" + INTEGER + "::try_from"
+            + "|<\\s*" + INTEGER + "\\s+as\\s+(?:(?:std|core)::convert::)?TryFrom\\s*<\\s*" + INTEGER + "\\s*>\\s*>\\s*::\\s*try_from");
     /** A function under a `signal` module: `signal::unix::signal`, `tokio::signal::windows::ctrl_c`. */
     private static final Pattern UNDER_SIGNAL = Pattern.compile("(?:\\w+::)*signal::(?:\\w+::)*(\\w+)");
     private static final Pattern EXIT = Pattern.compile("\\b(?:return|break|continue|panic!|unreachable!)");
@@ -56,7 +64,7 @@ final class UnwrapInvariants {
     private UnwrapInvariants() {}
 
     static boolean holds(FileContext c, CallSite call) {
-        return statedInMessage(c, call) || noErrorChannel(c, call.node()) || fromReceiver(c, call) || checkedEarlier(c, call)
+        return statedInMessage(c, call) || statedInComment(c, call.node()) || noErrorChannel(c, call.node()) || fromReceiver(c, call) || checkedEarlier(c, call)
                 || namedForTests(c, call.node());
     }
 
@@ -93,6 +101,45 @@ final class UnwrapInvariants {
         return label.endsWith("!") && c.knowledge().lazyInitialiserMacros().contains(label.substring(0, label.length() - 1)) || label.startsWith("macro_rules! ") && TEST_NAME.matcher(label.substring("macro_rules! ".length())).find();
     }
 
+    /**
+     * `// Safe to unwrap: we stored it as RFC3339` or `// We already made sure answer was not null above`: a `//`
+     * comment inside the statement that holds the unwrap, or on the lines just before it, says why it holds.
+     */
+    private static boolean statedInComment(FileContext c, TSNode n) {
+        TSNode statement = n;
+        for (TSNode p = c.parent(n); p != null && !Nodes.type(p).equals("block"); p = c.parent(p)) {
+            if (Nodes.type(p).equals("function_item") || Nodes.type(p).equals("closure_expression")) {
+                return false;
+            }
+            statement = p;
+        }
+        TSNode block = c.parent(statement);
+        if (block == null || !Nodes.type(block).equals("block")) {
+            return false;
+        }
+        StringBuilder comments = new StringBuilder();
+        Matcher inside = LINE_COMMENT.matcher(c.text(statement));
+        while (inside.find()) {
+            comments.append(inside.group(1)).append('\n');
+        }
+        int at = -1;
+        for (int i = 0; i < Nodes.namedChildCount(block); i++) {
+            if (Nodes.start(Nodes.namedChild(block, i)) == Nodes.start(statement)) {
+                at = i;
+            }
+        }
+        for (int i = at - 1; i >= 0 && Nodes.type(Nodes.namedChild(block, i)).equals("line_comment"); i--) {
+            if (i > 0 && c.src().row(Nodes.end(Nodes.namedChild(block, i - 1))) == c.src().row(Nodes.start(Nodes.namedChild(block, i)))) {
+                break; // the trailing comment of the statement before, not one about this statement
+            }
+            Matcher above = LINE_COMMENT.matcher(c.text(Nodes.namedChild(block, i)));
+            if (above.find()) {
+                comments.append(above.group(1)).append('\n');
+            }
+        }
+        return CERTAIN.matcher(comments).find() || SAFE_COMMENT.matcher(comments).find();
+    }
+
     private static boolean statedInMessage(FileContext c, CallSite call) {
         if (!"expect".equals(call.method()) || call.argumentCount() != 1) {
             return false;
@@ -103,7 +150,7 @@ final class UnwrapInvariants {
     }
 
     /** A static's initialiser or a `Deref`/`Index` impl: nowhere to return an error to. */
-    private static boolean noErrorChannel(FileContext c, TSNode n) {
+    static boolean noErrorChannel(FileContext c, TSNode n) {
         for (TSNode p = c.parent(n); p != null; p = c.parent(p)) {
             switch (Nodes.type(p)) {
                 case "static_item", "const_item":

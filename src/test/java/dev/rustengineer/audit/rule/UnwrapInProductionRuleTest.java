@@ -79,7 +79,7 @@ class UnwrapInProductionRuleTest {
                 lazy_static::lazy_static! {
                     static ref WORD: regex::Regex = regex::Regex::new(&pattern()).unwrap();
                 }
-                pub struct Conn { live: Option<u8>, done: Option<Box<dyn FnOnce()>> }
+                pub struct Conn { pub live: Option<u8>, done: Option<Box<dyn FnOnce()>> }
                 impl Deref for Conn {
                     type Target = u8;
                     fn deref(&self) -> &u8 { self.live.as_ref().unwrap() }
