@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,11 +93,13 @@ class LabelledCorpusIT {
     /**
      * Scores every labelled rule, prints the table and returns the rules below their floor (or without one). With
      * {@code perFile} (the tuning set only) it also prints each rule's score per label file, so a change can be checked
-     * on a file it was not built from, and writes every label's outcome to target/labelled-corpus/tuning-labels.tsv.
+     * on a file it was not built from, writes every label's outcome to target/labelled-corpus/tuning-labels.tsv and
+     * every unlabelled finding of a labelled rule on the labelled crates to tuning-unlabelled.tsv beside it.
      */
     static List<String> belowFloor(String set, List<Label> labels, Path floorsFile, boolean perFile) throws IOException {
         // Each labelled crate is audited once, as its own root; findings are keyed crate-dir/file:line per rule.
-        Set<String> reported = new HashSet<>();
+        // The first message of each finding, keyed "rule crate-dir/file:line".
+        Map<String, String> reported = new TreeMap<>();
         Set<String> crates = labels.stream().map(l -> l.at().substring(0, l.at().indexOf('/')))
                 .collect(Collectors.toCollection(TreeSet::new));
         Auditor auditor = new Auditor();
@@ -106,7 +107,7 @@ class LabelledCorpusIT {
             Path root = CORPUS.resolve(crate);
             assertThat(root).as("unpacked by scripts/setup.d/60-audit-corpus.sh").isDirectory();
             for (Finding f : auditor.audit(root).findings()) {
-                reported.add(f.rule() + " " + crate + "/" + f.file() + ":" + f.line());
+                reported.putIfAbsent(f.rule() + " " + crate + "/" + f.file() + ":" + f.line(), f.message());
             }
         }
 
@@ -114,7 +115,7 @@ class LabelledCorpusIT {
         Map<String, int[]> byFile = new TreeMap<>();
         List<String> outcomes = new ArrayList<>();
         for (Label l : labels) {
-            boolean hit = reported.contains(l.rule() + " " + l.at());
+            boolean hit = reported.containsKey(l.rule() + " " + l.at());
             count(counts.computeIfAbsent(l.rule(), r -> new int[3]), l.fire(), hit);
             count(byFile.computeIfAbsent(l.rule() + " " + l.file(), r -> new int[3]), l.fire(), hit);
             outcomes.add(String.join("\t", l.file(), l.rule(), l.at(), l.fire() ? "fire" : "silent", hit ? "reported" : "not-reported"));
@@ -142,6 +143,15 @@ class LabelledCorpusIT {
             Path out = Path.of("target/labelled-corpus/tuning-labels.tsv");
             Files.createDirectories(out.getParent());
             Files.write(out, outcomes);
+            // What a change adds or removes beyond the labels: compare this file between two versions of a rule.
+            Set<String> labelled = labels.stream().map(l -> l.rule() + " " + l.at()).collect(Collectors.toSet());
+            List<String> unlabelled = new ArrayList<>();
+            reported.forEach((key, message) -> {
+                if (!labelled.contains(key) && counts.containsKey(key.substring(0, key.indexOf(' ')))) {
+                    unlabelled.add(key.replace(' ', '\t') + "\t" + message);
+                }
+            });
+            Files.write(out.resolveSibling("tuning-unlabelled.tsv"), unlabelled);
         }
         return below;
     }
