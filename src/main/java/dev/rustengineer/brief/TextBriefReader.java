@@ -69,6 +69,7 @@ public final class TextBriefReader {
         BriefModel.Seen seen = see(t, r);
         Brief ruled = r.builder().build();
         String job = null;
+        double jobProbability = 0;
         // The nearest corpus briefs are the same for every learned field: found once, when the first is used.
         List<Map.Entry<BriefModel.Neighbour, Double>> near = null;
         for (LearnedTarget target : LearnedTarget.values()) {
@@ -82,6 +83,7 @@ public final class TextBriefReader {
                 if (job == null) {
                     continue;
                 }
+                jobProbability = p.probability();
             } else if (target == LearnedTarget.LANGUAGE ? !"other-language".equals(job)
                     : target.flag() == null && job != null && !job.equals("rust") && !job.equals("go-node")) {
                 // Rust-side questions mean nothing for a job that is not Rust's.
@@ -100,6 +102,9 @@ public final class TextBriefReader {
                 // "Another language's job" without a language named in it is no answer: treat it as unsure.
                 job = null;
             }
+        }
+        if ("rust".equals(job) && jobProbability >= MENTION_YIELDS_AT) {
+            mentionYieldsToRust(r.builder());
         }
         // A stated constraint on the work's own language ("the team only knows Go", "it has to be Node.js too")
         // is read whatever the learned job thinks: its other words (a budget, "low latency") may look like Rust's.
@@ -122,6 +127,28 @@ public final class TextBriefReader {
             goOrNodeIsBackend(r.builder());
         }
         return r.builder().build();
+    }
+
+    /**
+     * How sure the learned job must be that the work is Rust's before a language read from a mere mention (a
+     * {@code mention} rule: "in Python", "our Node codebase") yields to it. The job classifier weighs those rules'
+     * hits among its features; when it still reads Rust's job this surely, the mention named what the work replaces,
+     * who calls it or where it runs ("Today it is a Python script ... rebuilt as one binary", "the Node.js BFF stays
+     * in Node and calls this service"). Chosen by 5-fold cross-validation over train + dev (docs/advise.md).
+     */
+    static final double MENTION_YIELDS_AT = Double.parseDouble(System.getProperty("rust-engineer.reader.mention-yields-at", "0.9"));
+
+    private void mentionYieldsToRust(Brief.Builder b) {
+        Evidence why = b.evidence(Field.LANGUAGE);
+        if (why == null || why.rule() == null || "rust".equals(b.get(Field.LANGUAGE))) {
+            return;
+        }
+        for (TextRule rule : knowledge.textRules()) {
+            if (rule.mention() && rule.id().equals(why.rule())) {
+                b.remove(Field.LANGUAGE);
+                return;
+            }
+        }
     }
 
     /**

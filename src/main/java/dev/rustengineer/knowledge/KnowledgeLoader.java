@@ -413,7 +413,11 @@ public final class KnowledgeLoader {
             if (fallback && afterModel) {
                 throw doc.error(r, "after_model", "rule '" + id + "': a rule is read either as a fallback or after the model, not both");
             }
-            out.add(new TextRule(id, pattern, unless, assignments, negated, fallback, afterModel));
+            if (r.has("mention") && !r.get("mention").isBoolean()) {
+                throw doc.error(r, "mention", "rule '" + id + "': mention must be true or false");
+            }
+            boolean mention = r.has("mention") && r.get("mention").asBoolean();
+            out.add(new TextRule(id, pattern, unless, assignments, negated, fallback, afterModel, mention));
         }
         return out;
     }

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * it is no feature of the learned reader, so adding one changes no other brief's reading. An {@code afterModel} rule
  * is read after the learned reader whatever it found: a statement the learned job must not outvote (the work's own
  * language stated as a constraint, "it has to be Node.js too"); it is no feature of the learned reader either.
+ * A {@code mention} rule reads a language from words that mention it ("in Python", "our Node codebase") rather than
+ * state it as the work's: what it sets yields to a confident learned reading of the job as Rust's, since a brief
+ * names the language it replaces, the code that calls the work and the platform it runs beside in the same words.
  */
 public record TextRule(String id, Pattern pattern, Pattern unless, List<Assignment> assignments, List<Assignment> negated,
-        boolean fallback, boolean afterModel) {
+        boolean fallback, boolean afterModel, boolean mention) {
 
     /** Whether the rule is read with the others, before the learned reader, and is one of its features. */
     public boolean feature() {

@@ -36,4 +36,25 @@ class RustNeedTest {
                 .set(Field.KIND, "web", learned).set(Field.WEB_TARGET, "browser", learned).build();
         assertThat(RustNeed.settle(b).get(Field.PERFORMANCE_AND_SAFETY)).isEqualTo(false);
     }
+
+    @Test
+    void aLooseBudgetIsStillAPerformanceAsk() {
+        // The tree then asks whether Go or Node.js would do (yes past 10 ms), instead of the default NO.
+        Brief b = Brief.builder().text("a notification fan-out service, bursts of 20k/s, 300 ms per message is fine")
+                .set(Field.PERFORMANCE_AND_SAFETY, false, DEFAULT_NO)
+                .set(Field.LATENCY_MS, 300, Evidence.text("300 ms per message is fine", "latency-any-ms"))
+                .build();
+        assertThat(RustNeed.settle(b).has(Field.PERFORMANCE_AND_SAFETY)).isFalse();
+    }
+
+    @Test
+    void aLooseBudgetForAnythingButAServiceIsNoAsk() {
+        // A learned CLI kind would lead the tree to a Rust leaf; the loose budget does not make it a need.
+        Brief b = Brief.builder().text("a tool that lists last month's invoices; a second or two is fine")
+                .set(Field.PERFORMANCE_AND_SAFETY, false, DEFAULT_NO)
+                .set(Field.LATENCY_MS, 2000, Evidence.text("a second or two is fine", "latency-seconds-accepted"))
+                .set(Field.KIND, "cli", new Evidence("model", "a tool...", "learned kind: cli, probability 0.8"))
+                .build();
+        assertThat(RustNeed.settle(b).get(Field.PERFORMANCE_AND_SAFETY)).isEqualTo(false);
+    }
 }

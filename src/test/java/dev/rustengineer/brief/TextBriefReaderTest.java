@@ -109,6 +109,19 @@ class TextBriefReaderTest {
     }
 
     @Test
+    void aLanguageOnlyMentionedYieldsToAConfidentRustJob() {
+        TextBriefReader r = new TextBriefReader(K);
+        // The Python named is the tool being replaced: the learned job reads Rust's work, and the mention yields.
+        Brief replaced = r.read("Our nightly log rollup is a Python script that now takes six hours. We want a multi-threaded "
+                + "command-line tool, shipped as one static binary for the Linux batch hosts, that does the same rollup in minutes.");
+        assertThat(replaced.get(Field.LANGUAGE)).isNotEqualTo("python");
+        assertThat(replaced.get(Field.PERFORMANCE_AND_SAFETY)).isEqualTo(true);
+        // Read as a script's job, the same rule's Python stands.
+        assertThat(r.read("A small Python script that renames our holiday photos by the date they were taken").get(Field.LANGUAGE))
+                .isEqualTo("python");
+    }
+
+    @Test
     void aRustModuleImportedFromAnotherLanguageIsALibrary() {
         TextBriefReader r = new TextBriefReader(K);
         Brief b = r.read("Our Node.js backend team wants a native addon built with napi-rs that the Express services load to verify JWTs faster.");

@@ -84,6 +84,15 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void aMentionRuleIsMarkedAndABadMentionNamesFileAndLine() {
+        assertThat(KnowledgeLoader.loadBundled().textRules()).anyMatch(r -> r.mention() && r.id().equals("language-python"))
+                .noneMatch(r -> r.mention() && r.afterModel());
+        assertThatThrownBy(() -> loadWith("text-rules.yaml", s -> s.replace("    mention: true", "    mention: maybe")))
+                .isInstanceOf(KnowledgeException.class)
+                .hasMessageMatching("knowledge/text-rules\\.yaml:\\d+: rule 'language-go': mention must be true or false");
+    }
+
+    @Test
     void unknownNodeIdNamesFileAndLine() {
         assertThatThrownBy(() -> loadWith("choose-rust.yaml", s -> s.replace("next: cross-platform", "next: cross-platfrom")))
                 .isInstanceOf(KnowledgeException.class)
