@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real crates the audit's labelled corpus refers to (src/test/resources/audit-real/crates.txt, the tuning
-# set, which since 2026-12-07 holds the first, second and third held-out sets' crates too, and audit-real/heldout*/crates.txt,
+# set, which since 2026-12-07 holds the first to fourth held-out sets' crates too, and audit-real/heldout*/crates.txt,
 # the held-out test sets: name, version and the registry's sha256 per line), downloaded from crates.io's static host and unpacked under
 # ~/.cache/rust-engineer/audit-corpus/NAME-VERSION (RUST_ENGINEER_AUDIT_CORPUS overrides). Every archive is
 # checked against its recorded checksum, so the labels always point at the same bytes. Idempotent.
