@@ -25,13 +25,17 @@ import org.junit.jupiter.api.Test;
  * 38 dealt into the test split) read 94.1% / 92.2% on 399 with the ninth round's reader retrained on the new train
  * briefs, below the invoke + route floor; the tenth round (the trainer) and the eleventh (readings), chosen on
  * cross-validation over train and dev, read 94.5% / 93.5%, and with the job's threshold at 0.5 or more, 94.6% /
- * 93.7%: the floors stay where they are.
+ * 93.7%: the floors stay where they are. A sixth round of briefs (five new sources by independent authors, 465
+ * briefs, 92 dealt into the test split) read 95.1% / 94.5% on 435 briefs with the first two of them and the
+ * eleventh round's reader; the twelfth round (a language only mentioned gives way to a confident Rust job; any
+ * latency budget of a service is a performance need; chosen on cross-validation over train and dev) with all five
+ * read 96.0% / 95.1% on 491: the floors rose to 0.95 / 0.95 (the fields goal is met; invoke + route is not).
  */
 class BriefReadingEvaluationTest {
     static final double FIELDS_GOAL = 0.95;
     static final double INVOKE_ROUTE_GOAL = 0.97;
-    static final double FIELDS_FLOOR = 0.94;
-    static final double INVOKE_ROUTE_FLOOR = 0.93;
+    static final double FIELDS_FLOOR = 0.95;
+    static final double INVOKE_ROUTE_FLOOR = 0.95;
 
     @Test
     void theTestSplitIsReadAsTheSpecDecides() {
