@@ -329,11 +329,7 @@ final class UnwrapIdioms {
 
     /** `x.clone()`, `x.as_ref()`: the value itself. */
     private static TSNode peel(FileContext c, TSNode receiver) {
-        for (CallSite step = c.file().call(receiver); step != null && step.method() != null && SAME_VALUE.contains(step.method())
-                && step.argumentCount() == 0; step = c.file().call(receiver)) {
-            receiver = step.receiver();
-        }
-        return receiver;
+        return UnwrapInProductionRule.peel(c, receiver, SAME_VALUE);
     }
 
     /** `self.items.get_mut(id)`: a field of `self` looked up by a computed key (a literal key reads like a setting). */

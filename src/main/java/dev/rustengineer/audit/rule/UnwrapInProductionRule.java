@@ -215,7 +215,12 @@ public record UnwrapInProductionRule() implements Rule {
 
     /** `x.clone()`, `x.as_ref()`: the value the check was about. */
     private static TSNode peel(FileContext c, TSNode receiver) {
-        for (CallSite step = c.file().call(receiver); step != null && step.method() != null && SAME_VALUE.contains(step.method())
+        return peel(c, receiver, SAME_VALUE);
+    }
+
+    /** The receiver under calls of {@code sameValue} without arguments (`x.clone().as_ref()` is `x`). */
+    static TSNode peel(FileContext c, TSNode receiver, Set<String> sameValue) {
+        for (CallSite step = c.file().call(receiver); step != null && step.method() != null && sameValue.contains(step.method())
                 && step.argumentCount() == 0; step = c.file().call(receiver)) {
             receiver = step.receiver();
         }
