@@ -33,7 +33,8 @@ import org.treesitter.TSNode;
  *       `first`, ...) when diesel's, not diesel-async's, is in scope, and a fallible call of a `db`/`database`
  *       handle the file never awaits ({@link SyncDatabaseHandles});</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
- *       calls above in its own body.</li>
+ *       calls above in its own body; another file's helper by its crate path, or its method by the receiver's crate
+ *       type (`self.payment_store.update(..)` through `type PaymentStore = DataStore<..>`), matched crate-wide.</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
