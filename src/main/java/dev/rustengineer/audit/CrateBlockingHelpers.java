@@ -127,20 +127,6 @@ final class CrateBlockingHelpers {
                 return found;
             }
         }
-        // A method through a type alias or re-exported type: `types::PaymentStore::update` where `types` says
-        // `type PaymentStore = DataStore<..>` is `data_store::DataStore::update`.
-        String owner = key.substring(0, cut);
-        int up = owner.lastIndexOf("::");
-        if (up < 0) {
-            return null;
-        }
-        String typeName = owner.substring(up + 2);
-        for (Export x : exports.getOrDefault(owner.substring(0, up), List.of())) {
-            String found = x.name().equals(typeName) ? lookup(x.target() + "::" + name, depth + 1) : null;
-            if (found != null) {
-                return found;
-            }
-        }
         return null;
     }
 

@@ -28,8 +28,6 @@ final class BlockingHelpers {
     private final Set<String> methods = new HashSet<>();
     /** The helpers that are free fns at the top of the file's module: other files can call them by path. */
     private final Set<String> topLevel = new HashSet<>();
-    /** Method helpers of an `impl` at the top of the file: name -> the type (`DataStore`), so other files reach them. */
-    private final Map<String, String> implTypes = new HashMap<>();
 
     private BlockingHelpers() {}
 
@@ -71,10 +69,6 @@ final class BlockingHelpers {
                         TSNode params = Nodes.field(owner, "parameters");
                         if (params != null && Nodes.namedChildCount(params) > 0 && Nodes.type(Nodes.namedChild(params, 0)).equals("self_parameter")) {
                             h.methods.add(name);
-                            String type = implType(c, owner);
-                            if (type != null) {
-                                h.implTypes.put(name, type);
-                            }
                         } else {
                             TSNode up = f.parent(owner);
                             if (up != null && Nodes.type(up).equals("source_file")) {
@@ -116,30 +110,7 @@ final class BlockingHelpers {
     Map<String, String> exported() {
         Map<String, String> out = new HashMap<>();
         topLevel.forEach(n -> out.put(n, helpers.get(n)));
-        implTypes.forEach((n, type) -> out.put(type + "::" + n, helpers.get(n)));
         return out;
-    }
-
-    /**
-     * The type a method's `impl` block at the top of the file implements (`impl<S, L> DataStore<S, L>` gives
-     * `DataStore`, also for a trait's impl), or null when the impl is nested or the type is not a plain name.
-     */
-    private static String implType(FileContext c, TSNode fn) {
-        RustFile f = c.file();
-        TSNode list = f.parent(fn);
-        TSNode impl = list == null ? null : f.parent(list);
-        if (impl == null || !Nodes.type(impl).equals("impl_item")) {
-            return null;
-        }
-        TSNode up = f.parent(impl);
-        TSNode type = Nodes.field(impl, "type");
-        if (up == null || !Nodes.type(up).equals("source_file") || type == null) {
-            return null;
-        }
-        String text = c.text(type);
-        int generic = text.indexOf('<');
-        String name = (generic < 0 ? text : text.substring(0, generic)).strip();
-        return name.matches("[A-Z]\\w*") ? name : null;
     }
 
     /** Whether the name is one of this file's blocking helpers. */

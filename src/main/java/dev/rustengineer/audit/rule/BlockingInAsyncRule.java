@@ -33,8 +33,7 @@ import org.treesitter.TSNode;
  *       `first`, ...) when diesel's, not diesel-async's, is in scope, and a fallible call of a `db`/`database`
  *       handle the file never awaits ({@link SyncDatabaseHandles});</li>
  *   <li>a call of this file's own blocking helper ({@link BlockingHelpers}): a non-async fn that makes one of the
- *       calls above in its own body; another file's helper by its crate path, or its method by the receiver's crate
- *       type (`self.payment_store.update(..)` through `type PaymentStore = DataStore<..>`), matched crate-wide.</li>
+ *       calls above in its own body.</li>
  * </ul>
  * Not reported, by the product's policy (docs/audit.md): a lone existence or kind probe (`exists()`,
  * `is_file()`), a short std or parking_lot lock (tokio's own advice for state shared with sync code; holding one
@@ -77,7 +76,6 @@ public record BlockingInAsyncRule() implements Rule {
         helpers.exported().forEach((name, on) -> c.crossFile().helper(name, on));
         CratePaths paths = CratePaths.of(c);
         paths.reExports(c);
-        typeAliases(c);
         paths.edges(c, helpers);
         if (oneShotCommand(c.file().path())) {
             return;
@@ -91,7 +89,6 @@ public record BlockingInAsyncRule() implements Rule {
                 what = helper == null ? null : "`" + helper + "()` (this file's fn that calls " + helpers.blocksOn(helper) + ")";
                 if (what == null) {
                     crateCall(c, paths, startUp, call);
-                    crateMethodCall(c, startUp, call);
                 }
             }
             if (what == null || Calls.awaited(c, call)) {
@@ -127,57 +124,6 @@ public record BlockingInAsyncRule() implements Rule {
         // The same start-up policy as a call in the file: another file's helper called by `async main` is start-up.
         if (body != null && !startUp.contains(c.file(), body) && !Calls.awaited(c, call) && c.testCode().kindAt(call.start()) == CodeKind.PRODUCTION) {
             c.crossFile().call(path, Nodes.start(call.name()));
-        }
-    }
-
-    /**
-     * A method call from async code on a receiver whose type is one of this crate's (`self.payment_store.update(..)`
-     * with `payment_store: Arc<PaymentStore>`, imported from `crate::types`): maybe a blocking method helper of
-     * another file's `impl`, matched once the crate was read by the type's path (`crate::types::PaymentStore::update`,
-     * through `type PaymentStore = DataStore<..>` to `DataStore::update`).
-     */
-    private static void crateMethodCall(FileContext c, StartUpCode startUp, CallSite call) {
-        if (call.method() == null || call.receiver() == null) {
-            return;
-        }
-        TSNode body = c.async().body(call.node());
-        if (body == null || startUp.contains(c.file(), body) || Calls.awaited(c, call) || c.testCode().kindAt(call.start()) != CodeKind.PRODUCTION) {
-            return;
-        }
-        String type = c.types().typeOf(call.receiver());
-        if (type != null && type.startsWith("crate::") && UPPER.matcher(Nodes.lastSegment(type)).matches()) {
-            c.crossFile().call(type + "::" + call.method(), Nodes.start(call.name()));
-        }
-    }
-
-    /** The file's top-level `type Name = Target<..>;` aliases of a crate type, so a method of `Name` is found as `Target`'s. */
-    private static void typeAliases(FileContext c) {
-        // The module's items hang off the root, reached from a top-level `use` (an alias of a crate type needs one).
-        TSNode root = null;
-        for (TSNode u : c.file().all("use")) {
-            TSNode up = c.parent(u);
-            if (up != null && Nodes.type(up).equals("source_file")) {
-                root = up;
-                break;
-            }
-        }
-        if (root == null || !c.src().text().contains("type ")) {
-            return;
-        }
-        for (int i = 0; i < Nodes.namedChildCount(root); i++) {
-            TSNode item = Nodes.namedChild(root, i);
-            TSNode name = Nodes.type(item).equals("type_item") ? Nodes.field(item, "name") : null;
-            TSNode type = name == null ? null : Nodes.field(item, "type");
-            if (type == null) {
-                continue;
-            }
-            String text = c.text(type);
-            int generic = text.indexOf('<');
-            String head = (generic < 0 ? text : text.substring(0, generic)).strip();
-            String target = head.matches("[A-Za-z_]\\w*(?:::[A-Za-z_]\\w*)*") ? c.imports().resolve(head, Nodes.start(item)) : null;
-            if (target != null && target.startsWith("crate::")) {
-                c.crossFile().typeAlias(c.text(name), target);
-            }
         }
     }
 

@@ -77,11 +77,6 @@ public final class CrossFileCalls {
         i.globs().forEach(g -> reExports.add(new ReExport("*", g)));
     }
 
-    /** Records a top-level `type Name = Target<..>;` whose target is a crate path: methods of `Name` are `Target`'s. */
-    public void typeAlias(String name, String target) {
-        reExports.add(new ReExport(name, target));
-    }
-
     public List<Edge> edges() {
         return edges;
     }

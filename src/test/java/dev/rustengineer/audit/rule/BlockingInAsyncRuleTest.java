@@ -318,49 +318,6 @@ class BlockingInAsyncRuleTest {
     }
 
     @Test
-    void aBlockingMethodOfAnotherFilesImplIsFollowedByTheReceiversCrateTypeAndItsAlias() {
-        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/data_store.rs", """
-                pub struct DataStore<T> { items: Vec<T> }
-                impl<T> DataStore<T> {
-                    pub fn insert(&self, t: &str) -> std::io::Result<()> { self.persist(t) }
-                    pub fn get(&self, i: usize) -> Option<&T> { self.items.get(i) }
-                    fn persist(&self, t: &str) -> std::io::Result<()> { std::fs::write("store.json", t) }
-                }
-                """).file("src/types.rs", """
-                use crate::data_store::DataStore;
-                pub type PaymentStore = DataStore<u64>;
-                """).file("src/lib.rs", """
-                mod data_store;
-                mod types;
-                use std::sync::Arc;
-                use crate::types::PaymentStore;
-                use crate::data_store::DataStore;
-                pub struct Handler { payment_store: Arc<PaymentStore>, names: Vec<String> }
-                impl Handler {
-                    pub async fn handle(&self, direct: &DataStore<u8>) {
-                        self.payment_store.insert("paid").ok(); // fires
-                        direct.insert("x").ok(); // fires
-                        let _ = self.payment_store.get(0);
-                        let _ = self.names.first();
-                    }
-                    pub fn sync_path(&self) { self.payment_store.insert("paid").ok(); }
-                }
-                """).firesOnMarkedLines("blocking-in-async");
-    }
-
-    @Test
-    void lightningsSynchronousKeyValueStoreBlocks() {
-        new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/lib.rs", """
-                use lightning::util::persist::{KVStore, KVStoreSync};
-                pub async fn load(store: &dyn KVStoreSync, asy: &dyn KVStore) {
-                    let _ = KVStoreSync::read(store, "ns", "", "key"); // fires
-                    let _ = KVStore::read(asy, "ns", "", "key").await;
-                }
-                pub fn load_sync(store: &dyn KVStoreSync) { let _ = KVStoreSync::read(store, "ns", "", "key"); }
-                """).firesOnMarkedLines("blocking-in-async");
-    }
-
-    @Test
     void asyncMainAndTheFnItIsSplitIntoAreStartUpButNotWhatTheyCallInOtherFiles() {
         new RuleFixture(dir).file("Cargo.toml", "[package]\nname = \"x\"\n").file("src/serve.rs", """
                 pub fn load_config() -> String { std::fs::read_to_string("app.toml").unwrap_or_default() }
