@@ -327,4 +327,80 @@ class QueryInLoopRuleTest {
                         """)
                 .firesOnMarkedLines("query-in-loop");
     }
+
+    @Test
+    void seaOrmConnectionsAndTransactionsAreDatabaseHandles() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+                pub struct Db { db_con: DatabaseConnection }
+                impl Db {
+                    pub async fn refresh(&self, rows: Vec<Model>, txn: &DatabaseTransaction) -> Result<(), DbErr> {
+                        for row in rows {
+                            let mut m: ActiveModel = row.into();
+                            m.update(txn).await?; // fires
+                        }
+                        let all = Entity::find().all(txn).await?;
+                        Ok(())
+                    }
+                }
+                pub async fn categories(db: &DatabaseConnection, names: &[String]) -> Result<(), DbErr> {
+                    for name in names {
+                        Category::find_by_name(name).one(db).await?; // fires
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
+
+    @Test
+    void aStepOfAMigrationAndAStatementPerTableAreNotPerItem() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use sqlx::PgPool;
+                pub async fn migrate(pool: &PgPool) -> sqlx::Result<()> {
+                    backfill(pool).await
+                }
+                async fn backfill(pool: &PgPool) -> sqlx::Result<()> {
+                    for id in ids(pool).await? {
+                        sqlx::query("UPDATE key SET u32 = $1 WHERE id = $1").bind(id).execute(pool).await?;
+                    }
+                    Ok(())
+                }
+                pub async fn refill(pool: &PgPool, ids: &[i64]) -> sqlx::Result<()> {
+                    for id in ids {
+                        sqlx::query("UPDATE key SET u32 = $1 WHERE id = $1").bind(id).execute(pool).await?; // fires
+                    }
+                    Ok(())
+                }
+                pub async fn rename(pool: &PgPool, tables: &[&str], ids: &[i64]) -> sqlx::Result<()> {
+                    refill(pool, ids).await?;
+                    for table in tables {
+                        sqlx::query(&format!("UPDATE {table} SET url = $1 WHERE url = $2")).execute(pool).await?;
+                    }
+                    for id in ids {
+                        sqlx::query(&format!("UPDATE t SET url = '{id}'")).execute(pool).await?; // fires
+                    }
+                    Ok(())
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
+
+    @Test
+    void callingEachRegisteredHandlerIsADispatchNotAQueryPerRow() {
+        new RuleFixture(dir).file("src/lib.rs", """
+                use sqlx::{PgConnection, PgPool, Transaction, Postgres};
+                pub struct Store { handlers: Vec<Box<dyn Handler<PgConnection> + Send>>, repos: Vec<Repo> }
+                impl Store {
+                    pub async fn delete(&self, pool: &PgPool, id: i64) -> sqlx::Result<()> {
+                        let mut tx: Transaction<Postgres> = pool.begin().await?;
+                        for handler in self.handlers.iter() {
+                            handler.delete(id, &mut tx).await?;
+                        }
+                        for repo in self.repos.iter() {
+                            repo.delete(id, &mut tx).await?; // fires
+                        }
+                        Ok(())
+                    }
+                }
+                """).firesOnMarkedLines("query-in-loop");
+    }
 }
