@@ -30,11 +30,6 @@ public record ComplexLifetimesRule() implements Rule {
     private static final Pattern HRTB = Pattern.compile("\\bfor\\s*<\\s*'");
     /** `for<'de> Deserialize<'de>`: serde's `DeserializeOwned` spelled out, an owned-data bound with nothing to tie. */
     private static final Pattern OWNED_DESERIALIZE = Pattern.compile("\\bfor\\s*<\\s*'(\\w+)\\s*>\\s*(?:\\w+::)*Deserialize\\s*<\\s*'\\1\\s*>");
-    /** The same spelled as a predicate, `for<'de> Args: Deserialize<'de>`: the type owns its data. */
-    private static final Pattern OWNED_DESERIALIZE_PREDICATE = Pattern.compile(
-            "\\bfor\\s*<\\s*'(\\w+)\\s*>\\s*([\\w:]+(?:<[^<>;{]*>)?)\\s*:\\s*(?:\\w+::)*Deserialize\\s*<\\s*'\\1\\s*>");
-    private static final Pattern HRTB_HEAD = Pattern.compile("\\bfor\\s*<([^<>]*)>");
-    private static final Pattern IMPL_TRAIT = Pattern.compile("\\bimpl\\s+(?=[\\w:]+\\s*[<(+,)>]|[\\w:]+\\s*$|for\\s*<)");
 
     @Override
     public String id() {
@@ -63,9 +58,6 @@ public record ComplexLifetimesRule() implements Rule {
             check(c, n, "enum " + Nodes.name(f, n), report);
         }
         for (MacroTokens.Site s : c.macroTokens().sites(MacroTokens.Kind.HIGHER_RANKED)) {
-            if (!higherRankedBoundTies(owned(itemHead(c, s.at())))) {
-                continue;
-            }
             report.atByte(s.at(), "a higher-ranked `for<'_>` bound inside macro `" + s.macro() + "`");
         }
     }
@@ -85,19 +77,18 @@ public record ComplexLifetimesRule() implements Rule {
         }
         TSNode params = Nodes.field(item, "type_parameters");
         String generics = params == null ? "" : owned(c.text(params));
-        if (HRTB.matcher(sig).find() && higherRankedBoundTies(sig)) {
+        if (HRTB.matcher(sig).find()) {
             report.at(item, "`" + what + "` has a higher-ranked `for<'_>` bound");
             return;
         }
-        int count = lifetimeParameters(generics) + enclosingImplLifetimes(c, item, sig);
+        int count = lifetimeParameters(generics);
         if (count < 2) {
             return;
         }
         int w = sig.lastIndexOf("where");
         String where = w >= 0 ? sig.substring(w + "where".length()) : "";
         TSNode trait = kind.equals("impl_item") ? Nodes.field(item, "trait") : null;
-        boolean fn = kind.equals("function_item") || kind.equals("function_signature_item");
-        if (lifetimeTraitBound(generics, sig) || lifetimeTraitBound(where, sig) || fn && implTraitBound(sig) || trait != null && LIFETIME.matcher(c.text(trait)).find()
+        if (lifetimeTraitBound(generics, sig) || lifetimeTraitBound(where, sig) || trait != null && LIFETIME.matcher(c.text(trait)).find()
                 && tiesTheTraitsLifetimes(c, item, generics)) {
             report.at(item, "`" + what + "` declares " + count + " lifetimes and a trait bound that mentions one");
         }
@@ -114,122 +105,7 @@ public record ComplexLifetimesRule() implements Rule {
     }
 
     private static String owned(String text) {
-        if (text.indexOf("Deserialize") < 0) {
-            return text;
-        }
-        String t = OWNED_DESERIALIZE_PREDICATE.matcher(text).replaceAll("$2: DeserializeOwned");
-        return OWNED_DESERIALIZE.matcher(t).replaceAll("DeserializeOwned");
-    }
-
-    /** A macro body's item from its first token up to its body or end (`{`, `;`), comments blanked. */
-    private static String itemHead(FileContext c, int at) {
-        byte[] bytes = c.src().utf8();
-        int end = Math.max(0, at);
-        while (end < bytes.length && bytes[end] != '{' && bytes[end] != ';') {
-            end++;
-        }
-        return COMMENT.matcher(c.src().slice(at, end)).replaceAll(" ");
-    }
-
-    /**
-     * A method reads the lifetimes of its impl too: `impl<'q> MessageResponseBuilder<'q> { fn build<'a, A>(..) ->
-     * MessageResponse<'q, 'a, ..> }` has two for whoever reads `build`. Counts the impl's lifetime parameters the
-     * method's signature names.
-     */
-    private static int enclosingImplLifetimes(FileContext c, TSNode item, String sig) {
-        if (!Nodes.type(item).equals("function_item")) {
-            return 0;
-        }
-        TSNode impl = c.enclosing(item, "impl_item");
-        TSNode params = impl == null ? null : Nodes.field(impl, "type_parameters");
-        if (params == null || c.enclosing(item, "function_item") != null) {
-            return 0; // a fn nested in another fn's body is read on its own
-        }
-        int used = 0;
-        Matcher m = Pattern.compile("(?:<|,)\\s*('[A-Za-z_]\\w*)").matcher(c.text(params));
-        while (m.find()) {
-            used += !m.group(1).equals("'static") && occurrences(sig, m.group(1)) > 0 ? 1 : 0;
-        }
-        return used;
-    }
-
-    /**
-     * Some higher-ranked bound ties a borrow. One does not when its lifetime is never used in the bound (`R: for<'a>
-     * Future<Output = ..>` is `R: Future`) or is only outlived (`for<'a> A::Event: 'a` is `'static` spelled out).
-     * (A closure bound whose lifetime appears once, `F: for<'a> AsyncFn(&'a E)`, is elision spelled out to one reviewer
-     * but nuanced to another, yoke's `for<'b> FnOnce(&'b mut Self::Output)`: still reported.)
-     */
-    static boolean higherRankedBoundTies(String sig) {
-        Matcher m = HRTB_HEAD.matcher(sig);
-        if (!HRTB.matcher(sig).find()) {
-            return true; // nothing to read here (a macro item cut short): keep the finding
-        }
-        while (m.find()) {
-            String scope = boundScope(sig, m.end()).strip();
-            Matcher names = LIFETIME.matcher(m.group(1));
-            while (names.find()) {
-                if (lifetimeTies(names.group(), scope)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean lifetimeTies(String lifetime, String scope) {
-        int uses = occurrences(scope, lifetime);
-        if (uses == 0) {
-            return false;
-        }
-        Matcher outlived = Pattern.compile("[:+]\\s*" + Pattern.quote(lifetime) + "(?!\\w)").matcher(scope);
-        int outlives = 0;
-        while (outlived.find()) {
-            outlives++;
-        }
-        return outlives < uses;
-    }
-
-    /** The text a bound starting at {@code from} covers: up to a `,`, `;` or `{` at its depth, or the closer of its group. */
-    private static String boundScope(String s, int from) {
-        int depth = 0;
-        for (int i = from; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '<' || ch == '(' || ch == '[') {
-                depth++;
-            } else if ((ch == '>' && s.charAt(i - 1) != '-') || ch == ')' || ch == ']') {
-                if (--depth < 0) {
-                    return s.substring(from, i);
-                }
-            } else if ((ch == ',' || ch == ';' || ch == '{') && depth == 0) {
-                return s.substring(from, i);
-            }
-        }
-        return s.substring(from);
-    }
-
-    /**
-     * `impl Trait` in a parameter or the return type is a trait bound on an anonymous type parameter: `action: impl
-     * FnMut(&mut BlockContext<'rc>, bool)` ties `'rc` as `F: FnMut(&mut BlockContext<'rc>, bool)` would.
-     */
-    static boolean implTraitBound(String sig) {
-        Matcher m = IMPL_TRAIT.matcher(sig);
-        while (m.find()) {
-            if (m.start() == 0) {
-                continue;
-            }
-            String scope = boundScope(sig, m.end());
-            int w = scope.indexOf(" where");
-            if (w >= 0) {
-                scope = scope.substring(0, w);
-            }
-            for (String bound : splitTop(scope, '+')) {
-                String b = bound.strip();
-                if (!b.startsWith("'") && !b.startsWith("?") && LIFETIME.matcher(b).find() && ties(b, sig)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return text.indexOf("Deserialize") < 0 ? text : OWNED_DESERIALIZE.matcher(text).replaceAll("DeserializeOwned");
     }
 
     /**

@@ -38,10 +38,8 @@ import org.treesitter.TSNode;
  * Not a query per item: a loop whose item is the statement itself (`for ddl in setup { query(&ddl).. }` runs a
  * script), a loop over batches (`for chunk in jobs.chunks(500)`), a loop that replays a log of different commands
  * (a `match` on the item with several arms, each its own statement), a call whose future is handed to a spawn
- * (`task::spawn(keep_alive(id, pool))` runs concurrently), a loop over trait objects that calls each (registered
- * handlers: `for h in self.handlers.iter() { h.delete(id, &mut tx) }` with `handlers: Vec<Box<dyn Handler>>`),
- * a statement per table (`for table in tables { query(&format!("UPDATE {table} ..")) }`), data migrations (a file path or fn name that says
- * migration, or a fn the file calls only from its migration fns), which run once, and schema statements (`CREATE INDEX` per column: setup).
+ * (`task::spawn(keep_alive(id, pool))` runs concurrently), data migrations (a file path or fn name that says
+ * migration), which run once, and schema statements (`CREATE INDEX` per column: setup).
  * A sqlx query's finding points at the query (where its SQL is); a diesel or executor call's at the method that
  * runs it; a repository method's at the call.
  */
@@ -93,7 +91,6 @@ public record QueryInLoopRule() implements Rule {
         helpers.read(c, direct.keySet());
         helpers.exported().forEach(name -> c.crossFile().queryHelper(name));
         Set<Integer> reported = new HashSet<>();
-        Map<String, Boolean> migrationSteps = new HashMap<>();
         for (CallSite call : f.calls()) {
             if (!f.inSomeLoopBody(call.start())) {
                 continue;
@@ -107,8 +104,7 @@ public record QueryInLoopRule() implements Rule {
             }
             TSNode loop = Calls.itemLoop(c, call.node());
             if (loop == null || runsTheLoopsStatement(c, call, loop) || overBatches(c, loop) || replaysCommands(c, call, loop)
-                    || changesSchema(c, call) || inMigration(c, call, migrationSteps) || perTable(c, call, loop)
-                    || dispatchesToHandlers(c, call, loop)) {
+                    || changesSchema(c, call) || inMigration(c, call)) {
                 continue;
             }
             if (q == null) {
@@ -315,73 +311,10 @@ public record QueryInLoopRule() implements Rule {
         return null;
     }
 
-    /**
-     * A data migration run once by a migration routine (`async fn run_migrations(..)`, `fn migrate_v3(..)`), also a
-     * step of one: a fn the file calls only from its migration fns (`migrate()` calling `Self::add_keyset_u32(&tx)`,
-     * a start-up back-fill) runs when they do.
-     */
-    private static boolean inMigration(FileContext c, CallSite call, Map<String, Boolean> steps) {
+    /** A data migration run once by a migration routine (`async fn run_migrations(..)`, `fn migrate_v3(..)`). */
+    private static boolean inMigration(FileContext c, CallSite call) {
         TSNode fn = c.enclosing(call.node(), "function_item");
-        if (fn == null) {
-            return false;
-        }
-        String name = c.file().fnName(fn);
-        return MIGRATION.matcher(name).find() || steps.computeIfAbsent(name, n -> calledOnlyFromMigrations(c, n));
-    }
-
-    private static boolean calledOnlyFromMigrations(FileContext c, String name) {
-        int callers = 0;
-        for (CallSite other : c.file().calls()) {
-            String called = other.method() != null ? other.method() : Nodes.lastSegment(other.callee());
-            if (!name.equals(called)) {
-                continue;
-            }
-            TSNode caller = c.enclosing(other.node(), "function_item");
-            if (caller == null || !MIGRATION.matcher(c.file().fnName(caller)).find()) {
-                return false;
-            }
-            callers++;
-        }
-        return callers > 0;
-    }
-
-    /**
-     * The loop walks a list of trait objects and calls each (`for handler in self.handlers.iter() {
-     * handler.delete(id, &mut tx).await? }` with `handlers: Vec<Box<dyn Handler>>`): a dispatch to the registered
-     * handlers, each its own code, not one query per row of data.
-     */
-    private static boolean dispatchesToHandlers(FileContext c, CallSite call, TSNode loop) {
-        String item = forItem(c, loop);
-        if (item == null || call.method() == null || call.receiver() == null || !c.text(call.receiver()).strip().equals(item)) {
-            return false;
-        }
-        String list = c.text(Nodes.field(loop, "value")).replaceAll("^[&\\s]+(mut\\s+)?|\\.iter(_mut)?\\(\\)$", "");
-        String name = list.substring(list.lastIndexOf('.') + 1);
-        return name.matches("\\w+") && Pattern.compile("\\b" + name
-                + "\\s*:\\s*(?:&(?:'\\w+\\s+)?(?:mut\\s+)?)?(?:Vec\\s*<|\\[)\\s*(?:Box|Arc|Rc)\\s*<\\s*dyn\\b").matcher(c.src().text()).find();
-    }
-
-    /**
-     * The loop's item names the table the statement works on (`for table in &tables { query(&format!("UPDATE {table}
-     * SET ..")) }`): one statement per table is a script over the schema, not one query per row of data.
-     */
-    private static boolean perTable(FileContext c, CallSite call, TSNode loop) {
-        String item = forItem(c, loop);
-        TSNode sql = sqlArgument(c, call);
-        for (int depth = 0; item != null && sql != null && depth < 4; depth++) {
-            while (sql != null && (Nodes.type(sql).equals("reference_expression") || Nodes.type(sql).equals("parenthesized_expression"))) {
-                sql = Nodes.namedChildCount(sql) > 0 ? Nodes.namedChild(sql, Nodes.namedChildCount(sql) - 1) : null;
-            }
-            if (sql == null) {
-                return false;
-            }
-            if (Nodes.type(sql).equals("macro_invocation")) {
-                return Pattern.compile("(?is)\\b(FROM|UPDATE|INTO|TABLE|JOIN)\\s+[\"`]?\\{" + Pattern.quote(item) + "(?::[^}]*)?}")
-                        .matcher(c.text(sql)).find();
-            }
-            sql = Nodes.type(sql).equals("identifier") ? c.types().boundValue(sql) : null;
-        }
-        return false;
+        return fn != null && MIGRATION.matcher(c.file().fnName(fn)).find();
     }
 
     /** `for chunk in jobs.chunks(500)`: one statement per batch of items is the fix for N+1, not an instance of it. */

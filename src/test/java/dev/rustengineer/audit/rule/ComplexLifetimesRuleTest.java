@@ -85,38 +85,4 @@ class ComplexLifetimesRuleTest {
                 }
                 """).firesOnMarkedLines("complex-lifetimes");
     }
-
-    @Test
-    void aHigherRankedBoundThatBindsNothingOrIsOnlyOutlivedOrIsDeserializeOwnedIsNotReported() {
-        new RuleFixture(dir).file("src/lib.rs", """
-                pub fn run<R>(r: R) where R: for<'a> Future<Output = ()> + Send {}
-                pub trait EventStore<A: Aggregate> where for<'a> A::Event: 'a {}
-                pub fn perform<Args>(a: Args) where for<'de> Args: Deserialize<'de> + Send {}
-                pub fn cast<R>(r: R) where for<'a> R: TryFrom<&'a str> {} // fires
-                macro_rules! op {
-                    () => {
-                        impl<R> Op for R where R: for<'a> Future<Output = ()> {}
-                        impl<F> Op for F where F: for<'a> Fn(&'a str) -> &'a str {} // fires
-                    };
-                }
-                """).firesOnMarkedLines("complex-lifetimes");
-    }
-
-    @Test
-    void implTraitBoundsAndTheImplsOwnLifetimesCountLikeGenerics() {
-        new RuleFixture(dir).file("src/lib.rs", """
-                pub fn each_block<'a, 'reg, 'rc>( // fires
-                    rc: &'a mut RenderContext<'reg, 'rc>,
-                    action: impl FnMut(&mut BlockContext<'rc>, bool) -> Result<(), Error>,
-                ) {}
-                pub fn plain<'a, 'b>(a: &'a str, b: &'b str, f: impl Fn(&str) -> bool) {}
-                impl<'q> Builder<'q> {
-                    pub fn build<'a, A>(self, answers: A) -> Response<'q, 'a, A::IntoIter> // fires
-                    where
-                        A: IntoIterator<Item = &'a Record> + Send + 'a,
-                    { todo!() }
-                    pub fn name<'a>(&'a self) -> &'a str { "" }
-                }
-                """).firesOnMarkedLines("complex-lifetimes");
-    }
 }
