@@ -79,7 +79,7 @@ public final class TextBriefReader {
             }
             BriefModel.Prediction p = prediction.get();
             if (target == LearnedTarget.JOB) {
-                job = p.confident() && !everydayAgainstBudget(p, ruled) ? p.label() : null;
+                job = p.confident() && !everydayAgainstBudget(p, ruled) && !weakRustJob(p) ? p.label() : null;
                 if (job == null) {
                     continue;
                 }
@@ -137,6 +137,19 @@ public final class TextBriefReader {
      * in Node and calls this service"). Chosen by 5-fold cross-validation over train + dev (docs/advise.md).
      */
     static final double MENTION_YIELDS_AT = Double.parseDouble(System.getProperty("rust-engineer.reader.mention-yields-at", "0.9"));
+
+    /**
+     * How sure the learned job must be that the work is Rust's to count as an answer. Below it the job is left
+     * unsure, so the language the brief names and the tree's own questions decide: in cross-validation the Rust
+     * jobs read under 0.6 that were wrong were everyday work (a one-time migration, a Flask app handed over, a
+     * header rewrite done once, a quick experiment). 0.6 chosen by 5-fold cross-validation over train + dev
+     * (docs/advise.md, thirteenth round); 0.7 was not finished in time to compare.
+     */
+    static final double RUST_JOB_AT = Double.parseDouble(System.getProperty("rust-engineer.reader.rust-job-at", "0.6"));
+
+    private static boolean weakRustJob(BriefModel.Prediction p) {
+        return p.label().equals("rust") && p.probability() < RUST_JOB_AT;
+    }
 
     private void mentionYieldsToRust(Brief.Builder b) {
         Evidence why = b.evidence(Field.LANGUAGE);
