@@ -52,7 +52,6 @@ final class UnwrapIdioms {
     private static final Pattern ALWAYS_SOME_BREAKERS = Pattern.compile("\\bNone\\b|\\breturn\\b|\\?");
     private static final Pattern LAST_SOME = Pattern.compile("(?:^|[;{]\\s*)Some\\s*\\([^;]*\\)\\s*\\}?$", Pattern.DOTALL);
     private static final Pattern NO_PARAMETERS = Pattern.compile("^(?:move\\s*)?\\|\\s*\\|");
-    private static final Pattern WRITE_TARGET = Pattern.compile("^\\s*[(\\[{]\\s*(?:&\\s*mut\\s+)?(\\w+)\\s*,");
 
     private UnwrapIdioms() {}
 
@@ -255,12 +254,10 @@ final class UnwrapIdioms {
 
     /** `fold(String::new(), |mut acc, b| { write!(&mut acc, ..).unwrap(); acc })`: fmt::Write on a String cannot fail. */
     private static boolean writeToFoldedString(FileContext c, TSNode macro) {
-        String name = Nodes.lastSegment(c.text(Nodes.childByField(macro, "macro")));
-        if (!name.equals("write") && !name.equals("writeln")) {
+        Matcher target = UnwrapInProductionRule.writeTarget(c, macro);
+        if (target == null) {
             return false;
         }
-        String text = c.text(macro);
-        Matcher target = WRITE_TARGET.matcher(text.substring(text.indexOf('!') + 1));
         TSNode closure = c.enclosing(macro, "closure_expression");
         TSNode args = closure == null ? null : c.parent(closure);
         CallSite fold = args == null || !Nodes.type(args).equals("arguments") ? null : c.file().call(c.parent(args));

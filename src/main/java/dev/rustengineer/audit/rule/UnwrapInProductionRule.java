@@ -158,13 +158,8 @@ public record UnwrapInProductionRule() implements Rule {
 
     /** `write!(out, ..)` / `writeln!` into `out` bound to a `String` in the enclosing fn (or a `&mut String` parameter). */
     private static boolean writeToString(FileContext c, TSNode macro) {
-        String name = Nodes.lastSegment(c.text(Nodes.childByField(macro, "macro")));
-        if (!name.equals("write") && !name.equals("writeln")) {
-            return false;
-        }
-        String text = c.text(macro);
-        Matcher target = WRITE_TARGET.matcher(text.substring(text.indexOf('!') + 1));
-        if (!target.find()) {
+        Matcher target = writeTarget(c, macro);
+        if (target == null || !target.find()) {
             return false;
         }
         TSNode fn = c.enclosing(macro, "function_item");
@@ -174,6 +169,16 @@ public record UnwrapInProductionRule() implements Rule {
         Pattern stringBinding = Pattern.compile("\\b" + Pattern.quote(target.group(1))
                 + "\\s*(?::\\s*(?:&\\s*mut\\s+)?String\\b|(?::\\s*String\\s*)?=\\s*(?:String::(?:new|with_capacity|from)\\b|format!))");
         return stringBinding.matcher(c.text(fn)).find();
+    }
+
+    /** For a `write!` or `writeln!` macro, a matcher whose group 1 is the written-to variable; else null. */
+    static Matcher writeTarget(FileContext c, TSNode macro) {
+        String name = Nodes.lastSegment(c.text(Nodes.childByField(macro, "macro")));
+        if (!name.equals("write") && !name.equals("writeln")) {
+            return null;
+        }
+        String text = c.text(macro);
+        return WRITE_TARGET.matcher(text.substring(text.indexOf('!') + 1));
     }
 
     /** `if x.is_some() { .. x.unwrap() .. }`: the unwrap sits in the then-block of an `if` that checked the same value. */
