@@ -402,24 +402,24 @@ public final class KnowledgeLoader {
                             new TextRule.Value.Literal(literal(doc, neg, e.getKey(), field, e.getValue(), false)), false));
                 });
             }
-            if (r.has("fallback") && !r.get("fallback").isBoolean()) {
-                throw doc.error(r, "fallback", "rule '" + id + "': fallback must be true or false");
-            }
-            boolean fallback = r.has("fallback") && r.get("fallback").asBoolean();
-            if (r.has("after_model") && !r.get("after_model").isBoolean()) {
-                throw doc.error(r, "after_model", "rule '" + id + "': after_model must be true or false");
-            }
-            boolean afterModel = r.has("after_model") && r.get("after_model").asBoolean();
+            boolean fallback = ruleFlag(doc, r, id, "fallback");
+            boolean afterModel = ruleFlag(doc, r, id, "after_model");
             if (fallback && afterModel) {
                 throw doc.error(r, "after_model", "rule '" + id + "': a rule is read either as a fallback or after the model, not both");
             }
-            if (r.has("mention") && !r.get("mention").isBoolean()) {
-                throw doc.error(r, "mention", "rule '" + id + "': mention must be true or false");
-            }
-            boolean mention = r.has("mention") && r.get("mention").asBoolean();
+            boolean mention = ruleFlag(doc, r, id, "mention");
             out.add(new TextRule(id, pattern, unless, assignments, negated, fallback, afterModel, mention));
         }
         return out;
+    }
+
+    /** A text rule's optional true/false key (absent is false); any other value is an error naming the line. */
+    private static boolean ruleFlag(YamlDoc doc, JsonNode rule, String id, String key) {
+        JsonNode v = rule.get(key);
+        if (v != null && !v.isBoolean()) {
+            throw doc.error(rule, key, "rule '" + id + "': " + key + " must be true or false");
+        }
+        return v != null && v.asBoolean();
     }
 
     static CrateCatalogue crates(YamlDoc doc) {
