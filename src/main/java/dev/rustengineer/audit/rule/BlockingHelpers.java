@@ -69,11 +69,8 @@ final class BlockingHelpers {
                         TSNode params = Nodes.field(owner, "parameters");
                         if (params != null && Nodes.namedChildCount(params) > 0 && Nodes.type(Nodes.namedChild(params, 0)).equals("self_parameter")) {
                             h.methods.add(name);
-                        } else {
-                            TSNode up = f.parent(owner);
-                            if (up != null && Nodes.type(up).equals("source_file")) {
-                                h.topLevel.add(name);
-                            }
+                        } else if (f.topLevel(owner)) {
+                            h.topLevel.add(name);
                         }
                         grew = true;
                     }

@@ -36,23 +36,18 @@ final class CratePaths {
         RustFile f = c.file();
         Set<String> fns = new HashSet<>();
         for (TSNode fn : f.all("fn")) {
-            if (topLevel(f, fn) && !f.modifiers(fn).contains("async")) {
+            if (f.topLevel(fn) && !f.modifiers(fn).contains("async")) {
                 fns.add(f.fnName(fn));
             }
         }
         Set<String> mods = new HashSet<>();
         for (TSNode m : f.all("mod")) {
             TSNode name = Nodes.field(m, "name");
-            if (name != null && topLevel(f, m)) {
+            if (name != null && f.topLevel(m)) {
                 mods.add(c.text(name));
             }
         }
         return new CratePaths(fns, mods);
-    }
-
-    private static boolean topLevel(RustFile f, TSNode item) {
-        TSNode up = f.parent(item);
-        return up != null && Nodes.type(up).equals("source_file");
     }
 
     /** The crate path a plain (non-method) call names, or null: `crate::..`, `super::..` or `self::f`. */
@@ -90,7 +85,7 @@ final class CratePaths {
                 continue;
             }
             TSNode owner = BlockingHelpers.owner(f, call.node());
-            if (owner == null || !topLevel(f, owner) || c.testCode().kindAt(Nodes.start(owner)) == CodeKind.TEST) {
+            if (owner == null || !f.topLevel(owner) || c.testCode().kindAt(Nodes.start(owner)) == CodeKind.TEST) {
                 continue;
             }
             String name = f.fnName(owner);
@@ -105,7 +100,7 @@ final class CratePaths {
         RustFile f = c.file();
         for (TSNode u : f.all("use")) {
             String text = c.text(u);
-            if (text.startsWith("pub") && topLevel(f, u)) {
+            if (text.startsWith("pub") && f.topLevel(u)) {
                 c.crossFile().reExport(text);
             }
         }

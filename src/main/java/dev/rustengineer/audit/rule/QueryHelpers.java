@@ -66,8 +66,7 @@ final class QueryHelpers {
                 boolean method = takesSelf(owner);
                 if ((method ? h.methods : h.fns).add(name)) {
                     grew = true;
-                    TSNode up = f.parent(owner);
-                    if (!method && up != null && Nodes.type(up).equals("source_file")) {
+                    if (!method && f.topLevel(owner)) {
                         h.topLevel.add(name);
                     }
                 }

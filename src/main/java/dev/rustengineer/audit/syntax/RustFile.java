@@ -556,6 +556,12 @@ public final class RustFile implements AutoCloseable {
      * The syntactic parent; for the top item of a macro body parsed again, the macro invocation that holds it,
      * so walks up the tree (to the enclosing fn, module, test attribute) go on through the macro.
      */
+    /** Whether an item stands at the top of the file: its parent is the file itself, not a module, block or macro body. */
+    public boolean topLevel(TSNode item) {
+        TSNode up = parent(item);
+        return up != null && Nodes.type(up).equals("source_file");
+    }
+
     public TSNode parent(TSNode n) {
         TSNode p = Nodes.parent(n);
         if (!Nodes.present(p)) {
