@@ -30,8 +30,7 @@ final class StartUpCode {
         TSNode main = null;
         Map<String, TSNode> asyncTop = new HashMap<>();
         for (TSNode fn : f.all("fn")) {
-            TSNode up = f.parent(fn);
-            if (up == null || !Nodes.type(up).equals("source_file") || !f.modifiers(fn).contains("async")) {
+            if (!f.topLevel(fn) || !f.modifiers(fn).contains("async")) {
                 continue;
             }
             if (f.fnName(fn).equals("main")) {
